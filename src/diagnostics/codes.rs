@@ -1,0 +1,76 @@
+//! Every diagnostic code the program can emit, with its severity. Codes are stable forever: a
+//! retired code is never reused. The letter says the layer: P syntax, N names, U units,
+//! T targets, W weights, C codes and classification, M measurement files, E evaluation,
+//! F files.
+
+use super::Severity;
+
+macro_rules! codes {
+    ($($code:ident => $severity:ident,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $($code,)*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$code,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => stringify!($code),)*
+                }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Code::$code => Severity::$severity,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Files
+    F0001 => Error,
+    F0002 => Error,
+    // Syntax
+    P0101 => Error,
+    P0102 => Error,
+    P0103 => Error,
+    P0104 => Error,
+    P0105 => Error,
+    P0106 => Error,
+    P0107 => Error,
+    P0108 => Error,
+    P0109 => Error,
+    P0110 => Error,
+    P0111 => Error,
+    P0112 => Error,
+    P0113 => Error,
+    P0114 => Error,
+    P0115 => Error,
+    P0116 => Error,
+    P0117 => Error,
+    P0118 => Error,
+    P0119 => Error,
+    P0120 => Error,
+    P0121 => Error,
+    P0122 => Error,
+    P0123 => Error,
+    P0124 => Error,
+}
+
+impl Code {
+    pub fn parse(text: &str) -> Option<Code> {
+        let upper = text.trim().to_ascii_uppercase();
+        Code::ALL.iter().copied().find(|c| c.as_str() == upper)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,124 @@
+//! The one diagnostic type of the project. Each stage reports its problems as its own error
+//! enum; texts (Italian and English) are written in `texts/`, and rendering (miette, JSON,
+//! short) happens in `render.rs`.
+
+mod codes;
+pub mod explain;
+pub mod render;
+mod texts;
+
+pub use codes::Code;
+pub use texts::Texts;
+
+use crate::span::Span;
+use crate::syntax::error::SyntaxError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The language of user-facing text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+impl Lang {
+    /// `--lang` wins, then `PIANO_LANG`, then Italian.
+    pub fn from_setting(setting: Option<&str>) -> Lang {
+        let env = std::env::var("PIANO_LANG").ok();
+        match setting.or(env.as_deref()) {
+            Some(s) if s.trim().to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::It,
+        }
+    }
+
+    /// Picks the text of this language.
+    pub fn pick<T>(self, it: T, en: T) -> T {
+        match self {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What went wrong, by stage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Syntax(SyntaxError),
+    File(FileError),
+}
+
+/// Problems with a file as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    /// The file could not be read.
+    Unreadable { error: String },
+    /// The file holds binary data, not text.
+    NotText,
+}
+
+/// One diagnostic: what (the kind), where (the primary span, in the file it belongs to).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub span: Span,
+    pub kind: Kind,
+}
+
+impl Diagnostic {
+    pub fn new(span: Span, kind: impl Into<Kind>) -> Self {
+        Diagnostic {
+            span,
+            kind: kind.into(),
+        }
+    }
+
+    pub fn code(&self) -> Code {
+        match &self.kind {
+            Kind::Syntax(e) => e.code(),
+            Kind::File(e) => e.code(),
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code().severity()
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+
+    pub fn texts(&self, lang: Lang) -> Texts {
+        texts::describe(&self.kind, lang)
+    }
+}
+
+impl From<SyntaxError> for Kind {
+    fn from(e: SyntaxError) -> Self {
+        Kind::Syntax(e)
+    }
+}
+
+impl From<FileError> for Kind {
+    fn from(e: FileError) -> Self {
+        Kind::File(e)
+    }
+}
+
+impl FileError {
+    pub fn code(&self) -> Code {
+        match self {
+            FileError::Unreadable { .. } => Code::F0001,
+            FileError::NotText => Code::F0002,
+        }
+    }
+}
+
+/// Sorts diagnostics by position (then code), as they are shown.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code()));
+}

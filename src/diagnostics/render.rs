@@ -1,0 +1,205 @@
+//! Diagnostics → text: miette's graphical reports for people, JSON lines for tools, and one
+//! short line per diagnostic for CI logs and editors.
+
+use super::{Diagnostic, Lang, Severity, Texts};
+use crate::source::Source;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// miette's reports with the source snippet.
+    #[default]
+    Human,
+    /// One JSON object per line.
+    Json,
+    /// `file:line:col: errore[CODE]: message`.
+    Short,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub lang: Lang,
+    pub format: Format,
+    pub color: bool,
+}
+
+/// Renders every diagnostic of one source, in order.
+pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> String {
+    let mut out = String::new();
+    let named = (options.format == Format::Human && !diagnostics.is_empty())
+        .then(|| NamedSource::new(source.name.clone(), source.text.clone()));
+    for d in diagnostics {
+        let texts = d.texts(options.lang);
+        match options.format {
+            Format::Human => {
+                if let Some(named) = &named {
+                    out.push_str(&human(named, source, d, &texts, options));
+                    out.push('\n');
+                }
+            }
+            Format::Json => {
+                out.push_str(&json(source, d, &texts).to_string());
+                out.push('\n');
+            }
+            Format::Short => {
+                out.push_str(&short(source, d, &texts, options.lang));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
+    match (lang, severity) {
+        (Lang::It, Severity::Error) => "errore",
+        (Lang::It, Severity::Warning) => "avviso",
+        (Lang::En, Severity::Error) => "error",
+        (Lang::En, Severity::Warning) => "warning",
+    }
+}
+
+fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
+    let (line, col) = source.line_col(d.span.start);
+    format!(
+        "{}:{line}:{col}: {}[{}]: {}",
+        source.name,
+        severity_word(lang, d.severity()),
+        d.code(),
+        texts.message
+    )
+}
+
+fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
+    let (line, column) = source.line_col(d.span.start);
+    let (end_line, end_column) = source.line_col(d.span.end);
+    let labels: Vec<serde_json::Value> = texts
+        .related
+        .iter()
+        .map(|(span, label)| {
+            let (line, column) = source.line_col(span.start);
+            serde_json::json!({
+                "start": span.start,
+                "end": span.end,
+                "line": line,
+                "column": column,
+                "message": label,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "file": source.name,
+        "start": d.span.start,
+        "end": d.span.end,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "code": d.code().as_str(),
+        "severity": match d.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        "message": texts.message,
+        "label": texts.label,
+        "help": texts.help,
+        "labels": labels,
+    })
+}
+
+fn human(
+    named: &NamedSource<String>,
+    source: &Source,
+    d: &Diagnostic,
+    texts: &Texts,
+    options: Options,
+) -> String {
+    let mut labels = vec![LabeledSpan::new_primary_with_span(
+        texts.label.clone(),
+        to_miette(source, d.span),
+    )];
+    for (span, label) in &texts.related {
+        labels.push(LabeledSpan::new_with_span(
+            Some(label.clone()),
+            to_miette(source, *span),
+        ));
+    }
+    let report = Report {
+        message: texts.message.clone(),
+        code: d.code().as_str(),
+        severity: match d.severity() {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        },
+        help: texts.help.clone(),
+        labels,
+        source: named,
+    };
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut out = String::new();
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false);
+    if handler.render_report(&mut out, &report).is_err() {
+        // Rendering into a String cannot fail short of a bug in miette; fall back to the
+        // short form rather than losing the diagnostic.
+        out = short(source, d, texts, options.lang);
+        out.push('\n');
+    }
+    out
+}
+
+/// Spans beyond the text (at the very end of a file) are clamped, which miette requires.
+fn to_miette(source: &Source, span: crate::span::Span) -> SourceSpan {
+    let len = source.text.len();
+    let start = span.start.min(len);
+    let end = span.end.clamp(start, len);
+    SourceSpan::new(start.into(), end - start)
+}
+
+#[derive(Debug)]
+struct Report<'a> {
+    message: String,
+    code: &'static str,
+    severity: miette::Severity,
+    help: Option<String>,
+    labels: Vec<LabeledSpan>,
+    source: &'a NamedSource<String>,
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}

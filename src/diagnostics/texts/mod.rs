@@ -1,0 +1,111 @@
+//! What each diagnostic says, in Italian and English. One file per stage; rendering is in
+//! `render.rs`.
+
+mod syntax;
+
+use super::{FileError, Kind, Lang};
+use crate::span::Span;
+
+/// The words of one diagnostic in one language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Texts {
+    pub message: String,
+    /// Under the primary span.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Other places involved, each with its label.
+    pub related: Vec<(Span, String)>,
+}
+
+impl Texts {
+    pub fn new(message: String) -> Self {
+        Texts {
+            message,
+            ..Texts::default()
+        }
+    }
+
+    pub fn label(mut self, label: String) -> Self {
+        self.label = Some(label);
+        self
+    }
+
+    pub fn help(mut self, help: String) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn related(mut self, span: Span, label: String) -> Self {
+        self.related.push((span, label));
+        self
+    }
+}
+
+/// `format!` in the chosen language: `tr!(lang, "italiano {x}", "english {x}")`.
+macro_rules! tr {
+    ($lang:expr, $it:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::diagnostics::Lang::It => format!($it),
+            $crate::diagnostics::Lang::En => format!($en),
+        }
+    };
+    ($lang:expr, $it:literal, $en:literal, $($arg:tt)*) => {
+        match $lang {
+            $crate::diagnostics::Lang::It => format!($it, $($arg)*),
+            $crate::diagnostics::Lang::En => format!($en, $($arg)*),
+        }
+    };
+}
+pub(crate) use tr;
+
+/// "a, b o c" / "a, b or c".
+pub fn list(lang: Lang, items: &[String]) -> String {
+    let or = lang.pick(" o ", " or ");
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{or}{last}", init.join(", ")),
+    }
+}
+
+/// "forse intendevi `x`?" when there is a suggestion.
+pub fn did_you_mean(lang: Lang, suggestion: Option<&str>) -> Option<String> {
+    suggestion.map(|s| tr!(lang, "forse intendevi `{s}`?", "did you mean `{s}`?"))
+}
+
+pub fn describe(kind: &Kind, lang: Lang) -> Texts {
+    match kind {
+        Kind::Syntax(e) => syntax::describe(e, lang),
+        Kind::File(e) => file(e, lang),
+    }
+}
+
+fn file(e: &FileError, lang: Lang) -> Texts {
+    match e {
+        FileError::Unreadable { error } => Texts::new(tr!(
+            lang,
+            "impossibile leggere il file: {error}",
+            "cannot read the file: {error}"
+        ))
+        .help(tr!(
+            lang,
+            "controlla che il percorso sia giusto e che il file sia leggibile",
+            "check that the path is right and the file is readable"
+        )),
+        FileError::NotText => Texts::new(tr!(
+            lang,
+            "questo file non è un testo: contiene dati binari",
+            "this file is not text: it holds binary data"
+        ))
+        .help(tr!(
+            lang,
+            "un piano è un file di testo `.piano` (UTF-8): forse hai indicato un documento Word, un PDF o un foglio Excel",
+            "a plan is a `.piano` text file (UTF-8): perhaps this is a Word document, a PDF or an Excel sheet"
+        )),
+    }
+}

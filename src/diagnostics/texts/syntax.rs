@@ -1,0 +1,464 @@
+//! Texts of syntax diagnostics.
+
+use super::{Texts, did_you_mean, list, tr};
+use crate::diagnostics::Lang;
+use crate::syntax::ast::{CostNature, MissingData, Tipo, Tipologia, Udm};
+use crate::syntax::error::{Block, Expected, SyntaxError, Vocab};
+use crate::syntax::vocab::Vocabulary;
+
+pub fn expected(lang: Lang, e: Expected) -> String {
+    use Expected as E;
+    match e {
+        E::Text => tr!(lang, "un testo tra virgolette", "a text in quotes"),
+        E::Name => tr!(
+            lang,
+            "un nome (in minuscolo, es. `risorse_utilizzate`)",
+            "a name (lowercase, e.g. `risorse_utilizzate`)"
+        ),
+        E::Code => tr!(lang, "un codice (es. `01_01`)", "a code (e.g. `01_01`)"),
+        E::Year => tr!(
+            lang,
+            "un anno di quattro cifre (es. `2024`)",
+            "a four-digit year (e.g. `2024`)"
+        ),
+        E::Number => tr!(lang, "un numero (es. `12,5`)", "a number (e.g. `12,5`)"),
+        E::Value => tr!(
+            lang,
+            "un numero, una data, `sì`/`no` o `n.d.`",
+            "a number, a date, `sì`/`no` or `n.d.`"
+        ),
+        E::Comparator => tr!(
+            lang,
+            "un comparatore (`>=`, `<=`, `=`, `>`, `<`, `entro`) o `n.d.`",
+            "a comparator (`>=`, `<=`, `=`, `>`, `<`, `entro`) or `n.d.`"
+        ),
+        E::Udm => tr!(
+            lang,
+            "un'unità di misura (`n.`, `%`, `€`, `gg`, `ore`, `anni`, `punti`, `data`, `sì/no`)",
+            "a unit of measure (`n.`, `%`, `€`, `gg`, `ore`, `anni`, `punti`, `data`, `sì/no`)"
+        ),
+        E::Expression => tr!(lang, "un nome, un numero o `(`", "a name, a number or `(`"),
+        E::Operator => tr!(
+            lang,
+            "un operatore (`+`, `-`, `*`, `/`)",
+            "an operator (`+`, `-`, `*`, `/`)"
+        ),
+        E::OpenBrace => "`{`".into(),
+        E::CloseBrace => "`}`".into(),
+        E::CloseParen => "`)`".into(),
+        E::LineEnd => tr!(lang, "la fine della riga", "the end of the line"),
+        E::Keyword(k) => format!("`{k}`"),
+    }
+}
+
+fn expected_list(lang: Lang, items: &[Expected]) -> String {
+    let words: Vec<String> = items.iter().map(|e| expected(lang, *e)).collect();
+    list(lang, &words)
+}
+
+fn found(lang: Lang, found: &str) -> String {
+    if found.is_empty() {
+        tr!(lang, "la fine della riga", "the end of the line")
+    } else {
+        format!("`{found}`")
+    }
+}
+
+pub fn block_name(lang: Lang, block: Block) -> String {
+    match block {
+        Block::TopLevel => tr!(lang, "al primo livello", "at top level"),
+        Block::Risorse => tr!(lang, "nel blocco `risorse`", "in a `risorse` block"),
+        b => {
+            let k = b.keyword();
+            tr!(lang, "in un blocco `{k}`", "in a `{k}` block")
+        }
+    }
+}
+
+fn vocab_name(lang: Lang, v: Vocab) -> (String, Vec<&'static str>) {
+    match v {
+        Vocab::Tipologia => (
+            tr!(lang, "tipologia", "tipologia"),
+            Tipologia::canonical_words(),
+        ),
+        Vocab::Tipo => (tr!(lang, "tipo", "tipo"), Tipo::canonical_words()),
+        Vocab::Udm => (
+            tr!(lang, "unità di misura", "unit of measure"),
+            Udm::canonical_words(),
+        ),
+        Vocab::CostNature => (
+            tr!(lang, "natura di costo", "nature of cost"),
+            CostNature::canonical_words(),
+        ),
+        Vocab::MissingData => (
+            tr!(lang, "regola per i dati mancanti", "rule for missing data"),
+            MissingData::canonical_words(),
+        ),
+    }
+}
+
+fn quoted(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| format!("`{w}`")).collect()
+}
+
+pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
+    use SyntaxError as S;
+    match e {
+        S::Expected { expected, found: f } => {
+            let what = expected_list(lang, expected);
+            let f = found(lang, f);
+            let t = if what.is_empty() {
+                Texts::new(tr!(lang, "non mi aspettavo {f} qui", "did not expect {f} here"))
+            } else {
+                Texts::new(tr!(lang, "atteso: {what}; trovato {f}", "expected {what}; found {f}"))
+            };
+            let help = if expected.contains(&Expected::LineEnd) {
+                Some(tr!(
+                    lang,
+                    "ogni campo va su una riga a sé: porta a capo il resto",
+                    "each field goes on a line of its own: move the rest to a new line"
+                ))
+            } else if expected.contains(&Expected::Value) {
+                Some(tr!(
+                    lang,
+                    "per esempio `>= 80%`, `<= 30`, `entro 31/12/2024`, `= sì`, oppure `n.d.`",
+                    "for example `>= 80%`, `<= 30`, `entro 31/12/2024`, `= sì`, or `n.d.`"
+                ))
+            } else if expected.contains(&Expected::Text) {
+                Some(tr!(
+                    lang,
+                    "scrivi il testo tra virgolette: \"...\"",
+                    "write the text in quotes: \"...\""
+                ))
+            } else {
+                None
+            };
+            t.label(tr!(lang, "qui", "here")).help_opt(help)
+        }
+        S::UnclosedBlock { keyword } => Texts::new(tr!(
+            lang,
+            "il blocco `{keyword}` non è chiuso",
+            "the `{keyword}` block is not closed"
+        ))
+        .label(tr!(lang, "questa `{{` non ha la sua `}}`", "this `{{` has no matching `}}`"))
+        .help(tr!(
+            lang,
+            "aggiungi `}}` alla fine del blocco, allineata alla riga che lo apre",
+            "add `}}` at the end of the block, aligned with the line that opens it"
+        )),
+        S::UnclosedString => Texts::new(tr!(
+            lang,
+            "testo tra virgolette non chiuso",
+            "unclosed quoted text"
+        ))
+        .label(tr!(lang, "aperto qui", "opened here"))
+        .help(tr!(
+            lang,
+            "chiudi il testo con `\"` sulla stessa riga; per un testo su più righe usa `\"\"\"`",
+            "close the text with `\"` on the same line; for text over several lines use `\"\"\"`"
+        )),
+        S::UnclosedLongText => Texts::new(tr!(
+            lang,
+            "testo lungo non chiuso: manca `\"\"\"`",
+            "unclosed long text: `\"\"\"` is missing"
+        ))
+        .label(tr!(lang, "aperto qui", "opened here"))
+        .help(tr!(
+            lang,
+            "chiudi il testo con `\"\"\"` su una riga a sé",
+            "close the text with `\"\"\"` on a line of its own"
+        )),
+        S::BadEscape { sequence } => Texts::new(tr!(
+            lang,
+            "sequenza `{sequence}` non valida in un testo",
+            "invalid sequence `{sequence}` in a text"
+        ))
+        .help(tr!(
+            lang,
+            "nei testi si scrivono solo `\\\"` (virgolette) e `\\\\` (barra rovesciata); per andare a capo usa un testo lungo `\"\"\"`",
+            "texts only allow `\\\"` (a quote) and `\\\\` (a backslash); for line breaks use a long text `\"\"\"`"
+        )),
+        S::ImpossibleDate { text, suggestion } => Texts::new(tr!(
+            lang,
+            "la data `{text}` non esiste",
+            "the date `{text}` does not exist"
+        ))
+        .help(match suggestion {
+            Some(s) => tr!(
+                lang,
+                "quel mese non ha quel giorno: forse intendevi `{s}`?",
+                "that month has no such day: did you mean `{s}`?"
+            ),
+            None => tr!(
+                lang,
+                "scrivi la data come giorno/mese/anno, per esempio `31/12/2024`",
+                "write the date as day/month/year, for example `31/12/2024`"
+            ),
+        }),
+        S::AmbiguousNumber { text, suggestion } => Texts::new(tr!(
+            lang,
+            "numero ambiguo `{text}`",
+            "ambiguous number `{text}`"
+        ))
+        .label(tr!(
+            lang,
+            "il punto separa le migliaia e va seguito da tre cifre",
+            "a dot separates thousands and must be followed by three digits"
+        ))
+        .help(tr!(
+            lang,
+            "in italiano la virgola separa i decimali e il punto le migliaia: scrivi `{suggestion}`",
+            "in Italian the comma separates decimals and the dot thousands: write `{suggestion}`"
+        )),
+        S::MalformedNumber { text, suggestion } => Texts::new(tr!(
+            lang,
+            "numero scritto male: `{text}`",
+            "malformed number: `{text}`"
+        ))
+        .help(match suggestion {
+            Some(s) => tr!(
+                lang,
+                "sembra scritto all'inglese: in italiano si scrive `{s}`",
+                "it looks written the English way: in Italian it is `{s}`"
+            ),
+            None => tr!(
+                lang,
+                "scrivi i numeri con la virgola per i decimali e il punto per le migliaia, es. `1.234,56`",
+                "write numbers with a comma for decimals and dots for thousands, e.g. `1.234,56`"
+            ),
+        }),
+        S::NumberTooLarge { text } => Texts::new(tr!(
+            lang,
+            "il numero `{text}` ha troppe cifre",
+            "the number `{text}` has too many digits"
+        ))
+        .help(tr!(
+            lang,
+            "i numeri possono avere al più 28 cifre significative",
+            "numbers may have at most 28 significant digits"
+        )),
+        S::UnknownField {
+            word,
+            block,
+            suggestion,
+        } => {
+            let where_ = block_name(lang, *block);
+            let allowed = list(lang, &quoted(block.fields()));
+            Texts::new(tr!(
+                lang,
+                "campo sconosciuto `{word}` {where_}",
+                "unknown field `{word}` {where_}"
+            ))
+            .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
+                tr!(lang, "i campi ammessi qui sono {allowed}", "the fields allowed here are {allowed}")
+            }))
+        }
+        S::MisplacedField { word, block } => {
+            let where_ = block_name(lang, *block);
+            let homes = Block::accepting(word);
+            let help = if crate::syntax::vocab::ITEM_KEYWORDS.contains(&word.as_str())
+                && homes.is_empty()
+            {
+                tr!(
+                    lang,
+                    "`{word}` apre un elemento di primo livello: chiudi prima il blocco sopra con `}}`",
+                    "`{word}` starts a top-level item: close the block above with `}}` first"
+                )
+            } else {
+                let names: Vec<String> =
+                    homes.iter().map(|b| format!("`{}`", b.keyword())).collect();
+                let homes = list(lang, &names);
+                tr!(lang, "`{word}` va in {homes}", "`{word}` belongs in {homes}")
+            };
+            Texts::new(tr!(
+                lang,
+                "il campo `{word}` non va {where_}",
+                "the field `{word}` does not belong {where_}"
+            ))
+            .help(help)
+        }
+        S::DuplicateField { field, first } => Texts::new(tr!(
+            lang,
+            "campo `{field}` ripetuto",
+            "field `{field}` repeated"
+        ))
+        .label(tr!(lang, "di nuovo qui", "again here"))
+        .related(*first, tr!(lang, "la prima volta qui", "first here"))
+        .help(tr!(
+            lang,
+            "ogni blocco ha un solo `{field}`: togli una delle due righe",
+            "a block has one `{field}`: remove one of the two lines"
+        )),
+        S::BadComparator { found, suggestion } => Texts::new(tr!(
+            lang,
+            "comparatore `{found}` non valido",
+            "invalid comparator `{found}`"
+        ))
+        .help(if matches!(found.as_str(), "!=" | "<>") {
+            tr!(
+                lang,
+                "un target dice quale valore raggiungere: usa `>=`, `<=`, `=`, `>`, `<` o `entro`",
+                "a target says which value to reach: use `>=`, `<=`, `=`, `>`, `<` or `entro`"
+            )
+        } else {
+            tr!(lang, "scrivi `{suggestion}`", "write `{suggestion}`")
+        }),
+        S::StrayText { word, suggestion } => Texts::new(tr!(
+            lang,
+            "testo fuori da ogni elemento: `{word}`",
+            "text outside any item: `{word}`"
+        ))
+        .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
+            tr!(
+                lang,
+                "ogni elemento del piano inizia con `piano`, `punteggio`, `ambito`, `strategico`, `misura`, `modello` o `obiettivo`; le note si scrivono dopo `#`",
+                "every item of a plan starts with `piano`, `punteggio`, `ambito`, `strategico`, `misura`, `modello` or `obiettivo`; notes are written after `#`"
+            )
+        })),
+        S::TooDeep { limit } => Texts::new(tr!(
+            lang,
+            "formula annidata troppo in profondità (più di {limit} parentesi)",
+            "formula nested too deeply (more than {limit} parentheses)"
+        ))
+        .label(tr!(lang, "qui", "here"))
+        .help(tr!(
+            lang,
+            "semplifica la formula: definisci una `misura` o un indicatore per le parti interne",
+            "simplify the formula: define a `misura` or an indicator for the inner parts"
+        )),
+        S::TooLong { limit } => Texts::new(tr!(
+            lang,
+            "formula troppo lunga (più di {limit} operatori)",
+            "formula too long (more than {limit} operators)"
+        ))
+        .help(tr!(
+            lang,
+            "spezza la formula in più indicatori o misure",
+            "split the formula into several indicators or measures"
+        )),
+        S::UnknownUnit { word, suggestion } => Texts::new(tr!(
+            lang,
+            "unità `{word}` sconosciuta",
+            "unknown unit `{word}`"
+        ))
+        .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
+            tr!(
+                lang,
+                "dopo un numero si scrivono `%`, `€`, `gg`, `ore`, `anni` o `punti`",
+                "after a number write `%`, `€`, `gg`, `ore`, `anni` or `punti`"
+            )
+        })),
+        S::NameNotLowercase { name } => {
+            let lower = name.to_lowercase();
+            Texts::new(tr!(
+                lang,
+                "il nome `{name}` contiene maiuscole",
+                "the name `{name}` has capital letters"
+            ))
+            .help(tr!(
+                lang,
+                "i nomi si scrivono in minuscolo: `{lower}`",
+                "names are written in lowercase: `{lower}`"
+            ))
+        }
+        S::IsoDate { suggestion } => Texts::new(tr!(
+            lang,
+            "data scritta all'inglese",
+            "date written the ISO way"
+        ))
+        .help(tr!(
+            lang,
+            "scrivi le date come giorno/mese/anno: `{suggestion}`",
+            "write dates as day/month/year: `{suggestion}`"
+        )),
+        S::MissingValue { field, expected } => {
+            let what = expected_list(lang, expected);
+            Texts::new(tr!(
+                lang,
+                "manca il valore di `{field}`",
+                "`{field}` has no value"
+            ))
+            .label(tr!(lang, "atteso: {what}", "expected {what}"))
+            .help(example(lang, field))
+        }
+        S::UnexpectedClosingBrace => Texts::new(tr!(
+            lang,
+            "`}}` di troppo: non chiude nessun blocco",
+            "extra `}}`: it closes no block"
+        ))
+        .help(tr!(
+            lang,
+            "togli questa `}}`, oppure controlla che il blocco sopra non sia già chiuso",
+            "remove this `}}`, or check that the block above is not already closed"
+        )),
+        S::UnknownWord {
+            vocab,
+            word,
+            suggestion,
+        } => {
+            let (what, words) = vocab_name(lang, *vocab);
+            let allowed = list(lang, &quoted(&words));
+            Texts::new(tr!(lang, "{what} `{word}` sconosciuta", "unknown {what} `{word}`"))
+                .help(match did_you_mean(lang, *suggestion) {
+                    Some(d) => format!(
+                        "{d} {}",
+                        tr!(lang, "(ammessi: {allowed})", "(allowed: {allowed})")
+                    ),
+                    None => tr!(lang, "ammessi: {allowed}", "allowed: {allowed}"),
+                })
+        }
+        S::UdmEntro => Texts::new(tr!(
+            lang,
+            "`entro` non è un'unità di misura",
+            "`entro` is not a unit of measure"
+        ))
+        .help(tr!(
+            lang,
+            "per una scadenza scrivi `udm data` e, nei target, `entro 31/01/2024`",
+            "for a deadline write `udm data` and, in the targets, `entro 31/01/2024`"
+        )),
+        S::UnitRepeated => Texts::new(tr!(
+            lang,
+            "unità scritta due volte",
+            "unit written twice"
+        ))
+        .help(tr!(
+            lang,
+            "scrivi l'unità una sola volta, dopo il numero: `1.234,56 €`",
+            "write the unit once, after the number: `1.234,56 €`"
+        )),
+    }
+}
+
+/// An example line for a field, for "the value is missing".
+fn example(lang: Lang, field: &str) -> String {
+    let line = match field {
+        "ente" => "ente \"Camera di Commercio di Pistoia-Prato\"",
+        "anno" => "anno 2024",
+        "triennio" => "triennio 2024-2026",
+        "strategico" => "strategico 01_01",
+        "ambito" => "ambito 1",
+        "missione" => "missione 011 programma 005",
+        "risorse" => "risorse 439.846,96 €",
+        "peso" => "peso 20%",
+        "pesi" => "pesi uguali",
+        "tipologia" => "tipologia efficienza",
+        "tipo" => "tipo risultato",
+        "udm" => "udm %",
+        "target" => "target 2024 >= 80%",
+        "formula" => "formula risorse_utilizzate / risorse_stanziate",
+        "modello" => "modello utilizzo_risorse",
+        "massimo" => "massimo 100%",
+        "ritardo" => "ritardo 63 gg",
+        "dati_mancanti" => "dati_mancanti esclusi",
+        "misura" => "misura imprese_registrate \"Totale imprese registrate\" n.",
+        _ => {
+            return tr!(
+                lang,
+                "scrivi il valore dopo `{field}`",
+                "write the value after `{field}`"
+            );
+        }
+    };
+    tr!(lang, "per esempio: `{line}`", "for example: `{line}`")
+}

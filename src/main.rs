@@ -1,0 +1,156 @@
+//! The `piano` command line: parses arguments, calls the library, sets the exit status.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use piano::commands::{self, Outcome};
+use piano::diagnostics::render::{Format, Options};
+use piano::diagnostics::{Code, Lang, explain};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "piano",
+    version,
+    about = "Checker and evaluator for .piano performance plans"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// Language of messages: `it` (default) or `en`. Also PIANO_LANG.
+    #[arg(long, global = true)]
+    lang: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check plans: syntax, names, units, weights, targets, codes.
+    Check {
+        /// Files or directories (searched for .piano files).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
+        format: DiagFormat,
+        /// Print nothing when all is well.
+        #[arg(short, long)]
+        quiet: bool,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Colours: auto (when printing to a terminal and NO_COLOR is unset), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Explain a diagnostic code, with a wrong and a right example.
+    Explain {
+        /// The code, e.g. P0107; `--all` lists every code.
+        code: Option<String>,
+        /// Explain every code.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiagFormat {
+    Human,
+    Json,
+    Short,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check {
+            paths,
+            format,
+            quiet,
+            deny_warnings,
+            color: c,
+            common,
+        } => commands::check::run(&commands::check::CheckArgs {
+            paths,
+            options: Options {
+                lang: Lang::from_setting(common.lang.as_deref()),
+                format: match format {
+                    DiagFormat::Human => Format::Human,
+                    DiagFormat::Json => Format::Json,
+                    DiagFormat::Short => Format::Short,
+                },
+                color: color(c),
+            },
+            quiet,
+            deny_warnings,
+        }),
+        Command::Explain { code, all, common } => {
+            run_explain(code, all, Lang::from_setting(common.lang.as_deref()))
+        }
+    };
+    finish(outcome);
+}
+
+fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {
+    let mut out = Outcome::default();
+    if all {
+        for c in Code::ALL {
+            out.stdout.push_str(&explain::render(*c, lang));
+            out.stdout.push('\n');
+        }
+        return out;
+    }
+    match code.as_deref().and_then(Code::parse) {
+        Some(c) => out.stdout = explain::render(c, lang),
+        None => {
+            out.stderr = match code {
+                Some(c) => lang.pick(
+                    format!(
+                        "piano: codice sconosciuto `{c}`; `piano explain --all` li elenca tutti\n"
+                    ),
+                    format!("piano: unknown code `{c}`; `piano explain --all` lists them all\n"),
+                ),
+                None => lang
+                    .pick(
+                        "piano: indica un codice, per esempio `piano explain P0107`\n",
+                        "piano: give a code, for example `piano explain P0107`\n",
+                    )
+                    .to_string(),
+            };
+            out.status = commands::USAGE;
+        }
+    }
+    out
+}
+
+fn finish(outcome: Outcome) -> ! {
+    // A closed pipe (`piano ... | head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    std::process::exit(outcome.status);
+}

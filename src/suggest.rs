@@ -1,0 +1,42 @@
+//! "Did you mean": the closest known word to an unknown one.
+
+/// The candidate closest to `word`, if it is close enough to be a plausible typo.
+pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let word_lower = word.to_lowercase();
+    let mut best: Option<(f64, &'a str)> = None;
+    for candidate in candidates {
+        if candidate == word {
+            continue;
+        }
+        let score = strsim::jaro_winkler(&word_lower, &candidate.to_lowercase());
+        let distance = strsim::levenshtein(&word_lower, &candidate.to_lowercase());
+        let close = score >= 0.85 || distance <= 1 + word.chars().count() / 4;
+        if close && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn finds_typos() {
+        let words = ["obiettivo", "indicatore", "strategico"];
+        assert_eq!(closest("obbiettivo", words), Some("obiettivo"));
+        assert_eq!(closest("indicatori", words), Some("indicatore"));
+        assert_eq!(closest("xyz", words), None);
+    }
+
+    #[test]
+    fn short_words_need_to_be_close() {
+        assert_eq!(closest("gg", ["ore", "gg"]), None);
+        assert_eq!(closest("g", ["gg", "ore"]), Some("gg"));
+        assert_eq!(closest("zzz", ["gg", "ore"]), None);
+    }
+}

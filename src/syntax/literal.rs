@@ -1,0 +1,188 @@
+//! Italian literals: numbers (`12,5`, `439.846,96`), dates (`31/12/2024`). The grammar reads
+//! them loosely; the rules that need an explanation when broken live here.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Why a number as written is not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberProblem {
+    /// `2.5`, `157575.48`: a dot not followed by three digits reads as an English decimal
+    /// point. The suggestion is the Italian spelling.
+    Ambiguous { suggestion: String },
+    /// `1,234.56`, `1,2,3`, `1.23,4`: not a number in either notation. The suggestion, when
+    /// there is one, is the Italian spelling of the likely meaning.
+    Malformed { suggestion: Option<String> },
+    /// More digits than exact decimal arithmetic holds (28).
+    TooLarge,
+}
+
+/// Reads an Italian number: optional `-`, digits with optional `.` thousands separators
+/// (each followed by exactly three digits), optional `,` and decimals.
+pub fn parse_number(text: &str) -> Result<Decimal, NumberProblem> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let commas = body.matches(',').count();
+    let dots = body.matches('.').count();
+    if commas > 1 {
+        return Err(NumberProblem::Malformed { suggestion: None });
+    }
+    let (int_part, frac_part) = match body.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if frac_part.is_some_and(|f| f.contains('.')) {
+        // `1,234.56`: English thousands and decimals.
+        let english = body.replace(',', "");
+        let suggestion = Decimal::from_str(&english)
+            .ok()
+            .map(|d| sign(negative) + &super::super::italian::number(d));
+        return Err(NumberProblem::Malformed { suggestion });
+    }
+    let groups: Vec<&str> = int_part.split('.').collect();
+    let groups_ok = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    if dots > 0 && !groups_ok {
+        if dots == 1 && frac_part.is_none() {
+            // `2.5` or `157575.48`: read the dot as a decimal point to suggest a spelling.
+            let suggestion = Decimal::from_str(int_part)
+                .map(|d| sign(negative) + &super::super::italian::number(d))
+                .unwrap_or_else(|_| sign(negative) + &int_part.replace('.', ","));
+            return Err(NumberProblem::Ambiguous { suggestion });
+        }
+        return Err(NumberProblem::Malformed { suggestion: None });
+    }
+    let plain = match frac_part {
+        Some(frac) => format!("{}.{}", int_part.replace('.', ""), frac),
+        None => int_part.replace('.', ""),
+    };
+    let value = Decimal::from_str_exact(&plain).map_err(|_| NumberProblem::TooLarge)?;
+    Ok(if negative { -value } else { value })
+}
+
+fn sign(negative: bool) -> String {
+    if negative { "-".into() } else { String::new() }
+}
+
+/// Why a date as written is not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// `31/02/2024`: no such day. The suggestion is the last day of that month, when the
+    /// month exists.
+    Impossible { suggestion: Option<String> },
+}
+
+/// Reads `31/12/2024` or `31.12.2024`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, DateProblem> {
+    let parts: Vec<&str> = text.split(['/', '.']).collect();
+    let impossible = DateProblem::Impossible { suggestion: None };
+    let [d, m, y] = parts.as_slice() else {
+        return Err(impossible);
+    };
+    let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) else {
+        return Err(impossible);
+    };
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let suggestion = (1..=31)
+            .rev()
+            .find_map(|last| NaiveDate::from_ymd_opt(y, m, last))
+            .filter(|_| d > 28)
+            .map(super::super::italian::date);
+        DateProblem::Impossible { suggestion }
+    })
+}
+
+/// Reads an ISO date `2024-12-31`, only to suggest the Italian spelling.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> String {
+        parse_number(s).unwrap().to_string()
+    }
+
+    #[test]
+    fn italian_numbers() {
+        assert_eq!(ok("80"), "80");
+        assert_eq!(ok("12,5"), "12.5");
+        assert_eq!(ok("439.846,96"), "439846.96");
+        assert_eq!(ok("1.234.567"), "1234567");
+        assert_eq!(ok("-5"), "-5");
+        assert_eq!(ok("20,0"), "20.0");
+        assert_eq!(ok("0,00"), "0.00");
+    }
+
+    #[test]
+    fn ambiguous_numbers_get_a_suggestion() {
+        assert_eq!(
+            parse_number("2.5"),
+            Err(NumberProblem::Ambiguous {
+                suggestion: "2,5".into()
+            })
+        );
+        assert_eq!(
+            parse_number("157575.48"),
+            Err(NumberProblem::Ambiguous {
+                suggestion: "157.575,48".into()
+            })
+        );
+        assert_eq!(
+            parse_number("-0.5"),
+            Err(NumberProblem::Ambiguous {
+                suggestion: "-0,5".into()
+            })
+        );
+    }
+
+    #[test]
+    fn english_numbers_are_malformed_with_a_suggestion() {
+        assert_eq!(
+            parse_number("1,234.56"),
+            Err(NumberProblem::Malformed {
+                suggestion: Some("1.234,56".into())
+            })
+        );
+        assert_eq!(
+            parse_number("1,2,3"),
+            Err(NumberProblem::Malformed { suggestion: None })
+        );
+        assert_eq!(
+            parse_number("1.23.456"),
+            Err(NumberProblem::Malformed { suggestion: None })
+        );
+    }
+
+    #[test]
+    fn huge_numbers_do_not_panic() {
+        assert_eq!(parse_number(&"9".repeat(40)), Err(NumberProblem::TooLarge));
+        assert!(parse_number(&format!("0,{}", "1".repeat(40))).is_err());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("31/12/2024").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()
+        );
+        assert_eq!(
+            parse_date("1.2.2024").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 1).unwrap()
+        );
+        assert_eq!(
+            parse_date("31/02/2024"),
+            Err(DateProblem::Impossible {
+                suggestion: Some("29/02/2024".into())
+            })
+        );
+        assert_eq!(
+            parse_date("10/13/2024"),
+            Err(DateProblem::Impossible { suggestion: None })
+        );
+    }
+}

@@ -1,0 +1,1090 @@
+//! Text → AST, one item at a time: the scanner cuts the file, pest parses each item, and the
+//! builder turns pest's pairs into the typed AST, reporting what pest accepted only to explain
+//! it (bad lines, ambiguous numbers, unknown words).
+
+use super::ast::*;
+use super::error::{Block, Expected, SyntaxError, Vocab};
+use super::expected;
+use super::formula;
+use super::literal::{self, DateProblem, NumberProblem};
+use super::scan::{self, ChunkKind};
+use super::text;
+use super::vocab::{FIELD_KEYWORDS, ITEM_KEYWORDS, Vocabulary};
+use crate::diagnostics::{Diagnostic, FileError};
+use crate::span::{Span, Spanned};
+use crate::suggest;
+use pest::Parser as _;
+use pest::iterators::Pair;
+use std::borrow::Cow;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/piano.pest"]
+pub struct PianoParser;
+
+/// The result of parsing one file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub plan: Plan,
+    /// Every comment, in file order, for the formatter.
+    pub comments: Vec<Span>,
+    /// Items that could not be parsed at all: their keyword and, when readable, their code or
+    /// name, so that references to them are not reported as undefined.
+    pub broken: Vec<BrokenItem>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenItem {
+    pub keyword: String,
+    pub name: Option<String>,
+    pub span: Span,
+}
+
+pub fn parse(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    if text.bytes().take(8192).any(|b| b == 0) {
+        parsed
+            .diagnostics
+            .push(Diagnostic::new(Span::point(0), FileError::NotText));
+        return parsed;
+    }
+    let scan = scan::scan(text);
+    parsed.diagnostics.extend(scan.errors);
+    for chunk in &scan.chunks {
+        let chunk_text = &text[chunk.span.range()];
+        match chunk.kind {
+            ChunkKind::Stray => parsed.diagnostics.push(stray(chunk_text, chunk.span.start)),
+            ChunkKind::Item if chunk.too_deep => parsed.broken.push(broken(chunk_text, chunk.span)),
+            ChunkKind::Item => {
+                let source: Cow<str> = if chunk.missing_close.is_empty() {
+                    Cow::Borrowed(chunk_text)
+                } else {
+                    Cow::Owned(format!("{chunk_text}{}", chunk.missing_close))
+                };
+                let mut builder = Builder {
+                    base: chunk.span.start,
+                    limit: chunk.span.end,
+                    comments: &scan.comments,
+                    diagnostics: &mut parsed.diagnostics,
+                    broken_lines: 0,
+                };
+                match PianoParser::parse(Rule::item, &source) {
+                    Ok(mut pairs) => {
+                        if let Some(item) = pairs.next().and_then(|p| builder.item(p)) {
+                            parsed.plan.items.push(item);
+                        }
+                    }
+                    Err(error) => {
+                        let d = expected::from_pest(&error, &source, chunk.span.start);
+                        builder.diagnostics.push(d);
+                        parsed.broken.push(broken(chunk_text, chunk.span));
+                    }
+                }
+            }
+        }
+    }
+    parsed.comments = scan.comments;
+    crate::diagnostics::sort(&mut parsed.diagnostics);
+    parsed
+}
+
+/// Text outside any item: one diagnostic for the whole run of it.
+fn stray(text: &str, base: usize) -> Diagnostic {
+    let word_len = text
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(text.len())
+        .max(text.chars().next().map_or(0, char::len_utf8));
+    let span = Span::new(base, base + word_len);
+    if text.starts_with('}') {
+        return Diagnostic::new(
+            Span::new(base, base + 1),
+            SyntaxError::UnexpectedClosingBrace,
+        );
+    }
+    let word: String = text[..word_len].chars().take(40).collect();
+    let suggestion = suggest::closest(&word, ITEM_KEYWORDS.iter().copied());
+    Diagnostic::new(span, SyntaxError::StrayText { word, suggestion })
+}
+
+fn broken(text: &str, span: Span) -> BrokenItem {
+    let mut words = text.split_whitespace();
+    let keyword = words.next().unwrap_or("").to_string();
+    let name = words
+        .next()
+        .filter(|w| w.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .map(str::to_string);
+    BrokenItem {
+        keyword,
+        name,
+        span,
+    }
+}
+
+/// The longest formula accepted, in operators: far beyond any real plan, and short enough
+/// that checking and evaluating it recursively stays well within the stack.
+pub const MAX_OPERATORS: usize = 256;
+
+pub(super) struct Builder<'a> {
+    /// Where the item starts in the file: pest's offsets are relative to the item.
+    pub(super) base: usize,
+    /// Where the item ends in the file; text appended to close it maps to this point.
+    pub(super) limit: usize,
+    comments: &'a [Span],
+    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
+    /// Lines reported as broken in the block being built.
+    broken_lines: usize,
+}
+
+type P<'i> = Pair<'i, Rule>;
+
+impl Builder<'_> {
+    /// The span of a pair in the file, without trailing blanks and comments (pest includes
+    /// them in some repetitions).
+    pub(super) fn span(&self, pair: &P) -> Span {
+        let s = pair.as_span();
+        let text = pair.as_str();
+        let mut end = s.start() + text.trim_end().len();
+        let abs = |x: usize| (self.base + x).min(self.limit);
+        // A comment at the end of the pair: cut before it.
+        let abs_end = abs(end);
+        if let Some(comment) = self
+            .comments
+            .iter()
+            .find(|c| c.start < abs_end && c.end >= abs_end && c.start >= abs(s.start()))
+        {
+            let cut = comment.start - self.base - s.start();
+            end = s.start() + text[..cut].trim_end().len();
+        }
+        Span::new(abs(s.start()), abs(end))
+    }
+
+    fn error(&mut self, span: Span, error: SyntaxError) {
+        self.diagnostics.push(Diagnostic::new(span, error));
+    }
+
+    pub(super) fn item(&mut self, pair: P) -> Option<Item> {
+        let inner = pair.into_inner().find(|p| p.as_rule() != Rule::EOI)?;
+        Some(match inner.as_rule() {
+            Rule::piano => Item::Piano(self.piano(inner)),
+            Rule::punteggio => Item::Punteggio(self.punteggio(inner)),
+            Rule::ambito => Item::Ambito(self.ambito(inner)),
+            Rule::strategico => Item::Strategico(self.strategico(inner)),
+            Rule::misura => Item::Misura(self.misura(inner)?),
+            Rule::modello => Item::Modello(self.modello(inner)),
+            Rule::obiettivo => Item::Obiettivo(self.obiettivo(inner)),
+            _ => return None,
+        })
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Items
+
+    fn piano(&mut self, pair: P) -> Piano {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next(); // keyword
+        let title = self.text(it.next());
+        let mut piano = Piano {
+            span,
+            title,
+            ente: None,
+            anno: None,
+            triennio: None,
+            approvato: None,
+            descrizione: None,
+            has_errors: false,
+        };
+        let before = self.broken_lines;
+        for field in block_fields(it.next()) {
+            let fspan = self.span(&field);
+            match field.as_rule() {
+                Rule::ente => {
+                    let v = self.field_text(field);
+                    self.set(&mut piano.ente, "ente", fspan, v)
+                }
+                Rule::anno => {
+                    let v = self.year(first_inner(field));
+                    self.set(&mut piano.anno, "anno", fspan, v)
+                }
+                Rule::triennio => {
+                    let mut inner = field.into_inner().skip(1);
+                    let from = self.year(inner.next());
+                    let to = self.year(inner.nth(1));
+                    self.set(&mut piano.triennio, "triennio", fspan, (from, to))
+                }
+                Rule::approvato => {
+                    let v = self.field_text(field);
+                    self.set(&mut piano.approvato, "approvato", fspan, v)
+                }
+                Rule::descrizione => {
+                    let v = self.field_text(field);
+                    self.set(&mut piano.descrizione, "descrizione", fspan, v)
+                }
+                _ => self.bad_line(field, Block::Piano),
+            }
+        }
+        piano.has_errors = self.broken_lines > before;
+        piano
+    }
+
+    fn punteggio(&mut self, pair: P) -> Punteggio {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let mut p = Punteggio {
+            span,
+            massimo: None,
+            ritardo: None,
+            dati_mancanti: None,
+            has_errors: false,
+        };
+        let before = self.broken_lines;
+        for field in block_fields(it.next()) {
+            let fspan = self.span(&field);
+            match field.as_rule() {
+                Rule::massimo => {
+                    if let Some(q) = self.quantity(first_inner(field)) {
+                        self.set(&mut p.massimo, "massimo", fspan, q)
+                    }
+                }
+                Rule::ritardo => {
+                    if let Some(q) = self.quantity(first_inner(field)) {
+                        self.set(&mut p.ritardo, "ritardo", fspan, q)
+                    }
+                }
+                Rule::dati_mancanti => {
+                    let w = self.word::<MissingData>(first_inner(field), Vocab::MissingData);
+                    self.set(&mut p.dati_mancanti, "dati_mancanti", fspan, w)
+                }
+                _ => self.bad_line(field, Block::Punteggio),
+            }
+        }
+        p.has_errors = self.broken_lines > before;
+        p
+    }
+
+    fn ambito(&mut self, pair: P) -> Ambito {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let code = self.code(it.next());
+        let title = self.text(it.next());
+        let mut ambito = Ambito {
+            span,
+            code,
+            title,
+            descrizione: None,
+        };
+        for field in block_fields(it.next()) {
+            let fspan = self.span(&field);
+            match field.as_rule() {
+                Rule::descrizione => {
+                    let v = self.field_text(field);
+                    self.set(&mut ambito.descrizione, "descrizione", fspan, v)
+                }
+                _ => self.bad_line(field, Block::Ambito),
+            }
+        }
+        ambito
+    }
+
+    fn strategico(&mut self, pair: P) -> Strategico {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let code = self.code(it.next());
+        let title = self.text(it.next());
+        let mut s = Strategico {
+            span,
+            code,
+            title,
+            ambito: None,
+            descrizione: None,
+            has_errors: false,
+        };
+        let before = self.broken_lines;
+        for field in block_fields(it.next()) {
+            let fspan = self.span(&field);
+            match field.as_rule() {
+                Rule::ambito_ref => {
+                    let v = self.code(field.into_inner().nth(1));
+                    self.set(&mut s.ambito, "ambito", fspan, v)
+                }
+                Rule::descrizione => {
+                    let v = self.field_text(field);
+                    self.set(&mut s.descrizione, "descrizione", fspan, v)
+                }
+                _ => self.bad_line(field, Block::Strategico),
+            }
+        }
+        s.has_errors = self.broken_lines > before;
+        s
+    }
+
+    fn misura(&mut self, pair: P) -> Option<Misura> {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut description = None;
+        let mut udm = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => name = Some(self.name(p)),
+                Rule::string | Rule::long_text => description = Some(self.text(Some(p))),
+                Rule::udm => udm = Some(self.udm(p)),
+                _ => {}
+            }
+        }
+        Some(Misura {
+            span,
+            name: name?,
+            description,
+            udm: udm?,
+        })
+    }
+
+    fn modello(&mut self, pair: P) -> Modello {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut title = None;
+        let mut misure = Vec::new();
+        let mut fields = IndicatorFields::default();
+        let before = self.broken_lines;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => name = Some(self.name(p)),
+                Rule::string | Rule::long_text => title = Some(self.text(Some(p))),
+                Rule::modello_block => {
+                    for field in block_fields(Some(p)) {
+                        if field.as_rule() == Rule::misura {
+                            misure.extend(self.misura(field));
+                        } else {
+                            self.indicator_field(field, &mut fields, Block::Modello);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Modello {
+            span,
+            name: name.unwrap_or_else(|| Spanned::new(String::new(), span)),
+            title,
+            misure,
+            fields,
+            has_errors: self.broken_lines > before,
+        }
+    }
+
+    fn obiettivo(&mut self, pair: P) -> Obiettivo {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let code = self.code(it.next());
+        let title = self.text(it.next());
+        let mut o = Obiettivo {
+            span,
+            code,
+            title,
+            strategico: None,
+            missione: None,
+            finanziamento: None,
+            risorse: None,
+            area: None,
+            ufficio: None,
+            descrizione: None,
+            stakeholder: None,
+            fonte: None,
+            note: Vec::new(),
+            peso: None,
+            pesi_uguali: None,
+            misure: Vec::new(),
+            indicatori: Vec::new(),
+            has_errors: false,
+        };
+        let before = self.broken_lines;
+        for field in block_fields(it.next()) {
+            let fspan = self.span(&field);
+            match field.as_rule() {
+                Rule::strategico_ref => {
+                    let v = self.code(field.into_inner().nth(1));
+                    self.set(&mut o.strategico, "strategico", fspan, v)
+                }
+                Rule::missione => {
+                    let mut inner = field.into_inner();
+                    let missione = self.code(inner.nth(1));
+                    let programma = self.code(inner.nth(1));
+                    let v = MissioneProgramma {
+                        missione,
+                        programma,
+                    };
+                    self.set(&mut o.missione, "missione", fspan, v)
+                }
+                Rule::finanziamento => {
+                    let v = self.field_text(field);
+                    self.set(&mut o.finanziamento, "finanziamento", fspan, v)
+                }
+                Rule::risorse => {
+                    if let Some(v) = self.risorse(field) {
+                        self.set(&mut o.risorse, "risorse", fspan, v)
+                    }
+                }
+                Rule::area => {
+                    let v = self.field_text(field);
+                    self.set(&mut o.area, "area", fspan, v)
+                }
+                Rule::ufficio => {
+                    let v = self.field_text(field);
+                    self.set(&mut o.ufficio, "ufficio", fspan, v)
+                }
+                Rule::descrizione => {
+                    let v = self.field_text(field);
+                    self.set(&mut o.descrizione, "descrizione", fspan, v)
+                }
+                Rule::stakeholder => {
+                    let v = self.field_text(field);
+                    self.set(&mut o.stakeholder, "stakeholder", fspan, v)
+                }
+                Rule::fonte => {
+                    let v = self.field_text(field);
+                    self.set(&mut o.fonte, "fonte", fspan, v)
+                }
+                Rule::nota => {
+                    let value = self.field_text(field);
+                    o.note.push(Field { value, span: fspan })
+                }
+                Rule::peso => {
+                    if let Some(q) = self.quantity(first_inner(field)) {
+                        self.set(&mut o.peso, "peso", fspan, q)
+                    }
+                }
+                Rule::pesi_uguali => self.set(&mut o.pesi_uguali, "pesi uguali", fspan, ()),
+                Rule::misura => o.misure.extend(self.misura(field)),
+                Rule::indicatore => {
+                    let ind = self.indicatore(field);
+                    o.indicatori.push(ind)
+                }
+                _ => self.bad_line(field, Block::Obiettivo),
+            }
+        }
+        o.has_errors = self.broken_lines > before;
+        o
+    }
+
+    fn indicatore(&mut self, pair: P) -> Indicatore {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut title = None;
+        let mut fields = IndicatorFields::default();
+        let before = self.broken_lines;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => name = Some(self.name(p)),
+                Rule::string | Rule::long_text => title = Some(self.text(Some(p))),
+                Rule::indicatore_block => {
+                    for field in block_fields(Some(p)) {
+                        self.indicator_field(field, &mut fields, Block::Indicatore);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Indicatore {
+            span,
+            name: name.unwrap_or_else(|| Spanned::new(String::new(), span)),
+            title,
+            fields,
+            has_errors: self.broken_lines > before,
+        }
+    }
+
+    fn indicator_field(&mut self, field: P, f: &mut IndicatorFields, block: Block) {
+        let fspan = self.span(&field);
+        match field.as_rule() {
+            Rule::modello_ref => {
+                let v = self.name_opt(field.into_inner().nth(1));
+                self.set(&mut f.modello, "modello", fspan, v)
+            }
+            Rule::algoritmo => {
+                let v = self.field_text(field);
+                self.set(&mut f.algoritmo, "algoritmo", fspan, v)
+            }
+            Rule::formula => {
+                if let Some(expr) = field.into_inner().nth(1)
+                    && let Some(e) = formula::build(self, expr)
+                {
+                    self.set(&mut f.formula, "formula", fspan, e)
+                } else {
+                    self.broken_lines += 1;
+                }
+            }
+            Rule::tipologia => {
+                let w = self.word::<Tipologia>(field.into_inner().nth(1), Vocab::Tipologia);
+                self.set(&mut f.tipologia, "tipologia", fspan, w)
+            }
+            Rule::tipo => {
+                let w = self.word::<Tipo>(field.into_inner().nth(1), Vocab::Tipo);
+                self.set(&mut f.tipo, "tipo", fspan, w)
+            }
+            Rule::udm_field => {
+                if let Some(p) = field.into_inner().nth(1) {
+                    let w = self.udm(p);
+                    self.set(&mut f.udm, "udm", fspan, w)
+                }
+            }
+            Rule::fonte => {
+                let v = self.field_text(field);
+                self.set(&mut f.fonte, "fonte", fspan, v)
+            }
+            Rule::kpi => {
+                let v = self.field_text(field);
+                self.set(&mut f.kpi, "kpi", fspan, v)
+            }
+            Rule::descrizione => {
+                let v = self.field_text(field);
+                self.set(&mut f.descrizione, "descrizione", fspan, v)
+            }
+            Rule::target => {
+                if let Some(t) = self.target(field) {
+                    f.targets.push(Field {
+                        value: t,
+                        span: fspan,
+                    })
+                }
+            }
+            Rule::peso => {
+                if let Some(q) = self.quantity(first_inner(field)) {
+                    self.set(&mut f.peso, "peso", fspan, q)
+                }
+            }
+            Rule::nota => {
+                let value = self.field_text(field);
+                f.note.push(Field { value, span: fspan })
+            }
+            _ => self.bad_line(field, block),
+        }
+    }
+
+    fn risorse(&mut self, field: P) -> Option<Risorse> {
+        let inner = field.into_inner().nth(1)?;
+        match inner.as_rule() {
+            Rule::risorse_interne => Some(Risorse::Interne),
+            Rule::quantity => self.quantity(Some(inner)).map(Risorse::Amount),
+            Rule::risorse_block => {
+                let mut rows = Vec::new();
+                for line in block_fields(Some(inner)) {
+                    if line.as_rule() != Rule::risorse_row {
+                        self.bad_line(line, Block::Risorse);
+                        continue;
+                    }
+                    let span = self.span(&line);
+                    let mut it = line.into_inner();
+                    let year = self.year(it.next());
+                    let nature = self.word::<CostNature>(it.next(), Vocab::CostNature);
+                    if let Some(amount) = self.quantity(it.next()) {
+                        rows.push(RisorseRow {
+                            span,
+                            year,
+                            nature,
+                            amount,
+                        });
+                    }
+                }
+                Some(Risorse::PerYear(rows))
+            }
+            _ => None,
+        }
+    }
+
+    fn target(&mut self, field: P) -> Option<Target> {
+        let mut it = field.into_inner();
+        it.next();
+        let year = self.year(it.next());
+        let next = it.next()?;
+        let goal = match next.as_rule() {
+            Rule::not_available => Goal::NotAvailable(self.span(&next)),
+            Rule::comparator => {
+                let comparator = self.comparator(next)?;
+                let value = self.value(it.next()?)?;
+                Goal::Compare { comparator, value }
+            }
+            _ => return None,
+        };
+        Some(Target { year, goal })
+    }
+
+    fn comparator(&mut self, pair: P) -> Option<Spanned<Comparator>> {
+        let span = self.span(&pair);
+        let text = pair.as_str().trim();
+        let value = match text {
+            ">=" => Comparator::Ge,
+            "<=" => Comparator::Le,
+            "=" => Comparator::Eq,
+            ">" => Comparator::Gt,
+            "<" => Comparator::Lt,
+            "entro" => Comparator::Entro,
+            bad => {
+                let (suggestion, value) = match bad {
+                    "=>" | "≥" => (">=", Comparator::Ge),
+                    "=<" | "≤" => ("<=", Comparator::Le),
+                    "==" => ("=", Comparator::Eq),
+                    _ => ("=", Comparator::Eq),
+                };
+                self.broken_lines += 1;
+                self.error(
+                    span,
+                    SyntaxError::BadComparator {
+                        found: bad.to_string(),
+                        suggestion,
+                    },
+                );
+                if matches!(bad, "!=" | "<>") {
+                    return None;
+                }
+                value
+            }
+        };
+        Some(Spanned::new(value, span))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Values
+
+    pub(super) fn value(&mut self, pair: P) -> Option<Value> {
+        let pair = if pair.as_rule() == Rule::value {
+            pair.into_inner().next()?
+        } else {
+            pair
+        };
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::not_available => Some(Value::NotAvailable(span)),
+            Rule::yes => Some(Value::Bool(Spanned::new(true, span))),
+            Rule::no => Some(Value::Bool(Spanned::new(false, span))),
+            Rule::date => match literal::parse_date(pair.as_str()) {
+                Ok(d) => Some(Value::Date(Spanned::new(d, span))),
+                Err(DateProblem::Impossible { suggestion }) => {
+                    self.broken_lines += 1;
+                    let text = pair.as_str().to_string();
+                    self.error(span, SyntaxError::ImpossibleDate { text, suggestion });
+                    None
+                }
+            },
+            Rule::bad_date => {
+                self.broken_lines += 1;
+                let suggestion = literal::parse_iso_date(pair.as_str())
+                    .map(crate::italian::date)
+                    .unwrap_or_else(|| "31/12/2024".into());
+                self.error(span, SyntaxError::IsoDate { suggestion });
+                None
+            }
+            Rule::quantity => self.quantity(Some(pair)).map(Value::Quantity),
+            _ => None,
+        }
+    }
+
+    fn quantity(&mut self, pair: Option<P>) -> Option<Quantity> {
+        let pair = pair?;
+        let span = self.span(&pair);
+        let mut number = None;
+        let mut unit: Option<Word<LitUnit>> = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::currency => {
+                    unit = Some(Word {
+                        text: "€".into(),
+                        span: self.span(&p),
+                        known: Some(LitUnit::Euro),
+                    })
+                }
+                Rule::number => number = self.number(&p),
+                Rule::unit => {
+                    let uspan = self.span(&p);
+                    if unit.is_some() {
+                        self.broken_lines += 1;
+                        self.error(uspan, SyntaxError::UnitRepeated);
+                        return None;
+                    }
+                    let text = p.as_str().to_string();
+                    let known = LitUnit::lookup(&text);
+                    if known.is_none() {
+                        self.broken_lines += 1;
+                        let suggestion = unit_suggestion(&text);
+                        self.error(
+                            uspan,
+                            SyntaxError::UnknownUnit {
+                                word: text.clone(),
+                                suggestion,
+                            },
+                        );
+                        return None;
+                    }
+                    unit = Some(Word {
+                        text,
+                        span: uspan,
+                        known,
+                    })
+                }
+                _ => {}
+            }
+        }
+        Some(Quantity {
+            number: number?,
+            unit,
+            span,
+        })
+    }
+
+    pub(super) fn number(&mut self, pair: &P) -> Option<rust_decimal::Decimal> {
+        let text = pair.as_str();
+        match literal::parse_number(text) {
+            Ok(n) => Some(n),
+            Err(problem) => {
+                self.broken_lines += 1;
+                let span = self.span(pair);
+                let text = text.to_string();
+                let error = match problem {
+                    NumberProblem::Ambiguous { suggestion } => {
+                        SyntaxError::AmbiguousNumber { text, suggestion }
+                    }
+                    NumberProblem::Malformed { suggestion } => {
+                        SyntaxError::MalformedNumber { text, suggestion }
+                    }
+                    NumberProblem::TooLarge => SyntaxError::NumberTooLarge { text },
+                };
+                self.error(span, error);
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, pair: Option<P>) -> Spanned<i32> {
+        match pair {
+            Some(p) => {
+                let span = self.span(&p);
+                Spanned::new(p.as_str().parse().unwrap_or(0), span)
+            }
+            None => Spanned::new(0, Span::point(self.base)),
+        }
+    }
+
+    fn code(&mut self, pair: Option<P>) -> Spanned<String> {
+        match pair {
+            Some(p) => Spanned::new(p.as_str().to_string(), self.span(&p)),
+            None => Spanned::new(String::new(), Span::point(self.base)),
+        }
+    }
+
+    pub(super) fn name(&mut self, pair: P) -> Spanned<String> {
+        let span = self.span(&pair);
+        let name = pair.as_str().to_string();
+        if name.chars().any(char::is_uppercase) {
+            self.broken_lines += 1;
+            self.error(span, SyntaxError::NameNotLowercase { name: name.clone() });
+        }
+        Spanned::new(name, span)
+    }
+
+    fn name_opt(&mut self, pair: Option<P>) -> Spanned<String> {
+        match pair {
+            Some(p) => self.name(p),
+            None => Spanned::new(String::new(), Span::point(self.base)),
+        }
+    }
+
+    fn udm(&mut self, pair: P) -> Word<Udm> {
+        let span = self.span(&pair);
+        let text = pair.as_str().to_string();
+        let known = Udm::lookup(&text);
+        if known.is_none() {
+            self.broken_lines += 1;
+            if text == "entro" {
+                self.error(span, SyntaxError::UdmEntro);
+            } else {
+                let suggestion = match text.as_str() {
+                    "n" | "num" | "numero" | "nr" | "nr." => Some("n."),
+                    "giorni" | "gg." => Some("gg"),
+                    "euro" | "eur" | "EUR" => Some("€"),
+                    "percentuale" => Some("%"),
+                    "si_no" | "sino" | "sì_no" => Some("sì/no"),
+                    other => suggest::closest(other, Udm::canonical_words()),
+                };
+                self.error(
+                    span,
+                    SyntaxError::UnknownWord {
+                        vocab: Vocab::Udm,
+                        word: text.clone(),
+                        suggestion,
+                    },
+                );
+            }
+        }
+        Word { text, span, known }
+    }
+
+    fn word<T: Vocabulary>(&mut self, pair: Option<P>, vocab: Vocab) -> Word<T> {
+        let Some(pair) = pair else {
+            return Word {
+                text: String::new(),
+                span: Span::point(self.base),
+                known: None,
+            };
+        };
+        let span = self.span(&pair);
+        let text = pair.as_str().to_string();
+        let known = T::lookup(&text).or_else(|| T::lookup(&text.to_lowercase()));
+        if known.is_none() {
+            self.broken_lines += 1;
+            let suggestion = suggest::closest(&text, T::canonical_words());
+            self.error(
+                span,
+                SyntaxError::UnknownWord {
+                    vocab,
+                    word: text.clone(),
+                    suggestion,
+                },
+            );
+        }
+        Word { text, span, known }
+    }
+
+    fn field_text(&mut self, field: P) -> Text {
+        let t = field.into_inner().nth(1);
+        self.text(t)
+    }
+
+    fn text(&mut self, pair: Option<P>) -> Text {
+        let Some(pair) = pair else {
+            return Text {
+                value: String::new(),
+                long: false,
+                span: Span::point(self.base),
+            };
+        };
+        let span = self.span(&pair);
+        let long = pair.as_rule() == Rule::long_text;
+        let inner = pair.into_inner().next();
+        let raw = inner.as_ref().map_or("", |p| p.as_str());
+        let value = if long {
+            text::dedent(raw)
+        } else {
+            let (value, bad) = text::unescape(raw);
+            let inner_start = inner.map_or(span.start, |p| self.span(&p).start);
+            for (offset, sequence) in bad {
+                self.broken_lines += 1;
+                let at = inner_start + offset;
+                let len = sequence.len();
+                self.error(Span::new(at, at + len), SyntaxError::BadEscape { sequence });
+            }
+            value
+        };
+        Text { value, long, span }
+    }
+
+    fn set<T>(&mut self, slot: &mut Option<Field<T>>, name: &'static str, span: Span, value: T) {
+        if let Some(first) = slot {
+            self.broken_lines += 1;
+            let first = first.span;
+            self.error(span, SyntaxError::DuplicateField { field: name, first });
+        } else {
+            *slot = Some(Field { value, span });
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Broken lines
+
+    /// A line that matched no field of its block: says what is wrong with it.
+    fn bad_line(&mut self, line: P, block: Block) {
+        self.broken_lines += 1;
+        let span = self.span(&line);
+        let text = line.as_str();
+        let line_offset = span.start;
+
+        if let Some(quote) = line
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::unclosed_text)
+        {
+            let s = self.span(&quote);
+            self.error(Span::new(s.start, s.start + 1), SyntaxError::UnclosedString);
+            return;
+        }
+
+        let trimmed = text.trim_start();
+        let lead = text.len() - trimmed.len();
+        let word_len = trimmed
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(trimmed.len());
+        let word = &trimmed[..word_len];
+        let word_span = Span::new(line_offset + lead, line_offset + lead + word_len);
+
+        if word.is_empty() {
+            let found = trimmed.split_whitespace().next().unwrap_or("").to_string();
+            let expected = vec![Expected::Keyword(
+                block.fields().first().copied().unwrap_or(""),
+            )];
+            let end = line_offset + lead + found.len();
+            self.error(
+                Span::new(line_offset + lead, end),
+                SyntaxError::Expected {
+                    expected: if block == Block::Risorse {
+                        vec![Expected::Year]
+                    } else {
+                        expected
+                    },
+                    found,
+                },
+            );
+            return;
+        }
+        if block == Block::Risorse {
+            let rule = Rule::risorse_row;
+            self.reparse(rule, text, line_offset, "risorse");
+            return;
+        }
+        if block.fields().contains(&word) {
+            match field_rule(word, block) {
+                Some(rule) => self.reparse(rule, text, line_offset, word),
+                None => self.error(
+                    word_span,
+                    SyntaxError::Expected {
+                        expected: vec![Expected::LineEnd],
+                        found: word.to_string(),
+                    },
+                ),
+            }
+            return;
+        }
+        if FIELD_KEYWORDS.contains(&word) || ITEM_KEYWORDS.contains(&word) || word == "indicatore" {
+            self.error(
+                word_span,
+                SyntaxError::MisplacedField {
+                    word: word.to_string(),
+                    block,
+                },
+            );
+            return;
+        }
+        let suggestion = suggest::closest(word, block.fields().iter().copied())
+            .or_else(|| suggest::closest(word, FIELD_KEYWORDS.iter().copied()));
+        self.error(
+            word_span,
+            SyntaxError::UnknownField {
+                word: word.to_string(),
+                block,
+                suggestion,
+            },
+        );
+    }
+
+    /// Parses a broken line again with the rule of its keyword, to report where and why it
+    /// fails.
+    fn reparse(&mut self, rule: Rule, line: &str, offset: usize, keyword: &str) {
+        match PianoParser::parse(rule, line) {
+            Err(error) => {
+                let mut d = expected::from_pest(&error, line, offset);
+                // Nothing after the keyword: say the value is missing.
+                if let crate::diagnostics::Kind::Syntax(SyntaxError::Expected {
+                    expected, ..
+                }) = &d.kind
+                {
+                    let rest_start = d.span.start.saturating_sub(offset);
+                    let before = line.get(..rest_start).unwrap_or("").trim();
+                    let after = line.get(rest_start..).unwrap_or("").trim();
+                    if before == keyword && (after.is_empty() || after.starts_with('#')) {
+                        d.kind = SyntaxError::MissingValue {
+                            field: keyword.to_string(),
+                            expected: expected.clone(),
+                        }
+                        .into();
+                    }
+                }
+                self.diagnostics.push(d);
+            }
+            Ok(pairs) => {
+                // The rule matched a prefix of the line: what follows is extra.
+                let consumed = pairs.last().map_or(0, |p| p.as_span().end());
+                let rest = &line[consumed..];
+                let lead = rest.len() - rest.trim_start().len();
+                let found = rest.split_whitespace().next().unwrap_or("").to_string();
+                let start = offset + consumed + lead;
+                self.error(
+                    Span::new(start, start + found.len()),
+                    SyntaxError::Expected {
+                        expected: vec![Expected::LineEnd],
+                        found,
+                    },
+                );
+            }
+        }
+    }
+
+    pub(super) fn formula_too_long(&mut self, span: Span) {
+        self.error(
+            span,
+            SyntaxError::TooLong {
+                limit: MAX_OPERATORS,
+            },
+        );
+    }
+}
+
+/// The field lines of a block (skipping the braces).
+fn block_fields(block: Option<P>) -> impl Iterator<Item = P> {
+    block
+        .into_iter()
+        .flat_map(|b| b.into_inner())
+        .filter(|p| !matches!(p.as_rule(), Rule::open_brace | Rule::close_brace))
+}
+
+fn first_inner(field: P) -> Option<P> {
+    field.into_inner().nth(1)
+}
+
+/// The rule that parses a field line starting with `keyword` in `block`.
+fn field_rule(keyword: &str, block: Block) -> Option<Rule> {
+    Some(match keyword {
+        "ente" => Rule::ente,
+        "anno" => Rule::anno,
+        "triennio" => Rule::triennio,
+        "approvato" => Rule::approvato,
+        "descrizione" => Rule::descrizione,
+        "massimo" => Rule::massimo,
+        "ritardo" => Rule::ritardo,
+        "dati_mancanti" => Rule::dati_mancanti,
+        "ambito" => Rule::ambito_ref,
+        "strategico" => Rule::strategico_ref,
+        "missione" => Rule::missione,
+        "finanziamento" => Rule::finanziamento,
+        "risorse" => Rule::risorse,
+        "area" => Rule::area,
+        "ufficio" => Rule::ufficio,
+        "stakeholder" => Rule::stakeholder,
+        "fonte" => Rule::fonte,
+        "nota" => Rule::nota,
+        "peso" => Rule::peso,
+        "pesi" => Rule::pesi_uguali,
+        "misura" => Rule::misura,
+        "indicatore" => Rule::indicatore,
+        "modello" if block != Block::TopLevel => Rule::modello_ref,
+        "algoritmo" => Rule::algoritmo,
+        "formula" => Rule::formula,
+        "tipologia" => Rule::tipologia,
+        "tipo" => Rule::tipo,
+        "udm" => Rule::udm_field,
+        "kpi" => Rule::kpi,
+        "target" => Rule::target,
+        _ => return None,
+    })
+}
+
+fn unit_suggestion(word: &str) -> Option<&'static str> {
+    match word.to_lowercase().as_str() {
+        "giorni" | "giorno" | "g" | "gg." => Some("gg"),
+        "euro" | "eur" => Some("€"),
+        "ora" | "h" => Some("ore"),
+        "anno" => Some("anni"),
+        "punto" | "pt" | "pti" => Some("punti"),
+        other => suggest::closest(other, LitUnit::canonical_words()),
+    }
+}

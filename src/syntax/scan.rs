@@ -1,0 +1,403 @@
+//! A cheap first pass over a whole file, aware of strings and comments: it finds where each
+//! top-level item starts and ends, collects comments for the formatter, and catches what would
+//! make the parser struggle (unclosed blocks and long texts, formulas nested too deeply).
+//!
+//! Items are then parsed one at a time, so a mistake in one does not hide the others, and
+//! memory follows the largest item rather than the file.
+
+use super::error::SyntaxError;
+use super::vocab::ITEM_KEYWORDS;
+use crate::diagnostics::Diagnostic;
+use crate::span::Span;
+
+/// The deepest parenthesis nesting accepted in a formula. Real formulas use two or three
+/// levels; the cap keeps the recursive parser and AST builder far from the stack's limit.
+pub const MAX_NESTING: usize = 64;
+
+/// Item keywords that start a new item even inside an unclosed block, when written at the
+/// start of a line: they cannot appear as fields, so the block above them was left open.
+const RECOVERY_KEYWORDS: &[&str] = &["piano", "punteggio", "strategico", "obiettivo"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChunkKind {
+    /// A top-level item, starting with its keyword.
+    Item,
+    /// Text that is not inside any item.
+    Stray,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    pub kind: ChunkKind,
+    pub span: Span,
+    /// Closing text to append before parsing, to recover from an unclosed long text or block.
+    pub missing_close: String,
+    /// Too deeply nested to hand to the parser.
+    pub too_deep: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub chunks: Vec<Chunk>,
+    /// Every comment, from `#` to the end of its line (without the line end).
+    pub comments: Vec<Span>,
+    pub errors: Vec<Diagnostic>,
+}
+
+struct Open {
+    start: usize,
+    kind: ChunkKind,
+    /// Whether a `{` was opened in this chunk (an item without one ends with its line).
+    had_block: bool,
+    too_deep: bool,
+}
+
+/// A `{` and the indentation of its line, to guess which block was left open.
+#[derive(Clone, Copy)]
+struct Brace {
+    at: usize,
+    indent: usize,
+    line_start: usize,
+}
+
+pub fn scan(text: &str) -> Scan {
+    Scanner {
+        text,
+        bytes: text.as_bytes(),
+        out: Scan::default(),
+        open: None,
+        stack: Vec::new(),
+        suspicious: None,
+    }
+    .run()
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    out: Scan,
+    open: Option<Open>,
+    stack: Vec<Brace>,
+    /// The first `{` of the current item whose `}` sits at a different indentation: the likely
+    /// culprit when the item turns out to be unclosed.
+    suspicious: Option<Brace>,
+}
+
+impl Scanner<'_> {
+    fn run(mut self) -> Scan {
+        let len = self.bytes.len();
+        let mut i = 0;
+        let mut line_start = 0;
+        let mut line_indent = 0;
+        let mut at_line_start = true;
+        let mut parens = 0usize;
+        let mut long_text_start: Option<usize> = None;
+
+        while i < len {
+            if at_line_start {
+                at_line_start = false;
+                line_start = i;
+                let j = self.skip_blanks(i);
+                line_indent = j - i;
+                if long_text_start.is_none() {
+                    self.at_line(i, j);
+                }
+            }
+            let b = self.bytes[i];
+            if long_text_start.is_some() {
+                if self.bytes[i..].starts_with(b"\"\"\"") {
+                    long_text_start = None;
+                    i += 3;
+                } else {
+                    if b == b'\n' {
+                        at_line_start = true;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            match b {
+                b'#' => {
+                    let end = self.line_end(i);
+                    self.out.comments.push(Span::new(i, end));
+                    i = end;
+                }
+                b'"' if self.bytes[i..].starts_with(b"\"\"\"") => {
+                    long_text_start = Some(i);
+                    i += 3;
+                }
+                b'"' => i = self.string_end(i),
+                b'{' => {
+                    self.stack.push(Brace {
+                        at: i,
+                        indent: line_indent,
+                        line_start,
+                    });
+                    if let Some(open) = &mut self.open {
+                        open.had_block = true;
+                    }
+                    i += 1;
+                }
+                b'}' => {
+                    if let Some(brace) = self.stack.pop() {
+                        let close_indent = i - line_start;
+                        let only_brace_before = self.text[line_start..i].trim().is_empty();
+                        if only_brace_before
+                            && close_indent != brace.indent
+                            && self.suspicious.is_none()
+                        {
+                            self.suspicious = Some(brace);
+                        }
+                        if self.stack.is_empty()
+                            && self
+                                .open
+                                .as_ref()
+                                .is_some_and(|o| o.kind == ChunkKind::Item)
+                        {
+                            self.close(i + 1, String::new());
+                        }
+                    } else if self.open.is_none() {
+                        self.open_chunk(i, ChunkKind::Stray);
+                    }
+                    i += 1;
+                }
+                b'(' => {
+                    parens += 1;
+                    if parens > MAX_NESTING
+                        && let Some(open) = &mut self.open
+                        && !open.too_deep
+                    {
+                        open.too_deep = true;
+                        self.out.errors.push(Diagnostic::new(
+                            Span::new(i, i + 1),
+                            SyntaxError::TooDeep { limit: MAX_NESTING },
+                        ));
+                    }
+                    i += 1;
+                }
+                b')' => {
+                    parens = parens.saturating_sub(1);
+                    i += 1;
+                }
+                b'\n' => {
+                    // Formulas are one line long: nesting starts afresh on every line.
+                    parens = 0;
+                    if self.stack.is_empty()
+                        && self
+                            .open
+                            .as_ref()
+                            .is_some_and(|o| o.kind == ChunkKind::Item && !o.had_block)
+                    {
+                        let end = if i > 0 && self.bytes[i - 1] == b'\r' {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        self.close(end, String::new());
+                    }
+                    at_line_start = true;
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+
+        let mut missing = String::new();
+        if let Some(start) = long_text_start {
+            self.out.errors.push(Diagnostic::new(
+                Span::new(start, start + 3),
+                SyntaxError::UnclosedLongText,
+            ));
+            missing.push_str("\"\"\"");
+        }
+        self.close(len, missing);
+        self.out
+    }
+
+    /// At the first non-blank byte `j` of a line starting at `i`: does an item start here, or
+    /// stray text?
+    fn at_line(&mut self, i: usize, j: usize) {
+        let rest = &self.text[j..];
+        if rest.is_empty() || rest.starts_with(['\n', '\r', '#']) {
+            return;
+        }
+        let word_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        let delimited = rest[word_len..].is_empty()
+            || rest[word_len..].starts_with([' ', '\t', '{', '"', '\r', '\n', '#']);
+        let is_item = delimited && ITEM_KEYWORDS.contains(&word);
+        if is_item && (self.stack.is_empty() || (j == i && RECOVERY_KEYWORDS.contains(&word))) {
+            let end = self.content_end(i);
+            self.close(end, String::new());
+            self.open_chunk(j, ChunkKind::Item);
+        } else if self.open.is_none() && self.stack.is_empty() {
+            self.open_chunk(j, ChunkKind::Stray);
+        }
+    }
+
+    fn open_chunk(&mut self, start: usize, kind: ChunkKind) {
+        self.open = Some(Open {
+            start,
+            kind,
+            had_block: false,
+            too_deep: false,
+        });
+        self.stack.clear();
+        self.suspicious = None;
+    }
+
+    /// Ends the open chunk at `end`, reporting a block left open.
+    fn close(&mut self, end: usize, mut missing: String) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        if open.kind == ChunkKind::Item && !self.stack.is_empty() {
+            let culprit = self
+                .suspicious
+                .filter(|s| s.at >= open.start)
+                .unwrap_or(self.stack[self.stack.len() - 1]);
+            let keyword = self.text[culprit.line_start..]
+                .trim_start()
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or("")
+                .to_string();
+            self.out.errors.push(Diagnostic::new(
+                Span::new(culprit.at, culprit.at + 1),
+                SyntaxError::UnclosedBlock { keyword },
+            ));
+            for _ in 0..self.stack.len() {
+                missing.push_str("\n}");
+            }
+        }
+        self.stack.clear();
+        self.suspicious = None;
+        let end = self.text[..end].trim_end().len().max(open.start);
+        self.out.chunks.push(Chunk {
+            kind: open.kind,
+            span: Span::new(open.start, end),
+            missing_close: missing,
+            too_deep: open.too_deep,
+        });
+    }
+
+    fn skip_blanks(&self, mut i: usize) -> usize {
+        while i < self.bytes.len() && matches!(self.bytes[i], b' ' | b'\t') {
+            i += 1;
+        }
+        // A byte order mark at the very start is not content.
+        if i == 0 && self.text.starts_with('\u{FEFF}') {
+            return self.skip_blanks(3);
+        }
+        i
+    }
+
+    /// The end of the line holding `i`, without the line end.
+    fn line_end(&self, i: usize) -> usize {
+        let end = self.text[i..]
+            .find('\n')
+            .map_or(self.bytes.len(), |n| i + n);
+        if end > i && self.bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        }
+    }
+
+    /// The end of a one-line string starting at the quote `i` (or the line end, if unclosed).
+    fn string_end(&self, i: usize) -> usize {
+        let mut k = i + 1;
+        while k < self.bytes.len() {
+            match self.bytes[k] {
+                b'\\' => k += 2,
+                b'"' => return k + 1,
+                b'\n' => return k,
+                _ => k += 1,
+            }
+        }
+        self.bytes.len()
+    }
+
+    /// Where the content before the line at `line_start` ends: the item ends with its last
+    /// line, not with the blank lines and comments that follow.
+    fn content_end(&self, line_start: usize) -> usize {
+        let before = &self.text[..line_start];
+        before.trim_end().len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(ChunkKind, &str)> {
+        scan(text)
+            .chunks
+            .iter()
+            .map(|c| (c.kind.clone(), &text[c.span.range()]))
+            .collect()
+    }
+
+    #[test]
+    fn splits_items() {
+        let text = "ambito 1 \"A\"\n\n# c\nobiettivo 01 \"x\" {\n  peso 5%\n}\nmisura m \"d\" n.\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (ChunkKind::Item, "ambito 1 \"A\""),
+                (ChunkKind::Item, "obiettivo 01 \"x\" {\n  peso 5%\n}"),
+                (ChunkKind::Item, "misura m \"d\" n."),
+            ]
+        );
+        assert_eq!(scan(text).comments.len(), 1);
+    }
+
+    #[test]
+    fn nested_misura_does_not_split() {
+        let text = "obiettivo 01 \"x\" {\n  misura m \"d\" n.\n}\n";
+        assert_eq!(kinds(text).len(), 1);
+    }
+
+    #[test]
+    fn braces_in_strings_and_comments_are_ignored() {
+        let text = "obiettivo 01 \"x { \" {\n  nota \"}\" # }\n  descrizione \"\"\"\n }\n  \"\"\"\n}\nambito 1 \"a\"";
+        let chunks = kinds(text);
+        assert_eq!(chunks.len(), 2);
+        assert!(chunks[0].1.ends_with("\"\"\"\n}"));
+    }
+
+    #[test]
+    fn unclosed_block_recovers_at_next_objective() {
+        let text =
+            "obiettivo 01 \"x\" {\n  indicatore a {\n    peso 5%\n}\nobiettivo 02 \"y\" {\n}\n";
+        let s = scan(text);
+        assert_eq!(s.chunks.len(), 2);
+        assert_eq!(s.chunks[0].missing_close, "\n}");
+        assert_eq!(s.errors.len(), 1);
+        // The indicator's `{` is blamed: its `}` is at the objective's indentation.
+        assert_eq!(&text[s.errors[0].span.range()], "{");
+        assert_eq!(s.errors[0].span.start, text.find("a {").unwrap() + 2);
+    }
+
+    #[test]
+    fn stray_text_is_a_chunk() {
+        let text = "ciao mondo\nambito 1 \"a\"\n}\n";
+        let chunks = kinds(text);
+        assert_eq!(chunks[0], (ChunkKind::Stray, "ciao mondo"));
+        assert_eq!(chunks[2], (ChunkKind::Stray, "}"));
+    }
+
+    #[test]
+    fn deep_nesting_is_caught() {
+        let text = format!(
+            "obiettivo 01 \"x\" {{\n formula {}a{}\n}}",
+            "(".repeat(100),
+            ")".repeat(100)
+        );
+        let s = scan(&text);
+        assert!(s.chunks[0].too_deep);
+        assert_eq!(s.errors.len(), 1);
+    }
+}

@@ -1,0 +1,79 @@
+//! Strings and long texts: unescaping and indentation.
+
+/// Unescapes the inside of a `"..."` string. Returns the text and the byte offsets (within
+/// `inner`) of escapes other than `\"` and `\\`, which are reported and kept as written.
+pub fn unescape(inner: &str) -> (String, Vec<(usize, String)>) {
+    let mut out = String::with_capacity(inner.len());
+    let mut bad = Vec::new();
+    let mut chars = inner.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some((_, '"')) => out.push('"'),
+            Some((_, '\\')) => out.push('\\'),
+            Some((_, other)) => {
+                bad.push((i, format!("\\{other}")));
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    (out, bad)
+}
+
+/// The content of a `"""` long text: a first line left empty after the opening quotes and a
+/// last line of only blanks are dropped; then the indentation common to all non-blank lines
+/// is removed. Line ends become `\n`.
+pub fn dedent(inner: &str) -> String {
+    let mut lines: Vec<&str> = inner.lines().collect();
+    if lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    if lines.last().is_some_and(|l| l.trim().is_empty()) && inner.ends_with(char::is_whitespace) {
+        lines.pop();
+    }
+    let common = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| {
+            let l = l.trim_end();
+            if l.len() >= common { &l[common..] } else { "" }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Escapes a string for writing it back between `"`.
+pub fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescapes() {
+        assert_eq!(unescape(r#"a \"b\" \\ c"#).0, r#"a "b" \ c"#);
+        let (text, bad) = unescape(r"a\nb");
+        assert_eq!(text, r"a\nb");
+        assert_eq!(bad, vec![(1, r"\n".to_string())]);
+    }
+
+    #[test]
+    fn dedents_long_text() {
+        let inner = "\n    Prima riga\n      rientrata\n\n    ultima\n  ";
+        assert_eq!(dedent(inner), "Prima riga\n  rientrata\n\nultima");
+        assert_eq!(dedent("una riga"), "una riga");
+        assert_eq!(dedent("\r\n  a\r\n  b\r\n"), "a\nb");
+    }
+}

@@ -1,0 +1,144 @@
+//! Closed vocabularies: the words the language knows for units, tipologie, classifications.
+//! The first spelling of each meaning is the canonical one (what `piano fmt` writes).
+
+use super::ast::{CostNature, LitUnit, MissingData, Tipo, Tipologia, Udm};
+
+pub trait Vocabulary: Copy + PartialEq + 'static {
+    /// Every accepted spelling; the first for each meaning is canonical.
+    const WORDS: &'static [(&'static str, Self)];
+
+    fn lookup(word: &str) -> Option<Self> {
+        Self::WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, v)| *v)
+    }
+
+    fn canonical(self) -> &'static str {
+        Self::WORDS
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map(|(w, _)| *w)
+            .unwrap_or("?")
+    }
+
+    /// The canonical spellings, for "did you mean" and for help texts.
+    fn canonical_words() -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for (w, v) in Self::WORDS {
+            if v.canonical() == *w {
+                out.push(w);
+            }
+        }
+        out
+    }
+}
+
+impl Vocabulary for Udm {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("n.", Udm::Count),
+        ("%", Udm::Percent),
+        ("€", Udm::Euro),
+        ("gg", Udm::Days),
+        ("ore", Udm::Hours),
+        ("anni", Udm::Years),
+        ("punti", Udm::Points),
+        ("data", Udm::Date),
+        ("sì/no", Udm::YesNo),
+        ("si/no", Udm::YesNo),
+        ("sí/no", Udm::YesNo),
+    ];
+}
+
+impl Vocabulary for LitUnit {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("%", LitUnit::Percent),
+        ("€", LitUnit::Euro),
+        ("gg", LitUnit::Days),
+        ("ore", LitUnit::Hours),
+        ("anni", LitUnit::Years),
+        ("punti", LitUnit::Points),
+    ];
+}
+
+impl Vocabulary for Tipologia {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("efficienza", Tipologia::Efficienza),
+        ("efficacia", Tipologia::Efficacia),
+        ("volume", Tipologia::Volume),
+        ("qualità", Tipologia::Qualita),
+        ("salute_economica", Tipologia::SaluteEconomica),
+        ("qualita", Tipologia::Qualita),
+    ];
+}
+
+impl Vocabulary for Tipo {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("realizzazione_fisica", Tipo::RealizzazioneFisica),
+        ("realizzazione_finanziaria", Tipo::RealizzazioneFinanziaria),
+        ("risultato", Tipo::Risultato),
+        ("impatto", Tipo::Impatto),
+        ("altro", Tipo::Altro),
+    ];
+}
+
+impl Vocabulary for CostNature {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("personale", CostNature::Personale),
+        ("funzionamento", CostNature::Funzionamento),
+        ("interventi", CostNature::Interventi),
+        ("ammortamenti", CostNature::Ammortamenti),
+    ];
+}
+
+impl Vocabulary for MissingData {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("esclusi", MissingData::Excluded),
+        ("zero", MissingData::Zero),
+    ];
+}
+
+/// The keywords that start a top-level item.
+pub const ITEM_KEYWORDS: &[&str] = &[
+    "piano",
+    "punteggio",
+    "ambito",
+    "strategico",
+    "misura",
+    "modello",
+    "obiettivo",
+];
+
+/// Every keyword that starts a field line, in any block.
+pub const FIELD_KEYWORDS: &[&str] = &[
+    "ente",
+    "anno",
+    "triennio",
+    "approvato",
+    "descrizione",
+    "massimo",
+    "ritardo",
+    "dati_mancanti",
+    "ambito",
+    "strategico",
+    "missione",
+    "finanziamento",
+    "risorse",
+    "area",
+    "ufficio",
+    "stakeholder",
+    "fonte",
+    "nota",
+    "peso",
+    "pesi",
+    "misura",
+    "indicatore",
+    "modello",
+    "algoritmo",
+    "formula",
+    "tipologia",
+    "tipo",
+    "udm",
+    "kpi",
+    "target",
+];
