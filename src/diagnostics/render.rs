@@ -3,7 +3,7 @@
 
 use super::{Diagnostic, Lang, Severity, Texts};
 use crate::source::Source;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -27,8 +27,10 @@ pub struct Options {
 /// Renders every diagnostic of one source, in order.
 pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> String {
     let mut out = String::new();
-    let named = (options.format == Format::Human && !diagnostics.is_empty())
-        .then(|| NamedSource::new(source.name.clone(), source.text.clone()));
+    let named = (options.format == Format::Human && !diagnostics.is_empty()).then(|| Named {
+        name: source.name.clone(),
+        text: source.text.as_str(),
+    });
     for d in diagnostics {
         let texts = d.texts(options.lang);
         match options.format {
@@ -109,16 +111,21 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
 }
 
 fn human(
-    named: &NamedSource<String>,
+    named: &Named,
     source: &Source,
     d: &Diagnostic,
     texts: &Texts,
     options: Options,
 ) -> String {
-    let mut labels = vec![LabeledSpan::new_primary_with_span(
-        texts.label.clone(),
-        to_miette(source, d.span),
-    )];
+    // A problem with the file as a whole has no place in it to show.
+    let whole_file = matches!(d.kind, super::Kind::File(_));
+    let mut labels = Vec::new();
+    if !whole_file {
+        labels.push(LabeledSpan::new_primary_with_span(
+            texts.label.clone(),
+            to_miette(source, d.span),
+        ));
+    }
     for (span, label) in &texts.related {
         labels.push(LabeledSpan::new_with_span(
             Some(label.clone()),
@@ -169,7 +176,42 @@ struct Report<'a> {
     severity: miette::Severity,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: &'a NamedSource<String>,
+    source: &'a Named<'a>,
+}
+
+/// The source as miette reads it, with columns counted in characters (miette's own count
+/// bytes, which puts `€` and `à` three and two columns wide in the report's header).
+#[derive(Debug)]
+struct Named<'a> {
+    name: String,
+    text: &'a str,
+}
+
+impl miette::SourceCode for Named<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let offset = inner.span().offset();
+        let line_start = self.text[..offset.min(self.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(inner.column(), |s| s.chars().count());
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 impl fmt::Display for Report<'_> {

@@ -29,9 +29,13 @@ pub fn from_pest(error: &pest::error::Error<Rule>, source: &str, base: usize) ->
     };
     expected.sort();
     expected.dedup();
-    // "a value" already says "a number or a date".
+    // "a value" already says "a number or a date"; after a name, "(" (a function call) is
+    // rarely what the user meant when an operator would do.
     if expected.contains(&Expected::Value) {
         expected.retain(|e| !matches!(e, Expected::Number));
+    }
+    if expected.contains(&Expected::Operator) {
+        expected.retain(|e| *e != Expected::Keyword("("));
     }
     let start = base + pos;
     let span = Span::new(start, start + found.len());
@@ -62,12 +66,11 @@ fn describe(rule: Rule) -> Option<Expected> {
         | Rule::obiettivo_block
         | Rule::indicatore_block
         | Rule::risorse_block => E::OpenBrace,
-        Rule::close_brace => E::CloseBrace,
         Rule::close_paren => E::CloseParen,
         Rule::open_paren => E::Keyword("("),
         Rule::semicolon => E::Keyword(";"),
         Rule::dash => E::Keyword("-"),
-        Rule::EOI => E::LineEnd,
+        Rule::EOI | Rule::close_brace => E::LineEnd,
         Rule::kw_interne | Rule::risorse_interne => E::Keyword("interne"),
         Rule::kw_uguali => E::Keyword("uguali"),
         Rule::kw_programma => E::Keyword("programma"),

@@ -56,14 +56,11 @@ pub fn parse(text: &str) -> Parsed {
             ChunkKind::Stray => parsed.diagnostics.push(stray(chunk_text, chunk.span.start)),
             ChunkKind::Item if chunk.too_deep => parsed.broken.push(broken(chunk_text, chunk.span)),
             ChunkKind::Item => {
-                let source: Cow<str> = if chunk.missing_close.is_empty() {
-                    Cow::Borrowed(chunk_text)
-                } else {
-                    Cow::Owned(format!("{chunk_text}{}", chunk.missing_close))
-                };
+                let (source, inserted_at) = repaired(text, chunk);
                 let mut builder = Builder {
                     base: chunk.span.start,
                     limit: chunk.span.end,
+                    inserted_at,
                     comments: &scan.comments,
                     diagnostics: &mut parsed.diagnostics,
                     broken_lines: 0,
@@ -75,7 +72,9 @@ pub fn parse(text: &str) -> Parsed {
                         }
                     }
                     Err(error) => {
-                        let d = expected::from_pest(&error, &source, chunk.span.start);
+                        let mut d = expected::from_pest(&error, &source, 0);
+                        d.span =
+                            Span::new(builder.offset(d.span.start), builder.offset(d.span.end));
                         builder.diagnostics.push(d);
                         parsed.broken.push(broken(chunk_text, chunk.span));
                     }
@@ -86,6 +85,31 @@ pub fn parse(text: &str) -> Parsed {
     parsed.comments = scan.comments;
     crate::diagnostics::sort(&mut parsed.diagnostics);
     parsed
+}
+
+/// The text to parse for an item: as written, or with the `}` or `"""` the scanner judged
+/// missing. Returns where the `}` was inserted, relative to the item.
+fn repaired<'t>(text: &'t str, chunk: &scan::Chunk) -> (Cow<'t, str>, Option<usize>) {
+    let item = &text[chunk.span.range()];
+    let repair = &chunk.repair;
+    let insert = repair
+        .insert_brace_at
+        .filter(|at| (chunk.span.start..=chunk.span.end).contains(at))
+        .map(|at| at - chunk.span.start);
+    if insert.is_none() && repair.append.is_empty() {
+        return (Cow::Borrowed(item), None);
+    }
+    let mut out = String::with_capacity(item.len() + repair.append.len() + 2);
+    match insert {
+        Some(at) => {
+            out.push_str(&item[..at]);
+            out.push_str(scan::INSERTED);
+            out.push_str(&item[at..]);
+        }
+        None => out.push_str(item),
+    }
+    out.push_str(&repair.append);
+    (Cow::Owned(out), insert)
 }
 
 /// Text outside any item: one diagnostic for the whole run of it.
@@ -129,6 +153,8 @@ pub(super) struct Builder<'a> {
     pub(super) base: usize,
     /// Where the item ends in the file; text appended to close it maps to this point.
     pub(super) limit: usize,
+    /// Where a repair inserted a `}` (relative to the item): later offsets shift back.
+    inserted_at: Option<usize>,
     comments: &'a [Span],
     pub(super) diagnostics: &'a mut Vec<Diagnostic>,
     /// Lines reported as broken in the block being built.
@@ -138,22 +164,33 @@ pub(super) struct Builder<'a> {
 type P<'i> = Pair<'i, Rule>;
 
 impl Builder<'_> {
+    /// A file offset for an offset in the parsed (possibly repaired) text.
+    pub(super) fn offset(&self, x: usize) -> usize {
+        let x = match self.inserted_at {
+            Some(at) if x >= at + scan::INSERTED.len() => x - scan::INSERTED.len(),
+            Some(at) if x > at => at,
+            _ => x,
+        };
+        (self.base + x).min(self.limit)
+    }
+
     /// The span of a pair in the file, without trailing blanks and comments (pest includes
     /// them in some repetitions).
     pub(super) fn span(&self, pair: &P) -> Span {
         let s = pair.as_span();
         let text = pair.as_str();
         let mut end = s.start() + text.trim_end().len();
-        let abs = |x: usize| (self.base + x).min(self.limit);
+        let abs = |x: usize| self.offset(x);
         // A comment at the end of the pair: cut before it.
         let abs_end = abs(end);
-        if let Some(comment) = self
-            .comments
-            .iter()
-            .find(|c| c.start < abs_end && c.end >= abs_end && c.start >= abs(s.start()))
+        let abs_start = abs(s.start());
+        let at = self.comments.partition_point(|c| c.end < abs_end);
+        if let Some(comment) = self.comments.get(at)
+            && comment.start < abs_end
+            && comment.start >= abs_start
         {
-            let cut = comment.start - self.base - s.start();
-            end = s.start() + text[..cut].trim_end().len();
+            let cut = (comment.start - abs_start).min(text.len());
+            end = s.start() + text.get(..cut).unwrap_or(text).trim_end().len();
         }
         Span::new(abs(s.start()), abs(end))
     }
@@ -938,21 +975,11 @@ impl Builder<'_> {
             return;
         }
         if block == Block::Risorse {
-            let rule = Rule::risorse_row;
-            self.reparse(rule, text, line_offset, "risorse");
+            self.reparse(text, line_offset, "");
             return;
         }
         if block.fields().contains(&word) {
-            match field_rule(word, block) {
-                Some(rule) => self.reparse(rule, text, line_offset, word),
-                None => self.error(
-                    word_span,
-                    SyntaxError::Expected {
-                        expected: vec![Expected::LineEnd],
-                        found: word.to_string(),
-                    },
-                ),
-            }
+            self.reparse(text, line_offset, word);
             return;
         }
         if FIELD_KEYWORDS.contains(&word) || ITEM_KEYWORDS.contains(&word) || word == "indicatore" {
@@ -977,46 +1004,35 @@ impl Builder<'_> {
         );
     }
 
-    /// Parses a broken line again with the rule of its keyword, to report where and why it
-    /// fails.
-    fn reparse(&mut self, rule: Rule, line: &str, offset: usize, keyword: &str) {
-        match PianoParser::parse(rule, line) {
-            Err(error) => {
-                let mut d = expected::from_pest(&error, line, offset);
-                // Nothing after the keyword: say the value is missing.
-                if let crate::diagnostics::Kind::Syntax(SyntaxError::Expected {
-                    expected, ..
-                }) = &d.kind
-                {
-                    let rest_start = d.span.start.saturating_sub(offset);
-                    let before = line.get(..rest_start).unwrap_or("").trim();
-                    let after = line.get(rest_start..).unwrap_or("").trim();
-                    if before == keyword && (after.is_empty() || after.starts_with('#')) {
-                        d.kind = SyntaxError::MissingValue {
-                            field: keyword.to_string(),
-                            expected: expected.clone(),
-                        }
-                        .into();
-                    }
+    /// Parses a broken line again, to the end of the line, to report where and why it fails.
+    fn reparse(&mut self, line: &str, offset: usize, keyword: &str) {
+        let Err(error) = PianoParser::parse(Rule::field_line, line) else {
+            // Valid on its own yet not in its block: a field misplaced in a way the checks
+            // above did not name.
+            self.error(
+                Span::new(offset, offset + line.len()),
+                SyntaxError::MisplacedField {
+                    word: keyword.to_string(),
+                    block: Block::TopLevel,
+                },
+            );
+            return;
+        };
+        let mut d = expected::from_pest(&error, line, offset);
+        // Nothing after the keyword: say the value is missing.
+        if let crate::diagnostics::Kind::Syntax(SyntaxError::Expected { expected, .. }) = &d.kind {
+            let rest_start = d.span.start.saturating_sub(offset);
+            let before = line.get(..rest_start).unwrap_or("").trim();
+            let after = line.get(rest_start..).unwrap_or("").trim();
+            if before == keyword && (after.is_empty() || after.starts_with('#')) {
+                d.kind = SyntaxError::MissingValue {
+                    field: keyword.to_string(),
+                    expected: expected.clone(),
                 }
-                self.diagnostics.push(d);
-            }
-            Ok(pairs) => {
-                // The rule matched a prefix of the line: what follows is extra.
-                let consumed = pairs.last().map_or(0, |p| p.as_span().end());
-                let rest = &line[consumed..];
-                let lead = rest.len() - rest.trim_start().len();
-                let found = rest.split_whitespace().next().unwrap_or("").to_string();
-                let start = offset + consumed + lead;
-                self.error(
-                    Span::new(start, start + found.len()),
-                    SyntaxError::Expected {
-                        expected: vec![Expected::LineEnd],
-                        found,
-                    },
-                );
+                .into();
             }
         }
+        self.diagnostics.push(d);
     }
 
     pub(super) fn formula_too_long(&mut self, span: Span) {
@@ -1039,43 +1055,6 @@ fn block_fields(block: Option<P>) -> impl Iterator<Item = P> {
 
 fn first_inner(field: P) -> Option<P> {
     field.into_inner().nth(1)
-}
-
-/// The rule that parses a field line starting with `keyword` in `block`.
-fn field_rule(keyword: &str, block: Block) -> Option<Rule> {
-    Some(match keyword {
-        "ente" => Rule::ente,
-        "anno" => Rule::anno,
-        "triennio" => Rule::triennio,
-        "approvato" => Rule::approvato,
-        "descrizione" => Rule::descrizione,
-        "massimo" => Rule::massimo,
-        "ritardo" => Rule::ritardo,
-        "dati_mancanti" => Rule::dati_mancanti,
-        "ambito" => Rule::ambito_ref,
-        "strategico" => Rule::strategico_ref,
-        "missione" => Rule::missione,
-        "finanziamento" => Rule::finanziamento,
-        "risorse" => Rule::risorse,
-        "area" => Rule::area,
-        "ufficio" => Rule::ufficio,
-        "stakeholder" => Rule::stakeholder,
-        "fonte" => Rule::fonte,
-        "nota" => Rule::nota,
-        "peso" => Rule::peso,
-        "pesi" => Rule::pesi_uguali,
-        "misura" => Rule::misura,
-        "indicatore" => Rule::indicatore,
-        "modello" if block != Block::TopLevel => Rule::modello_ref,
-        "algoritmo" => Rule::algoritmo,
-        "formula" => Rule::formula,
-        "tipologia" => Rule::tipologia,
-        "tipo" => Rule::tipo,
-        "udm" => Rule::udm_field,
-        "kpi" => Rule::kpi,
-        "target" => Rule::target,
-        _ => return None,
-    })
 }
 
 fn unit_suggestion(word: &str) -> Option<&'static str> {

@@ -30,11 +30,23 @@ pub enum ChunkKind {
 pub struct Chunk {
     pub kind: ChunkKind,
     pub span: Span,
-    /// Closing text to append before parsing, to recover from an unclosed long text or block.
-    pub missing_close: String,
+    pub repair: Repair,
     /// Too deeply nested to hand to the parser.
     pub too_deep: bool,
 }
+
+/// Text to add before parsing an item whose block or long text was left open, so that the
+/// rest of the item is still parsed and checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Repair {
+    /// Where to insert the `}` judged missing (a file offset at the start of a line).
+    pub insert_brace_at: Option<usize>,
+    /// What to append at the end of the item.
+    pub append: String,
+}
+
+/// What a repair inserts.
+pub const INSERTED: &str = "}\n";
 
 #[derive(Debug, Default)]
 pub struct Scan {
@@ -49,8 +61,13 @@ struct Open {
     kind: ChunkKind,
     /// Whether a `{` was opened in this chunk (an item without one ends with its line).
     had_block: bool,
+    /// An item that must have a block (`obiettivo`, `piano`...): if its header line has no
+    /// `{`, the indented lines below still belong to it, and the parser reports the `{`.
+    needs_block: bool,
     too_deep: bool,
 }
+
+const BLOCK_ITEMS: &[&str] = &["piano", "punteggio", "modello", "obiettivo"];
 
 /// A `{` and the indentation of its line, to guess which block was left open.
 #[derive(Clone, Copy)]
@@ -68,6 +85,7 @@ pub fn scan(text: &str) -> Scan {
         open: None,
         stack: Vec::new(),
         suspicious: None,
+        unclosed_text: false,
     }
     .run()
 }
@@ -81,6 +99,8 @@ struct Scanner<'a> {
     /// The first `{` of the current item whose `}` sits at a different indentation: the likely
     /// culprit when the item turns out to be unclosed.
     suspicious: Option<Brace>,
+    /// A long text runs to the end of the file.
+    unclosed_text: bool,
 }
 
 impl Scanner<'_> {
@@ -183,10 +203,9 @@ impl Scanner<'_> {
                     // Formulas are one line long: nesting starts afresh on every line.
                     parens = 0;
                     if self.stack.is_empty()
-                        && self
-                            .open
-                            .as_ref()
-                            .is_some_and(|o| o.kind == ChunkKind::Item && !o.had_block)
+                        && self.open.as_ref().is_some_and(|o| {
+                            o.kind == ChunkKind::Item && !o.had_block && !o.needs_block
+                        })
                     {
                         let end = if i > 0 && self.bytes[i - 1] == b'\r' {
                             i - 1
@@ -209,6 +228,8 @@ impl Scanner<'_> {
                 SyntaxError::UnclosedLongText,
             ));
             missing.push_str("\"\"\"");
+            // The block's `}` is inside the unclosed text: that is not a second mistake.
+            self.unclosed_text = true;
         }
         self.close(len, missing);
         self.out
@@ -228,10 +249,22 @@ impl Scanner<'_> {
         let delimited = rest[word_len..].is_empty()
             || rest[word_len..].starts_with([' ', '\t', '{', '"', '\r', '\n', '#']);
         let is_item = delimited && ITEM_KEYWORDS.contains(&word);
-        if is_item && (self.stack.is_empty() || (j == i && RECOVERY_KEYWORDS.contains(&word))) {
+        let awaiting_block = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.kind == ChunkKind::Item && o.needs_block && !o.had_block);
+        let starts_item = if self.stack.is_empty() {
+            !(awaiting_block && j > i)
+        } else {
+            j == i && RECOVERY_KEYWORDS.contains(&word)
+        };
+        if is_item && starts_item {
             let end = self.content_end(i);
             self.close(end, String::new());
             self.open_chunk(j, ChunkKind::Item);
+            if let Some(open) = &mut self.open {
+                open.needs_block = BLOCK_ITEMS.contains(&word);
+            }
         } else if self.open.is_none() && self.stack.is_empty() {
             self.open_chunk(j, ChunkKind::Stray);
         }
@@ -242,45 +275,78 @@ impl Scanner<'_> {
             start,
             kind,
             had_block: false,
+            needs_block: false,
             too_deep: false,
         });
         self.stack.clear();
         self.suspicious = None;
     }
 
-    /// Ends the open chunk at `end`, reporting a block left open.
-    fn close(&mut self, end: usize, mut missing: String) {
+    /// Ends the open chunk at `end`, reporting a block left open and planning its repair.
+    fn close(&mut self, end: usize, append: String) {
         let Some(open) = self.open.take() else {
             return;
+        };
+        let end = self.text[..end].trim_end().len().max(open.start);
+        let mut repair = Repair {
+            insert_brace_at: None,
+            append,
         };
         if open.kind == ChunkKind::Item && !self.stack.is_empty() {
             let culprit = self
                 .suspicious
                 .filter(|s| s.at >= open.start)
                 .unwrap_or(self.stack[self.stack.len() - 1]);
-            let keyword = self.text[culprit.line_start..]
-                .trim_start()
-                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .next()
-                .unwrap_or("")
-                .to_string();
-            self.out.errors.push(Diagnostic::new(
-                Span::new(culprit.at, culprit.at + 1),
-                SyntaxError::UnclosedBlock { keyword },
-            ));
-            for _ in 0..self.stack.len() {
-                missing.push_str("\n}");
+            let mut unclosed = self.stack.len();
+            if culprit.at != self.stack[self.stack.len() - 1].at {
+                // Close the culprit where its block visibly ends: before the first line below
+                // it that is indented no deeper than the line that opened it.
+                repair.insert_brace_at = self.block_end_guess(culprit, end);
+                if repair.insert_brace_at.is_some() {
+                    unclosed -= 1;
+                }
+            }
+            if !self.unclosed_text {
+                let keyword = self.text[culprit.line_start..]
+                    .trim_start()
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                self.out.errors.push(Diagnostic::new(
+                    Span::new(culprit.at, culprit.at + 1),
+                    SyntaxError::UnclosedBlock { keyword },
+                ));
+            }
+            for _ in 0..unclosed {
+                repair.append.push_str("\n}");
             }
         }
         self.stack.clear();
         self.suspicious = None;
-        let end = self.text[..end].trim_end().len().max(open.start);
         self.out.chunks.push(Chunk {
             kind: open.kind,
             span: Span::new(open.start, end),
-            missing_close: missing,
+            repair,
             too_deep: open.too_deep,
         });
+    }
+
+    /// The start of the first non-blank line after `brace`'s line, before `end`, indented no
+    /// deeper than `brace`'s line and not a `}`.
+    fn block_end_guess(&self, brace: Brace, end: usize) -> Option<usize> {
+        let mut line = self.text[brace.at..end].find('\n')? + brace.at + 1;
+        while line < end {
+            let rest = &self.text[line..end];
+            let content = rest.trim_start_matches([' ', '\t']);
+            let indent = rest.len() - content.len();
+            let blank = content.is_empty() || content.starts_with(['\n', '\r', '#']);
+            if !blank && indent <= brace.indent && !content.starts_with('}') {
+                return Some(line);
+            }
+            line += rest.find('\n')? + 1;
+        }
+        None
     }
 
     fn skip_blanks(&self, mut i: usize) -> usize {
@@ -374,7 +440,22 @@ mod tests {
             "obiettivo 01 \"x\" {\n  indicatore a {\n    peso 5%\n}\nobiettivo 02 \"y\" {\n}\n";
         let s = scan(text);
         assert_eq!(s.chunks.len(), 2);
-        assert_eq!(s.chunks[0].missing_close, "\n}");
+        // Nothing below the indicator shows where it ends: the `}` is appended.
+        assert_eq!(s.chunks[0].repair.insert_brace_at, None);
+        assert_eq!(s.chunks[0].repair.append, "\n}");
+    }
+
+    #[test]
+    fn unclosed_block_is_closed_before_its_next_sibling() {
+        let text =
+            "obiettivo 01 \"x\" {\n  indicatore a {\n    peso 5%\n\n  indicatore b {\n  }\n}\n";
+        let s = scan(text);
+        assert_eq!(s.chunks.len(), 1);
+        assert_eq!(
+            s.chunks[0].repair.insert_brace_at,
+            Some(text.find("  indicatore b").unwrap())
+        );
+        assert_eq!(s.chunks[0].repair.append, "");
         assert_eq!(s.errors.len(), 1);
         // The indicator's `{` is blamed: its `}` is at the objective's indentation.
         assert_eq!(&text[s.errors[0].span.range()], "{");

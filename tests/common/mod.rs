@@ -18,14 +18,15 @@ pub fn require_tool(available: bool, tool: &str) -> bool {
     if in_ci() {
         panic!("{tool} is required under CI=true but is missing (.ci/run installs it)");
     }
-    eprintln!("\n!!! SKIPPED: {tool} is not installed; run .ci/run (or install it) to run this test\n");
+    eprintln!(
+        "\n!!! SKIPPED: {tool} is not installed; run .ci/run (or install it) to run this test\n"
+    );
     false
 }
 
 pub fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join(program).is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 /// Runs a command in `dir` and fails the test, with its output, if it fails.

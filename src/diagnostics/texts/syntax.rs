@@ -70,7 +70,7 @@ pub fn block_name(lang: Lang, block: Block) -> String {
         Block::Risorse => tr!(lang, "nel blocco `risorse`", "in a `risorse` block"),
         b => {
             let k = b.keyword();
-            tr!(lang, "in un blocco `{k}`", "in a `{k}` block")
+            tr!(lang, "in un blocco `{k}`", "in block `{k}`")
         }
     }
 }
@@ -112,7 +112,19 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             } else {
                 Texts::new(tr!(lang, "atteso: {what}; trovato {f}", "expected {what}; found {f}"))
             };
-            let help = if expected.contains(&Expected::LineEnd) {
+            let help = if f == "`,`" && expected.contains(&Expected::Keyword(";")) {
+                Some(tr!(
+                    lang,
+                    "gli argomenti si separano con `;`, come nei fogli di calcolo italiani: la virgola è il separatore decimale",
+                    "arguments are separated by `;`, as in Italian spreadsheets: the comma is the decimal separator"
+                ))
+            } else if expected.contains(&Expected::CloseParen) && f.starts_with(lang.pick("la fine", "the end")) {
+                Some(tr!(
+                    lang,
+                    "manca una `)`: ogni parentesi aperta va chiusa",
+                    "a `)` is missing: every open parenthesis must be closed"
+                ))
+            } else if expected.contains(&Expected::LineEnd) {
                 Some(tr!(
                     lang,
                     "ogni campo va su una riga a sé: porta a capo il resto",
@@ -256,26 +268,26 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
         S::MisplacedField { word, block } => {
             let where_ = block_name(lang, *block);
             let homes = Block::accepting(word);
-            let help = if crate::syntax::vocab::ITEM_KEYWORDS.contains(&word.as_str())
-                && homes.is_empty()
-            {
-                tr!(
+            if crate::syntax::vocab::ITEM_KEYWORDS.contains(&word.as_str()) && homes.is_empty() {
+                return Texts::new(tr!(
+                    lang,
+                    "un elemento `{word}` non può stare {where_}",
+                    "a `{word}` item cannot stand {where_}"
+                ))
+                .help(tr!(
                     lang,
                     "`{word}` apre un elemento di primo livello: chiudi prima il blocco sopra con `}}`",
                     "`{word}` starts a top-level item: close the block above with `}}` first"
-                )
-            } else {
-                let names: Vec<String> =
-                    homes.iter().map(|b| format!("`{}`", b.keyword())).collect();
-                let homes = list(lang, &names);
-                tr!(lang, "`{word}` va in {homes}", "`{word}` belongs in {homes}")
-            };
+                ));
+            }
+            let names: Vec<String> = homes.iter().map(|b| format!("`{}`", b.keyword())).collect();
+            let homes = list(lang, &names);
             Texts::new(tr!(
                 lang,
                 "il campo `{word}` non va {where_}",
                 "the field `{word}` does not belong {where_}"
             ))
-            .help(help)
+            .help(tr!(lang, "`{word}` va in {homes}", "`{word}` belongs in {homes}"))
         }
         S::DuplicateField { field, first } => Texts::new(tr!(
             lang,
