@@ -5,6 +5,10 @@ pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // Nothing is a typo of a very long word, and comparing one costs its length squared.
+    if word.len() > 64 {
+        return None;
+    }
     let word_lower = word.to_lowercase();
     let mut best: Option<(f64, &'a str)> = None;
     for candidate in candidates {

@@ -997,7 +997,7 @@ impl Builder<'_> {
         self.error(
             word_span,
             SyntaxError::UnknownField {
-                word: word.to_string(),
+                word: word.chars().take(40).collect(),
                 block,
                 suggestion,
             },

@@ -10,8 +10,9 @@ use super::vocab::ITEM_KEYWORDS;
 use crate::diagnostics::Diagnostic;
 use crate::span::Span;
 
-/// The deepest parenthesis nesting accepted in a formula. Real formulas use two or three
-/// levels; the cap keeps the recursive parser and AST builder far from the stack's limit.
+/// The deepest nesting of parentheses (in a formula) or braces accepted. Real plans use three
+/// levels of braces and two or three of parentheses; the cap keeps the recursive parser and AST
+/// builder far from the stack's limit.
 pub const MAX_NESTING: usize = 64;
 
 /// Item keywords that start a new item even inside an unclosed block, when written at the
@@ -148,6 +149,16 @@ impl Scanner<'_> {
                 }
                 b'"' => i = self.string_end(i),
                 b'{' => {
+                    if self.stack.len() >= MAX_NESTING
+                        && let Some(open) = &mut self.open
+                        && !open.too_deep
+                    {
+                        open.too_deep = true;
+                        self.out.errors.push(Diagnostic::new(
+                            Span::new(i, i + 1),
+                            SyntaxError::TooDeep { limit: MAX_NESTING },
+                        ));
+                    }
                     self.stack.push(Brace {
                         at: i,
                         indent: line_indent,

@@ -1,0 +1,143 @@
+//! No input crashes the checker: deep nesting, huge files, binary data, empty files. Each case
+//! ends with diagnostics or a clean pass. Tests run on 2 MiB threads, the hardest case for the
+//! stack.
+
+use piano::diagnostics::{Code, Diagnostic};
+use piano::source::Source;
+
+fn check(text: &str) -> Vec<Diagnostic> {
+    piano::check_source(&Source::new("x.piano", text))
+}
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<Code> {
+    diagnostics.iter().map(Diagnostic::code).collect()
+}
+
+#[test]
+fn formula_nested_100_000_parentheses_is_refused() {
+    let depth = 100_000;
+    let text = format!(
+        "obiettivo 01_01_OS01 \"A\" {{\n  indicatore q \"Q\" {{\n    formula {}a{}\n  }}\n}}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let d = check(&text);
+    assert!(codes(&d).contains(&Code::P0115), "{d:?}");
+}
+
+#[test]
+fn braces_nested_100_000_deep_are_refused() {
+    let text = format!("obiettivo 01 \"A\" {}\n", "{".repeat(100_000));
+    assert!(codes(&check(&text)).contains(&Code::P0115));
+    let text = format!("{}\n", "{".repeat(100_000));
+    assert!(!check(&text).is_empty());
+}
+
+#[test]
+fn formula_with_100_000_operators_is_refused() {
+    let text = format!(
+        "obiettivo 01 \"A\" {{\n  indicatore q \"Q\" {{\n    formula a{}\n  }}\n}}\n",
+        " + a".repeat(100_000)
+    );
+    assert!(codes(&check(&text)).contains(&Code::P0116));
+    let text = format!(
+        "obiettivo 01 \"A\" {{\n  indicatore q \"Q\" {{\n    formula {}a\n  }}\n}}\n",
+        "- ".repeat(100_000)
+    );
+    assert!(codes(&check(&text)).contains(&Code::P0116));
+}
+
+#[test]
+fn binary_input_is_a_diagnostic() {
+    let mut bytes: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    let (source, _) = Source::from_bytes("x.piano", &bytes);
+    assert_eq!(codes(&piano::check_source(&source)), vec![Code::F0002]);
+    // Without NUL bytes the text decodes as Windows-1252 and is stray text, not a crash.
+    bytes.retain(|b| *b != 0);
+    let (source, _) = Source::from_bytes("x.piano", &bytes);
+    assert!(!piano::check_source(&source).is_empty());
+}
+
+#[test]
+fn pseudo_random_text_never_panics() {
+    // A fixed xorshift sequence over the characters that matter to the grammar.
+    let alphabet: Vec<char> = "{}()\"#\n \t;,.%€-+*/<>=0123456789abcdeintzobpv_àì\r"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..300 {
+        let mut text = String::from("obiettivo 01 \"A\" {\n  ");
+        for _ in 0..400 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let _ = check(&text);
+    }
+}
+
+#[test]
+fn empty_and_comment_only_files_pass_the_parser() {
+    assert!(piano::syntax::parse("").diagnostics.is_empty());
+    assert!(
+        piano::syntax::parse("# solo un commento\n\n# un altro\n")
+            .diagnostics
+            .is_empty()
+    );
+    assert!(
+        piano::syntax::parse("\u{FEFF}\r\n\r\n")
+            .diagnostics
+            .is_empty()
+    );
+}
+
+#[test]
+fn three_broken_objectives_are_all_reported() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/syntax/three_broken_objectives.piano"
+    ))
+    .expect("test input");
+    let d = check(&text);
+    let source = Source::new("x", text.as_str());
+    let lines: Vec<usize> = d.iter().map(|d| source.line_col(d.span.start).0).collect();
+    assert_eq!(codes(&d), vec![Code::P0107, Code::P0113, Code::P0103]);
+    assert_eq!(lines, vec![2, 7, 12]);
+}
+
+/// A plan of about `bytes` bytes: the same objective repeated with distinct codes.
+fn big_plan(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 1024);
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&format!(
+            "obiettivo 01_01_OS{n} \"Obiettivo {n}\" {{\n  strategico 01_01\n  missione 011 programma 005\n  risorse 439.846,96 €\n  descrizione \"\"\"\n    Un testo di descrizione su più righe.\n    Seconda riga.\n  \"\"\"\n  indicatore eventi \"Eventi\" {{\n    algoritmo \"Numero di eventi\"\n    tipologia efficienza\n    udm n.\n    target 2024 >= 4\n    target 2025 n.d.\n    target 2026 n.d.\n    peso 50%\n  }}\n  indicatore quota \"Quota\" {{\n    formula (a - b) / max(c; 1)\n    udm %\n    target 2024 >= 12,5%\n    peso 50%\n  }}\n}}\n\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_50_megabyte_plan_is_parsed() {
+    let text = big_plan(50 * 1024 * 1024);
+    let parsed = piano::syntax::parse(&text);
+    assert!(
+        parsed.diagnostics.is_empty(),
+        "{:?}",
+        &parsed.diagnostics[..1]
+    );
+    assert!(parsed.plan.items.len() > 50_000);
+}
+
+#[test]
+fn a_huge_single_line_of_garbage_is_one_diagnostic() {
+    let text = "x".repeat(5 * 1024 * 1024);
+    assert_eq!(codes(&check(&text)), vec![Code::P0114]);
+    let text = format!(
+        "obiettivo 01 \"A\" {{\n  {}\n}}\n",
+        "x".repeat(5 * 1024 * 1024)
+    );
+    assert_eq!(codes(&check(&text)), vec![Code::P0110]);
+}
