@@ -24,7 +24,7 @@ impl Outline<'_> {
         let _ = writeln!(self.out, "{}{} @{at}", "  ".repeat(depth), text.as_ref());
     }
 
-    fn text<T>(&mut self, depth: usize, name: &str, f: &Option<Field<Text>>) {
+    fn text(&mut self, depth: usize, name: &str, f: &Option<Field<Text>>) {
         if let Some(f) = f {
             let t = &f.value;
             let v = t.value.replace('\n', "⏎");
@@ -87,7 +87,7 @@ impl Outline<'_> {
         if let Some(m) = &f.modello {
             self.line(depth, m.span, format!("modello {}", m.value.value));
         }
-        self.text::<()>(depth, "algoritmo", &f.algoritmo);
+        self.text(depth, "algoritmo", &f.algoritmo);
         if let Some(x) = &f.formula {
             self.line(depth, x.span, format!("formula {}", Self::expr(&x.value)));
         }
@@ -100,9 +100,9 @@ impl Outline<'_> {
         if let Some(x) = &f.udm {
             self.line(depth, x.span, format!("udm {:?}", x.value.known));
         }
-        self.text::<()>(depth, "fonte", &f.fonte);
-        self.text::<()>(depth, "kpi", &f.kpi);
-        self.text::<()>(depth, "descrizione", &f.descrizione);
+        self.text(depth, "fonte", &f.fonte);
+        self.text(depth, "kpi", &f.kpi);
+        self.text(depth, "descrizione", &f.descrizione);
         for t in &f.targets {
             let goal = match &t.value.goal {
                 Goal::NotAvailable(_) => "n.d.".to_string(),
@@ -128,7 +128,7 @@ impl Outline<'_> {
         match item {
             Item::Piano(p) => {
                 self.line(0, p.span, format!("piano {:?}", p.title.value));
-                self.text::<()>(1, "ente", &p.ente);
+                self.text(1, "ente", &p.ente);
                 if let Some(a) = &p.anno {
                     self.line(1, a.span, format!("anno {}", a.value.value));
                 }
@@ -139,7 +139,7 @@ impl Outline<'_> {
                         format!("triennio {}-{}", t.value.0.value, t.value.1.value),
                     );
                 }
-                self.text::<()>(1, "approvato", &p.approvato);
+                self.text(1, "approvato", &p.approvato);
             }
             Item::Punteggio(p) => {
                 self.line(0, p.span, "punteggio");
@@ -159,7 +159,7 @@ impl Outline<'_> {
                     a.span,
                     format!("ambito {} {:?}", a.code.value, a.title.value),
                 );
-                self.text::<()>(1, "descrizione", &a.descrizione);
+                self.text(1, "descrizione", &a.descrizione);
             }
             Item::Strategico(s) => {
                 self.line(
@@ -200,7 +200,7 @@ impl Outline<'_> {
                         ),
                     );
                 }
-                self.text::<()>(1, "finanziamento", &o.finanziamento);
+                self.text(1, "finanziamento", &o.finanziamento);
                 if let Some(r) = &o.risorse {
                     let v = match &r.value {
                         Risorse::Amount(q) => Self::quantity(q),
@@ -220,11 +220,11 @@ impl Outline<'_> {
                     };
                     self.line(1, r.span, format!("risorse {v}"));
                 }
-                self.text::<()>(1, "area", &o.area);
-                self.text::<()>(1, "ufficio", &o.ufficio);
-                self.text::<()>(1, "descrizione", &o.descrizione);
-                self.text::<()>(1, "stakeholder", &o.stakeholder);
-                self.text::<()>(1, "fonte", &o.fonte);
+                self.text(1, "area", &o.area);
+                self.text(1, "ufficio", &o.ufficio);
+                self.text(1, "descrizione", &o.descrizione);
+                self.text(1, "stakeholder", &o.stakeholder);
+                self.text(1, "fonte", &o.fonte);
                 for n in &o.note {
                     self.line(1, n.span, format!("nota {:?}", n.value.value));
                 }
