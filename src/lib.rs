@@ -3,6 +3,7 @@
 //! The pipeline: [`source`] (bytes → text) → [`syntax`] (text → AST) → checks → evaluation →
 //! reports. Every stage reports problems as [`diagnostics::Diagnostic`]s, rendered in one place.
 
+pub mod check;
 pub mod commands;
 pub mod diagnostics;
 pub mod italian;
@@ -14,7 +15,13 @@ pub mod syntax;
 use diagnostics::Diagnostic;
 use source::Source;
 
-/// Checks one plan: every diagnostic, sorted by position.
+/// Checks one plan: every diagnostic (syntax and semantics), sorted by position.
 pub fn check_source(source: &Source) -> Vec<Diagnostic> {
-    syntax::parse(&source.text).diagnostics
+    check_plan(source).diagnostics
+}
+
+/// Parses and checks one plan: the resolved plan and every diagnostic.
+pub fn check_plan(source: &Source) -> check::Checked {
+    let parsed = syntax::parse(&source.text);
+    check::check(&parsed, &source.text)
 }

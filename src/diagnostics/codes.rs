@@ -60,6 +60,46 @@ codes! {
     P0122 => Error,
     P0123 => Error,
     P0124 => Error,
+    // Names and structure
+    N0201 => Error,
+    N0202 => Error,
+    N0203 => Error,
+    N0204 => Warning,
+    N0205 => Warning,
+    N0206 => Error,
+    N0207 => Error,
+    N0208 => Error,
+    // Units
+    U0301 => Error,
+    U0302 => Error,
+    U0303 => Error,
+    U0304 => Error,
+    U0305 => Warning,
+    U0306 => Error,
+    U0307 => Error,
+    U0308 => Error,
+    U0309 => Error,
+    U0310 => Error,
+    U0311 => Error,
+    // Targets
+    T0401 => Error,
+    T0402 => Warning,
+    T0403 => Error,
+    T0404 => Error,
+    T0405 => Error,
+    T0406 => Error,
+    // Weights
+    W0501 => Error,
+    W0502 => Error,
+    W0503 => Error,
+    W0504 => Error,
+    W0505 => Error,
+    // Codes and classification
+    C0601 => Error,
+    C0602 => Warning,
+    C0603 => Warning,
+    C0604 => Warning,
+    C0605 => Error,
 }
 
 impl Code {

@@ -10,6 +10,7 @@ mod texts;
 pub use codes::Code;
 pub use texts::Texts;
 
+use crate::check::error::CheckError;
 use crate::span::Span;
 use crate::syntax::error::SyntaxError;
 
@@ -50,6 +51,7 @@ impl Lang {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     Syntax(SyntaxError),
+    Check(CheckError),
     File(FileError),
 }
 
@@ -80,6 +82,7 @@ impl Diagnostic {
     pub fn code(&self) -> Code {
         match &self.kind {
             Kind::Syntax(e) => e.code(),
+            Kind::Check(e) => e.code(),
             Kind::File(e) => e.code(),
         }
     }
@@ -100,6 +103,12 @@ impl Diagnostic {
 impl From<SyntaxError> for Kind {
     fn from(e: SyntaxError) -> Self {
         Kind::Syntax(e)
+    }
+}
+
+impl From<CheckError> for Kind {
+    fn from(e: CheckError) -> Self {
+        Kind::Check(e)
     }
 }
 

@@ -1,6 +1,7 @@
 //! What each diagnostic says, in Italian and English. One file per stage; rendering is in
 //! `render.rs`.
 
+mod check;
 mod syntax;
 
 use super::{FileError, Kind, Lang};
@@ -81,6 +82,7 @@ pub fn did_you_mean(lang: Lang, suggestion: Option<&str>) -> Option<String> {
 pub fn describe(kind: &Kind, lang: Lang) -> Texts {
     match kind {
         Kind::Syntax(e) => syntax::describe(e, lang),
+        Kind::Check(e) => check::describe(e, lang),
         Kind::File(e) => file(e, lang),
     }
 }

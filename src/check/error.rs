@@ -1,0 +1,249 @@
+//! Problems the checker finds, as data. Their texts are in `diagnostics/texts/check.rs`.
+
+use crate::diagnostics::Code;
+use crate::span::Span;
+use crate::syntax::ast::{Comparator, LitUnit, Udm};
+use rust_decimal::Decimal;
+
+/// What kind of thing a name or code refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thing {
+    Ambito,
+    Strategico,
+    Obiettivo,
+    Misura,
+    Modello,
+    Indicatore,
+    /// A name in a formula: a measure or an indicator.
+    FormulaName,
+    Function,
+    Piano,
+}
+
+/// The unit of a formula's sub-expression, as the unit algebra computes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dim {
+    /// A constant: it takes the unit of what it is added to, and scales what it multiplies.
+    Scalar,
+    /// A quotient of equal units, shown as `%`.
+    Ratio,
+    Count,
+    Euro,
+    Days,
+    Hours,
+    Years,
+    Points,
+    Date,
+    YesNo,
+}
+
+impl Dim {
+    pub fn of(udm: Udm) -> Dim {
+        match udm {
+            Udm::Count => Dim::Count,
+            Udm::Percent => Dim::Ratio,
+            Udm::Euro => Dim::Euro,
+            Udm::Days => Dim::Days,
+            Udm::Hours => Dim::Hours,
+            Udm::Years => Dim::Years,
+            Udm::Points => Dim::Points,
+            Udm::Date => Dim::Date,
+            Udm::YesNo => Dim::YesNo,
+        }
+    }
+}
+
+/// The kind of a literal value, for "expected a date, found a number".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    Number,
+    Date,
+    YesNo,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckError {
+    Duplicate {
+        thing: Thing,
+        name: String,
+        first: Span,
+    },
+    Undefined {
+        thing: Thing,
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// Formulas that depend on each other in a circle: the names along it.
+    Cycle {
+        path: Vec<String>,
+    },
+    UnusedMeasure {
+        name: String,
+    },
+    UnusedTemplate {
+        name: String,
+    },
+    MissingPiano,
+    RepeatedItem {
+        keyword: &'static str,
+        first: Span,
+    },
+    MissingField {
+        field: &'static str,
+        owner: Thing,
+        name: String,
+    },
+    FormulaUnit {
+        found: Dim,
+        declared: Udm,
+        udm: Option<Span>,
+    },
+    /// `+`, `-`, `min` or `max` between different units.
+    SumMismatch {
+        op: &'static str,
+        left: Dim,
+        right: Dim,
+        left_span: Span,
+        right_span: Span,
+    },
+    BadProduct {
+        left: Dim,
+        right: Dim,
+    },
+    BadQuotient {
+        left: Dim,
+        right: Dim,
+    },
+    RatioTimesHundred {
+        without: String,
+    },
+    NoArithmetic {
+        dim: Dim,
+    },
+    WrongKind {
+        udm: Udm,
+        found: ValueKind,
+    },
+    UnitMismatch {
+        udm: Udm,
+        written: LitUnit,
+    },
+    PercentWithoutSign {
+        number: String,
+    },
+    AmountWithoutEuro {
+        number: String,
+    },
+    Arity {
+        function: &'static str,
+        expected: usize,
+        found: usize,
+    },
+    ComparatorNotAllowed {
+        comparator: Comparator,
+        udm: Udm,
+    },
+    EqualsOnDate,
+    MissingTarget {
+        year: i32,
+        indicator: String,
+    },
+    DuplicateTarget {
+        year: i32,
+        first: Span,
+    },
+    TargetOutsideTriennio {
+        year: i32,
+        from: i32,
+        to: i32,
+    },
+    BadTriennio {
+        anno: i32,
+        from: i32,
+        to: i32,
+    },
+    WeightSum {
+        sum: Decimal,
+        weights: Vec<(Span, Decimal)>,
+        /// The weights look like 100% / n rounded.
+        rounded_equal_split: bool,
+    },
+    EqualWeightsWithPeso {
+        pesi_uguali: Span,
+    },
+    WeightOutOfRange {
+        weight: Decimal,
+    },
+    MissingWeight {
+        indicator: String,
+    },
+    ObjectiveWeights {
+        sum: Decimal,
+        missing: Vec<String>,
+    },
+    UnknownMission {
+        missione: String,
+    },
+    UnknownProgramme {
+        missione: String,
+        programma: String,
+        known: Vec<&'static str>,
+    },
+    ProgrammeMoved {
+        missione: String,
+        programma: String,
+        to: &'static str,
+    },
+    ObjectivePrefix {
+        code: String,
+        strategico: String,
+    },
+    StrategicPrefix {
+        code: String,
+        ambito: String,
+    },
+    NegativeResources,
+}
+
+impl CheckError {
+    pub fn code(&self) -> Code {
+        use CheckError::*;
+        match self {
+            Duplicate { .. } => Code::N0201,
+            Undefined { .. } => Code::N0202,
+            Cycle { .. } => Code::N0203,
+            UnusedMeasure { .. } => Code::N0204,
+            UnusedTemplate { .. } => Code::N0205,
+            MissingPiano => Code::N0206,
+            RepeatedItem { .. } => Code::N0207,
+            MissingField { .. } => Code::N0208,
+            FormulaUnit { .. } => Code::U0301,
+            SumMismatch { .. } => Code::U0302,
+            BadProduct { .. } => Code::U0303,
+            BadQuotient { .. } => Code::U0304,
+            RatioTimesHundred { .. } => Code::U0305,
+            NoArithmetic { .. } => Code::U0306,
+            WrongKind { .. } => Code::U0307,
+            UnitMismatch { .. } => Code::U0308,
+            PercentWithoutSign { .. } => Code::U0309,
+            AmountWithoutEuro { .. } => Code::U0310,
+            Arity { .. } => Code::U0311,
+            ComparatorNotAllowed { .. } => Code::T0401,
+            EqualsOnDate => Code::T0402,
+            MissingTarget { .. } => Code::T0403,
+            DuplicateTarget { .. } => Code::T0404,
+            TargetOutsideTriennio { .. } => Code::T0405,
+            BadTriennio { .. } => Code::T0406,
+            WeightSum { .. } => Code::W0501,
+            EqualWeightsWithPeso { .. } => Code::W0502,
+            WeightOutOfRange { .. } => Code::W0503,
+            MissingWeight { .. } => Code::W0504,
+            ObjectiveWeights { .. } => Code::W0505,
+            UnknownMission { .. } | UnknownProgramme { .. } => Code::C0601,
+            ProgrammeMoved { .. } => Code::C0602,
+            ObjectivePrefix { .. } => Code::C0603,
+            StrategicPrefix { .. } => Code::C0604,
+            NegativeResources => Code::C0605,
+        }
+    }
+}

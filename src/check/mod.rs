@@ -1,0 +1,61 @@
+//! AST → resolved plan + diagnostics: names, templates, units, targets, weights, codes.
+//!
+//! Diagnostics come in layers (taplo's way): an item that did not parse has only its syntax
+//! errors, and references to it are not reported again; a block with broken lines skips the
+//! checks that need all of it (completeness, weight sums).
+
+pub mod error;
+pub mod model;
+pub mod registry;
+mod resolve;
+mod targets;
+mod units;
+mod weights;
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::span::Span;
+use crate::syntax::Parsed;
+use error::CheckError;
+use std::collections::HashSet;
+
+pub use model::Model;
+
+/// What the checker produced: the resolved plan and its diagnostics (syntax ones included),
+/// sorted by position.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub model: Model,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Checks a parsed plan. `text` is the plan's source, for suggestions that quote it.
+pub fn check(parsed: &Parsed, text: &str) -> Checked {
+    let mut sink = Sink::default();
+    let model = resolve::resolve(parsed, text, &mut sink);
+    let mut diagnostics = parsed.diagnostics.clone();
+    diagnostics.extend(sink.diagnostics);
+    crate::diagnostics::sort(&mut diagnostics);
+    Checked { model, diagnostics }
+}
+
+/// Collects diagnostics, once each: a template's mistake is reported once, not once per
+/// indicator that uses the template.
+#[derive(Default)]
+pub(crate) struct Sink {
+    diagnostics: Vec<Diagnostic>,
+    seen: HashSet<(Span, Code)>,
+}
+
+impl Sink {
+    pub(crate) fn report(&mut self, span: Span, error: CheckError) {
+        if self.seen.insert((span, error.code())) {
+            self.diagnostics.push(Diagnostic::new(span, error));
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! The resolved plan: names bound, templates applied, units known. Built once by the checker;
+//! the evaluator, the reports, `piano template` and (later) the language server read it.
+//!
+//! Values are exact decimals. A percentage is held as a fraction of one (`80%` is `0.8`), in
+//! targets, weights and measure values alike, so that ratios of measures need no scaling;
+//! reports multiply by 100 to show them.
+
+use crate::span::Span;
+use crate::syntax::ast::{BinOp, Comparator, CostNature, MissingData, Tipo, Tipologia, Udm};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Model {
+    pub plan: PlanInfo,
+    pub scoring: Scoring,
+    pub ambiti: Vec<Ambito>,
+    pub strategici: Vec<Strategico>,
+    /// Every measure: global ones, then each objective's (local and from templates), in plan
+    /// order. `MeasureId` indexes this.
+    pub measures: Vec<Measure>,
+    pub objectives: Vec<Objective>,
+    /// Whether the objectives carry their own weights (`peso` on every objective), summing
+    /// to 100% over the plan; otherwise roll-ups are plain means.
+    pub weighted_objectives: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanInfo {
+    pub title: String,
+    pub ente: String,
+    /// The year scored by default.
+    pub anno: i32,
+    pub triennio: (i32, i32),
+    pub approvato: Option<String>,
+}
+
+impl PlanInfo {
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.triennio.0..=self.triennio.1
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scoring {
+    /// Cap on an indicator's performance, as a fraction (1 = 100%).
+    pub cap: Decimal,
+    /// Days after which a late deadline scores 0%, losing performance linearly until then;
+    /// `None`: a late deadline scores 0% at once.
+    pub lateness_days: Option<Decimal>,
+    pub missing: MissingData,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            cap: Decimal::ONE,
+            lateness_days: None,
+            missing: MissingData::Excluded,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ambito {
+    pub code: String,
+    pub title: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Strategico {
+    pub code: String,
+    pub title: String,
+    pub ambito: Option<String>,
+    pub span: Span,
+}
+
+/// Index into `Model::measures`.
+pub type MeasureId = usize;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    /// Its code in measurement files: `name` for a global measure, `OBJ.name` otherwise.
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub udm: Udm,
+    /// The objective it belongs to (index into `Model::objectives`), `None` if global.
+    pub objective: Option<usize>,
+    /// Where it is declared (in a template, for template measures).
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Objective {
+    pub code: String,
+    pub title: String,
+    pub span: Span,
+    pub strategico: Option<String>,
+    /// Through the strategic line.
+    pub ambito: Option<String>,
+    /// Three-digit codes, as in the registry.
+    pub missione: Option<(String, String)>,
+    pub risorse: Resources,
+    pub finanziamento: Option<String>,
+    pub area: Option<String>,
+    pub ufficio: Option<String>,
+    pub descrizione: Option<String>,
+    pub note: Vec<String>,
+    /// The objective's weight in the plan, as a fraction, when declared.
+    pub weight: Option<Decimal>,
+    pub equal_weights: bool,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Resources {
+    /// `risorse 439.846,96 €`.
+    pub amount: Option<Decimal>,
+    /// `risorse interne`.
+    pub internal: bool,
+    /// `risorse { 2025 personale 1.088.574,57 € ... }`.
+    pub per_year: Vec<(i32, CostNature, Decimal)>,
+}
+
+impl Resources {
+    /// The resources for `year`: the single amount, or the year's rows summed.
+    pub fn for_year(&self, year: i32) -> Option<Decimal> {
+        if let Some(a) = self.amount {
+            return Some(a);
+        }
+        let rows: Vec<Decimal> = self
+            .per_year
+            .iter()
+            .filter(|(y, _, _)| *y == year)
+            .map(|(_, _, a)| *a)
+            .collect();
+        (!rows.is_empty()).then(|| rows.iter().sum())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    pub name: String,
+    /// `OBJ.name`: its code in measurement files, when measured directly.
+    pub code: String,
+    pub title: String,
+    pub span: Span,
+    pub algoritmo: Option<String>,
+    /// `None`: measured directly (its value comes from the measurement file).
+    pub formula: Option<Formula>,
+    pub tipologia: Option<Tipologia>,
+    pub tipo: Option<Tipo>,
+    pub udm: Udm,
+    pub fonte: Option<String>,
+    pub kpi: Option<String>,
+    pub note: Vec<String>,
+    /// One entry per year with a target line, in year order.
+    pub targets: Vec<(i32, TargetSpec)>,
+    pub weight: Weight,
+    /// The template it was made from, if any.
+    pub template: Option<String>,
+}
+
+impl Indicator {
+    pub fn target(&self, year: i32) -> Option<&TargetSpec> {
+        self.targets
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, t)| t)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TargetSpec {
+    NotAvailable,
+    Compare {
+        comparator: Comparator,
+        value: TargetValue,
+    },
+}
+
+/// A target's value, in the indicator's unit (percentages as fractions).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TargetValue {
+    Number(Decimal),
+    Date(NaiveDate),
+    Bool(bool),
+}
+
+/// An indicator's weight within its objective.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weight {
+    /// As used in weighted means: the declared fraction, or 1 for every indicator under
+    /// `pesi uguali` (exact: no 33,3% rounding).
+    pub relative: Decimal,
+    /// As a fraction of the objective (for display): `relative` normalised.
+    pub share: Decimal,
+}
+
+/// A formula with its names resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Formula {
+    pub expr: RExpr,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RExpr {
+    pub kind: RExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RExprKind {
+    Number(Decimal),
+    Measure(MeasureId),
+    /// Another indicator of the same objective (index into its `indicators`).
+    Indicator(usize),
+    Neg(Box<RExpr>),
+    Binary {
+        op: BinOp,
+        lhs: Box<RExpr>,
+        rhs: Box<RExpr>,
+    },
+    Call {
+        function: Function,
+        args: Vec<RExpr>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Function {
+    Min,
+    Max,
+    Abs,
+}
+
+impl Function {
+    pub const ALL: &'static [(&'static str, Function)] = &[
+        ("min", Function::Min),
+        ("max", Function::Max),
+        ("abs", Function::Abs),
+    ];
+
+    pub fn arity(self) -> usize {
+        match self {
+            Function::Min | Function::Max => 2,
+            Function::Abs => 1,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Function::Min => "min",
+            Function::Max => "max",
+            Function::Abs => "abs",
+        }
+    }
+}

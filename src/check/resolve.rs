@@ -1,0 +1,954 @@
+//! Builds the resolved plan: collects definitions, binds references, applies templates, and
+//! calls the unit, target and weight checks on each indicator.
+
+use super::Sink;
+use super::error::{CheckError, Thing};
+use super::model::*;
+use super::registry;
+use super::targets;
+use super::units::{self, Units};
+use super::weights;
+use crate::span::{Span, Spanned};
+use crate::suggest;
+use crate::syntax::Parsed;
+use crate::syntax::ast::{self, Expr, ExprKind, Field, IndicatorFields, Item, Risorse, Text, Udm};
+use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
+
+pub(super) fn resolve(parsed: &Parsed, text: &str, sink: &mut Sink) -> Model {
+    let mut r = Resolver {
+        text,
+        sink,
+        broken: parsed
+            .broken
+            .iter()
+            .filter_map(|b| Some((b.keyword.clone(), b.name.clone()?)))
+            .collect(),
+        broken_keywords: parsed.broken.iter().map(|b| b.keyword.clone()).collect(),
+        model: Model::default(),
+        templates: HashMap::new(),
+        used_templates: HashSet::new(),
+        used_measures: HashSet::new(),
+        global_scope: HashMap::new(),
+    };
+    r.run(&parsed.plan);
+    r.model
+}
+
+/// What a name in a formula refers to.
+#[derive(Clone, Copy, Debug)]
+enum Binding {
+    Measure(MeasureId),
+    Indicator(usize),
+    /// Declared, but its declaration has errors (already reported): no further diagnostics.
+    Broken,
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    sink: &'a mut Sink,
+    /// `(keyword, name)` of items that did not parse.
+    broken: HashSet<(String, String)>,
+    broken_keywords: HashSet<String>,
+    model: Model,
+    templates: HashMap<String, &'a ast::Modello>,
+    used_templates: HashSet<String>,
+    used_measures: HashSet<MeasureId>,
+    global_scope: HashMap<String, Binding>,
+}
+
+/// Items of one kind, in file order.
+#[derive(Default)]
+struct Items<'a> {
+    piani: Vec<&'a ast::Piano>,
+    punteggi: Vec<&'a ast::Punteggio>,
+    ambiti: Vec<&'a ast::Ambito>,
+    strategici: Vec<&'a ast::Strategico>,
+    misure: Vec<&'a ast::Misura>,
+    modelli: Vec<&'a ast::Modello>,
+    obiettivi: Vec<&'a ast::Obiettivo>,
+}
+
+impl<'a> Resolver<'a> {
+    fn run(&mut self, plan: &'a ast::Plan) {
+        let mut items = Items::default();
+        for item in &plan.items {
+            match item {
+                Item::Piano(x) => items.piani.push(x),
+                Item::Punteggio(x) => items.punteggi.push(x),
+                Item::Ambito(x) => items.ambiti.push(x),
+                Item::Strategico(x) => items.strategici.push(x),
+                Item::Misura(x) => items.misure.push(x),
+                Item::Modello(x) => items.modelli.push(x),
+                Item::Obiettivo(x) => items.obiettivi.push(x),
+            }
+        }
+        self.piano(&items.piani);
+        self.punteggio(&items.punteggi);
+        self.ambiti(&items.ambiti);
+        self.strategici(&items.strategici);
+        self.global_measures(&items.misure);
+        self.templates(&items.modelli);
+        let mut plan_weights = Vec::new();
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for o in &items.obiettivi {
+            if let Some(first) = seen.get(o.code.value.as_str()) {
+                self.duplicate(Thing::Obiettivo, &o.code, *first);
+                continue;
+            }
+            seen.insert(&o.code.value, o.code.span);
+            plan_weights.push((o.code.value.clone(), o.code.span, o.peso.as_ref()));
+            self.objective(o);
+        }
+        if let Some(w) = weights::plan(&plan_weights, self.sink) {
+            self.model.weighted_objectives = true;
+            for (o, w) in self.model.objectives.iter_mut().zip(w) {
+                o.weight = Some(w);
+            }
+        }
+        self.unused(&items);
+    }
+
+    fn is_broken(&self, keyword: &str, name: &str) -> bool {
+        self.broken
+            .contains(&(keyword.to_string(), name.to_string()))
+    }
+
+    fn duplicate(&mut self, thing: Thing, name: &Spanned<String>, first: Span) {
+        self.sink.report(
+            name.span,
+            CheckError::Duplicate {
+                thing,
+                name: name.value.clone(),
+                first,
+            },
+        );
+    }
+
+    fn undefined<'c>(
+        &mut self,
+        thing: Thing,
+        name: &Spanned<String>,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) {
+        let suggestion = suggest::closest(&name.value, candidates).map(str::to_string);
+        self.sink.report(
+            name.span,
+            CheckError::Undefined {
+                thing,
+                name: name.value.clone(),
+                suggestion,
+            },
+        );
+    }
+
+    fn missing(&mut self, at: Span, field: &'static str, owner: Thing, name: &str) {
+        self.sink.report(
+            at,
+            CheckError::MissingField {
+                field,
+                owner,
+                name: name.to_string(),
+            },
+        );
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The plan, its scoring, ambiti and strategic lines
+
+    fn piano(&mut self, piani: &[&ast::Piano]) {
+        let Some(p) = piani.first() else {
+            if !self.broken_keywords.contains("piano") {
+                self.sink.report(Span::point(0), CheckError::MissingPiano);
+            }
+            return;
+        };
+        for other in &piani[1..] {
+            let at = Span::new(other.span.start, other.span.start + "piano".len());
+            let first = Span::new(p.span.start, p.span.start + "piano".len());
+            self.sink.report(
+                at,
+                CheckError::RepeatedItem {
+                    keyword: "piano",
+                    first,
+                },
+            );
+        }
+        let header = Span::new(p.span.start, p.title.span.end);
+        let title = p.title.value.clone();
+        if !p.has_errors {
+            if p.ente.is_none() {
+                self.missing(header, "ente", Thing::Piano, &title);
+            }
+            if p.anno.is_none() {
+                self.missing(header, "anno", Thing::Piano, &title);
+            }
+            if p.triennio.is_none() {
+                self.missing(header, "triennio", Thing::Piano, &title);
+            }
+        }
+        let anno = p.anno.as_ref().map(|a| a.value.value);
+        let triennio = p
+            .triennio
+            .as_ref()
+            .map(|t| (t.span, t.value.0.value, t.value.1.value));
+        if let Some((span, from, to)) = triennio {
+            let anno_out = anno.is_some_and(|a| !(from..=to).contains(&a));
+            if from > to || anno_out {
+                let anno = anno.unwrap_or(from);
+                self.sink
+                    .report(span, CheckError::BadTriennio { anno, from, to });
+            }
+        }
+        let (from, to) = triennio.map_or((0, -1), |(_, f, t)| (f, t));
+        self.model.plan = PlanInfo {
+            title,
+            ente: p
+                .ente
+                .as_ref()
+                .map(|e| e.value.value.clone())
+                .unwrap_or_default(),
+            anno: anno.unwrap_or(from),
+            triennio: (from, to),
+            approvato: p.approvato.as_ref().map(|a| a.value.value.clone()),
+        };
+    }
+
+    /// The triennio, when the plan declares a sensible one.
+    fn triennio(&self) -> Option<(i32, i32)> {
+        let (from, to) = self.model.plan.triennio;
+        (from <= to && from > 0).then_some((from, to))
+    }
+
+    fn punteggio(&mut self, punteggi: &[&ast::Punteggio]) {
+        let Some(p) = punteggi.first() else { return };
+        for other in &punteggi[1..] {
+            let at = Span::new(other.span.start, other.span.start + "punteggio".len());
+            let first = Span::new(p.span.start, p.span.start + "punteggio".len());
+            self.sink.report(
+                at,
+                CheckError::RepeatedItem {
+                    keyword: "punteggio",
+                    first,
+                },
+            );
+        }
+        if let Some(m) = &p.massimo
+            && let Some(cap) = units::quantity_in(&m.value, Udm::Percent, self.sink)
+        {
+            if cap < Decimal::ONE {
+                self.sink
+                    .report(m.value.span, CheckError::WeightOutOfRange { weight: cap });
+            }
+            self.model.scoring.cap = cap;
+        }
+        if let Some(r) = &p.ritardo {
+            self.model.scoring.lateness_days =
+                units::quantity_in(&r.value, Udm::Days, self.sink).filter(|d| *d > Decimal::ZERO);
+        }
+        if let Some(d) = p.dati_mancanti.as_ref().and_then(|d| d.value.known) {
+            self.model.scoring.missing = d;
+        }
+    }
+
+    fn ambiti(&mut self, ambiti: &[&ast::Ambito]) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for a in ambiti {
+            if let Some(first) = seen.get(a.code.value.as_str()) {
+                self.duplicate(Thing::Ambito, &a.code, *first);
+                continue;
+            }
+            seen.insert(&a.code.value, a.code.span);
+            self.model.ambiti.push(Ambito {
+                code: a.code.value.clone(),
+                title: a.title.value.clone(),
+                span: a.span,
+            });
+        }
+    }
+
+    fn strategici(&mut self, strategici: &[&ast::Strategico]) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for s in strategici {
+            if let Some(first) = seen.get(s.code.value.as_str()) {
+                self.duplicate(Thing::Strategico, &s.code, *first);
+                continue;
+            }
+            seen.insert(&s.code.value, s.code.span);
+            let ambito = match &s.ambito {
+                Some(a) => {
+                    let code = &a.value;
+                    let known = self.model.ambiti.iter().any(|x| x.code == code.value);
+                    if !known && !self.is_broken("ambito", &code.value) {
+                        let codes: Vec<String> =
+                            self.model.ambiti.iter().map(|x| x.code.clone()).collect();
+                        self.undefined(Thing::Ambito, code, codes.iter().map(String::as_str));
+                    }
+                    if known {
+                        self.strategic_prefix(&s.code, &code.value);
+                    }
+                    Some(code.value.clone())
+                }
+                None => {
+                    if !s.has_errors {
+                        self.missing(s.code.span, "ambito", Thing::Strategico, &s.code.value);
+                    }
+                    None
+                }
+            };
+            self.model.strategici.push(Strategico {
+                code: s.code.value.clone(),
+                title: s.title.value.clone(),
+                ambito,
+                span: s.span,
+            });
+        }
+    }
+
+    /// `AA_SS` under ambito `AA`.
+    fn strategic_prefix(&mut self, code: &Spanned<String>, ambito: &str) {
+        let prefix = code.value.split('_').next().unwrap_or("");
+        let (Ok(p), Ok(a)) = (prefix.parse::<u32>(), ambito.parse::<u32>()) else {
+            return;
+        };
+        if code.value.contains('_') && p != a {
+            self.sink.report(
+                code.span,
+                CheckError::StrategicPrefix {
+                    code: code.value.clone(),
+                    ambito: ambito.to_string(),
+                },
+            );
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Measures and templates
+
+    fn measure(&mut self, m: &ast::Misura, objective: Option<usize>, code: String) -> Binding {
+        let Some(udm) = m.udm.known else {
+            return Binding::Broken;
+        };
+        let id = self.model.measures.len();
+        self.model.measures.push(Measure {
+            code,
+            name: m.name.value.clone(),
+            description: m
+                .description
+                .as_ref()
+                .map(|d| d.value.clone())
+                .unwrap_or_default(),
+            udm,
+            objective,
+            span: m.span,
+        });
+        Binding::Measure(id)
+    }
+
+    fn global_measures(&mut self, misure: &[&ast::Misura]) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for m in misure {
+            if let Some(first) = seen.get(m.name.value.as_str()) {
+                self.duplicate(Thing::Misura, &m.name, *first);
+                continue;
+            }
+            seen.insert(&m.name.value, m.name.span);
+            let binding = self.measure(m, None, m.name.value.clone());
+            self.global_scope.insert(m.name.value.clone(), binding);
+        }
+    }
+
+    fn templates(&mut self, modelli: &[&'a ast::Modello]) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for m in modelli {
+            if let Some(first) = seen.get(m.name.value.as_str()) {
+                self.duplicate(Thing::Modello, &m.name, *first);
+                continue;
+            }
+            seen.insert(&m.name.value, m.name.span);
+            let mut names: HashMap<&str, Span> = HashMap::new();
+            for x in &m.misure {
+                if let Some(first) = names.get(x.name.value.as_str()) {
+                    self.duplicate(Thing::Misura, &x.name, *first);
+                }
+                names.insert(&x.name.value, x.name.span);
+            }
+            // The template's own targets, checked once against its own UdM.
+            targets::duplicate_years(&m.fields.targets, self.sink);
+            let udm = m.fields.udm.as_ref().and_then(|u| u.value.known);
+            let own: Vec<&Field<ast::Target>> = m.fields.targets.iter().collect();
+            targets::resolve(&own, udm, self.triennio(), self.sink);
+            self.templates.insert(m.name.value.clone(), m);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Objectives
+
+    fn objective(&mut self, o: &'a ast::Obiettivo) {
+        let index = self.model.objectives.len();
+        let code = o.code.value.clone();
+
+        let (strategico, ambito) = self.objective_line(o);
+        let missione = self.missione(o);
+        let risorse = self.risorse(o);
+        if !o.has_errors && o.missione.is_none() {
+            self.missing(o.code.span, "missione", Thing::Obiettivo, &code);
+        }
+
+        // The objective's scope: local measures, template measures, indicators.
+        let mut scope: HashMap<String, Binding> = HashMap::new();
+        let mut declared: HashMap<String, Span> = HashMap::new();
+        for m in &o.misure {
+            if let Some(first) = declared.get(&m.name.value) {
+                self.duplicate(Thing::Misura, &m.name, *first);
+                continue;
+            }
+            declared.insert(m.name.value.clone(), m.name.span);
+            let binding = self.measure(m, Some(index), format!("{code}.{}", m.name.value));
+            scope.insert(m.name.value.clone(), binding);
+        }
+        // Each template used here brings its measures, once.
+        let mut template_scopes: HashMap<String, HashMap<String, Binding>> = HashMap::new();
+        for ind in &o.indicatori {
+            let Some(name) = ind.fields.modello.as_ref().map(|m| &m.value) else {
+                continue;
+            };
+            self.used_templates.insert(name.value.clone());
+            if template_scopes.contains_key(&name.value) {
+                continue;
+            }
+            let Some(t) = self.templates.get(&name.value).copied() else {
+                if !self.is_broken("modello", &name.value) {
+                    let names: Vec<String> = self.templates.keys().cloned().collect();
+                    self.undefined(Thing::Modello, name, names.iter().map(String::as_str));
+                }
+                continue;
+            };
+            let mut tscope = HashMap::new();
+            for m in &t.misure {
+                if tscope.contains_key(&m.name.value) {
+                    continue;
+                }
+                if let Some(first) = declared.get(&m.name.value) {
+                    // A local measure with a template measure's name: one shadows the other.
+                    let local = Spanned::new(m.name.value.clone(), *first);
+                    self.duplicate(Thing::Misura, &local, m.name.span);
+                    continue;
+                }
+                let binding = self.measure(m, Some(index), format!("{code}.{}", m.name.value));
+                tscope.insert(m.name.value.clone(), binding);
+                scope.entry(m.name.value.clone()).or_insert(binding);
+            }
+            template_scopes.insert(name.value.clone(), tscope);
+        }
+        for (i, ind) in o.indicatori.iter().enumerate() {
+            if let Some(first) = declared.get(&ind.name.value) {
+                self.duplicate(Thing::Indicatore, &ind.name, *first);
+                continue;
+            }
+            declared.insert(ind.name.value.clone(), ind.name.span);
+            scope.insert(ind.name.value.clone(), Binding::Indicator(i));
+        }
+
+        // Indicators, templates applied.
+        let mut indicators = Vec::new();
+        let mut weight_entries = Vec::new();
+        let mut formulas: Vec<Option<(&Field<Expr>, Option<&str>)>> = Vec::new();
+        for ind in &o.indicatori {
+            let template = ind
+                .fields
+                .modello
+                .as_ref()
+                .and_then(|m| self.templates.get(&m.value.value).copied());
+            let (indicator, entry, formula) = self.indicator(o, ind, template);
+            indicators.push(indicator);
+            weight_entries.push(entry);
+            formulas.push(formula);
+        }
+
+        // Formulas: names bound once every indicator's unit is known.
+        let udms: Vec<Option<Udm>> = o
+            .indicatori
+            .iter()
+            .zip(&indicators)
+            .map(|(ind, x)| self.declared_udm(ind).map(|_| x.udm))
+            .collect();
+        let mut depends: Vec<Vec<usize>> = vec![Vec::new(); indicators.len()];
+        for (i, formula) in formulas.iter().enumerate() {
+            let Some((field, from_template)) = formula else {
+                continue;
+            };
+            let tscope = from_template.and_then(|t| template_scopes.get(t));
+            let resolved = self.expr(&field.value, tscope, &scope, &mut depends[i]);
+            let Some(expr) = resolved else { continue };
+            let names = ObjectiveUnits {
+                model: &self.model,
+                udms: &udms,
+            };
+            let unit = units::unit_of(&expr, &names, self.text, self.sink);
+            if let (Some(found), Some(declared)) = (unit, udms[i]) {
+                let fits = found == super::error::Dim::of(declared)
+                    || (found == super::error::Dim::Scalar
+                        && !matches!(declared, Udm::Date | Udm::YesNo | Udm::Percent));
+                if !fits {
+                    let udm_span = o.indicatori[i].fields.udm.as_ref().map(|u| u.value.span);
+                    self.sink.report(
+                        field.value.span,
+                        CheckError::FormulaUnit {
+                            found,
+                            declared,
+                            udm: udm_span,
+                        },
+                    );
+                }
+            }
+            indicators[i].formula = Some(Formula {
+                expr,
+                span: field.value.span,
+            });
+        }
+        self.cycles(o, &formulas, &depends);
+
+        let check_sum = !o.has_errors && !o.indicatori.iter().any(|i| i.has_errors);
+        let pesi_uguali = o.pesi_uguali.as_ref().map(|p| p.span);
+        let weights = weights::objective(&weight_entries, pesi_uguali, check_sum, self.sink);
+        for (ind, w) in indicators.iter_mut().zip(weights) {
+            ind.weight = w;
+        }
+
+        self.model.objectives.push(Objective {
+            code,
+            title: o.title.value.clone(),
+            span: o.span,
+            strategico,
+            ambito,
+            missione,
+            risorse,
+            finanziamento: text(&o.finanziamento),
+            area: text(&o.area),
+            ufficio: text(&o.ufficio),
+            descrizione: text(&o.descrizione),
+            note: o.note.iter().map(|n| n.value.value.clone()).collect(),
+            weight: None,
+            equal_weights: o.pesi_uguali.is_some(),
+            indicators,
+        });
+    }
+
+    /// The objective's strategic line and, through it, its ambito.
+    fn objective_line(&mut self, o: &ast::Obiettivo) -> (Option<String>, Option<String>) {
+        let Some(s) = &o.strategico else {
+            if !o.has_errors {
+                self.missing(o.code.span, "strategico", Thing::Obiettivo, &o.code.value);
+            }
+            return (None, None);
+        };
+        let code = &s.value;
+        let line = self
+            .model
+            .strategici
+            .iter()
+            .find(|x| x.code == code.value)
+            .cloned();
+        match line {
+            Some(line) => {
+                let prefix = format!("{}_", line.code);
+                let structured = o.code.value.matches('_').count() >= 2;
+                if structured && !o.code.value.starts_with(&prefix) {
+                    self.sink.report(
+                        o.code.span,
+                        CheckError::ObjectivePrefix {
+                            code: o.code.value.clone(),
+                            strategico: line.code.clone(),
+                        },
+                    );
+                }
+                (Some(line.code), line.ambito)
+            }
+            None => {
+                if !self.is_broken("strategico", &code.value) {
+                    let codes: Vec<String> = self
+                        .model
+                        .strategici
+                        .iter()
+                        .map(|x| x.code.clone())
+                        .collect();
+                    self.undefined(Thing::Strategico, code, codes.iter().map(String::as_str));
+                }
+                (Some(code.value.clone()), None)
+            }
+        }
+    }
+
+    fn missione(&mut self, o: &ast::Obiettivo) -> Option<(String, String)> {
+        let m = &o.missione.as_ref()?.value;
+        let missione = registry::normalize(&m.missione.value);
+        let programma = registry::normalize(&m.programma.value);
+        match registry::mission(&missione) {
+            None => self.sink.report(
+                m.missione.span,
+                CheckError::UnknownMission {
+                    missione: missione.clone(),
+                },
+            ),
+            Some(mission) => match registry::programme_of(mission, &programma) {
+                None => self.sink.report(
+                    m.programma.span,
+                    CheckError::UnknownProgramme {
+                        missione: missione.clone(),
+                        programma: programma.clone(),
+                        known: mission.programmes.iter().map(|p| p.code).collect(),
+                    },
+                ),
+                Some(p) => {
+                    if let Some(to) = p.report_under {
+                        self.sink.report(
+                            m.programma.span,
+                            CheckError::ProgrammeMoved {
+                                missione: missione.clone(),
+                                programma: programma.clone(),
+                                to,
+                            },
+                        );
+                    }
+                }
+            },
+        }
+        Some((missione, programma))
+    }
+
+    fn risorse(&mut self, o: &ast::Obiettivo) -> Resources {
+        let mut out = Resources::default();
+        let Some(r) = &o.risorse else { return out };
+        let amount = |q: &ast::Quantity, sink: &mut Sink| {
+            let v = units::quantity_in(q, Udm::Euro, sink)?;
+            if v < Decimal::ZERO {
+                sink.report(q.span, CheckError::NegativeResources);
+            }
+            Some(v)
+        };
+        match &r.value {
+            Risorse::Interne => out.internal = true,
+            Risorse::Amount(q) => out.amount = amount(q, self.sink),
+            Risorse::PerYear(rows) => {
+                for row in rows {
+                    if let (Some(v), Some(nature)) =
+                        (amount(&row.amount, self.sink), row.nature.known)
+                    {
+                        out.per_year.push((row.year.value, nature, v));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Indicators
+
+    /// The indicator's own `udm`, or its template's.
+    fn declared_udm(&self, ind: &ast::Indicatore) -> Option<Udm> {
+        let own = ind.fields.udm.as_ref().and_then(|u| u.value.known);
+        own.or_else(|| {
+            let t = self
+                .templates
+                .get(&ind.fields.modello.as_ref()?.value.value)?;
+            t.fields.udm.as_ref()?.value.known
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn indicator(
+        &mut self,
+        o: &'a ast::Obiettivo,
+        ind: &'a ast::Indicatore,
+        template: Option<&'a ast::Modello>,
+    ) -> (
+        Indicator,
+        weights::Entry<'a>,
+        Option<(&'a Field<Expr>, Option<&'a str>)>,
+    ) {
+        let own = &ind.fields;
+        let t: Option<&'a IndicatorFields> = template.map(|t| &t.fields);
+        let inherited = |f: fn(&IndicatorFields) -> bool| t.is_some_and(f);
+        let has_errors = ind.has_errors
+            || template.is_some_and(|t| t.has_errors)
+            || (own.modello.is_some() && template.is_none());
+        let udm_word = own.udm.as_ref().or(t.and_then(|t| t.udm.as_ref()));
+        let udm = udm_word.and_then(|u| u.value.known);
+        let name = &ind.name.value;
+        let at = ind.name.span;
+        if !has_errors {
+            if udm_word.is_none() {
+                self.missing(at, "udm", Thing::Indicatore, name);
+            }
+            let has_tipologia = own.tipologia.is_some() || inherited(|t| t.tipologia.is_some());
+            if !has_tipologia {
+                self.missing(at, "tipologia", Thing::Indicatore, name);
+            }
+        }
+
+        targets::duplicate_years(&own.targets, self.sink);
+        let template_targets: &[Field<ast::Target>] = t.map_or(&[], |t| &t.targets);
+        let merged = targets::merged(&own.targets, template_targets);
+        // Targets from the template were checked with it; they are checked again only when
+        // the indicator changes the UdM (which may not fit them).
+        let udm_overridden = own.udm.is_some() && t.is_some_and(|t| t.udm.is_some());
+        let to_check: Vec<&Field<ast::Target>> = merged
+            .iter()
+            .copied()
+            .filter(|x| udm_overridden || own.targets.iter().any(|o| std::ptr::eq(o, *x)))
+            .collect();
+        let triennio = self.triennio();
+        targets::resolve(&to_check, udm, triennio, self.sink);
+        let mut quiet = Sink::default();
+        let resolved = targets::resolve(&merged, udm, triennio, &mut quiet);
+        if let Some(tri) = triennio
+            && !has_errors
+        {
+            targets::missing_years(&merged, tri, name, at, self.sink);
+        }
+
+        let formula = own.formula.as_ref().map(|f| (f, None)).or_else(|| {
+            let f = t?.formula.as_ref()?;
+            Some((f, template.map(|t| t.name.value.as_str())))
+        });
+        let own_peso = own.peso.is_some();
+        let peso = own.peso.as_ref().or(t.and_then(|t| t.peso.as_ref()));
+        let entry = weights::Entry {
+            name,
+            at,
+            peso,
+            own_peso,
+            has_errors,
+        };
+        let pick = |f: fn(&IndicatorFields) -> &Option<Field<Text>>| {
+            f(own)
+                .as_ref()
+                .or(t.and_then(|t| f(t).as_ref()))
+                .map(|x| x.value.value.clone())
+        };
+        let title = ind
+            .title
+            .as_ref()
+            .or(template.and_then(|t| t.title.as_ref()))
+            .map(|x| x.value.clone())
+            .unwrap_or_default();
+        let notes = if own.note.is_empty() {
+            t.map_or(&[][..], |t| &t.note[..])
+        } else {
+            &own.note[..]
+        };
+        let indicator = Indicator {
+            name: name.clone(),
+            code: format!("{}.{name}", o.code.value),
+            title,
+            span: ind.span,
+            algoritmo: pick(|f| &f.algoritmo),
+            formula: None,
+            tipologia: own
+                .tipologia
+                .as_ref()
+                .or(t.and_then(|t| t.tipologia.as_ref()))
+                .and_then(|x| x.value.known),
+            tipo: own
+                .tipo
+                .as_ref()
+                .or(t.and_then(|t| t.tipo.as_ref()))
+                .and_then(|x| x.value.known),
+            udm: udm.unwrap_or(Udm::Count),
+            fonte: pick(|f| &f.fonte),
+            kpi: pick(|f| &f.kpi),
+            note: notes.iter().map(|n| n.value.value.clone()).collect(),
+            targets: resolved,
+            weight: Weight {
+                relative: Decimal::ZERO,
+                share: Decimal::ZERO,
+            },
+            template: own.modello.as_ref().map(|m| m.value.value.clone()),
+        };
+        (indicator, entry, formula)
+    }
+
+    /// Binds the names of a formula: the template's measures first (for a template's
+    /// formula), then the objective's measures and indicators, then global measures.
+    fn expr(
+        &mut self,
+        e: &Expr,
+        template: Option<&HashMap<String, Binding>>,
+        scope: &HashMap<String, Binding>,
+        depends: &mut Vec<usize>,
+    ) -> Option<RExpr> {
+        let kind = match &e.kind {
+            ExprKind::Number(n) => RExprKind::Number(*n),
+            ExprKind::Paren(x) => return self.expr(x, template, scope, depends),
+            ExprKind::Name(name) => {
+                let binding = template
+                    .and_then(|t| t.get(name))
+                    .or_else(|| scope.get(name))
+                    .or_else(|| self.global_scope.get(name))
+                    .copied();
+                match binding {
+                    Some(Binding::Measure(id)) => {
+                        self.used_measures.insert(id);
+                        RExprKind::Measure(id)
+                    }
+                    Some(Binding::Indicator(i)) => {
+                        depends.push(i);
+                        RExprKind::Indicator(i)
+                    }
+                    Some(Binding::Broken) => return None,
+                    None => {
+                        if self.is_broken("misura", name) {
+                            return None;
+                        }
+                        let mut names: Vec<&str> = scope.keys().map(String::as_str).collect();
+                        names.extend(self.global_scope.keys().map(String::as_str));
+                        if let Some(t) = template {
+                            names.extend(t.keys().map(String::as_str));
+                        }
+                        let suggestion = suggest::closest(name, names).map(str::to_string);
+                        self.sink.report(
+                            e.span,
+                            CheckError::Undefined {
+                                thing: Thing::FormulaName,
+                                name: name.clone(),
+                                suggestion,
+                            },
+                        );
+                        return None;
+                    }
+                }
+            }
+            ExprKind::Neg(x) => RExprKind::Neg(Box::new(self.expr(x, template, scope, depends)?)),
+            ExprKind::Binary { op, lhs, rhs } => {
+                let l = self.expr(lhs, template, scope, depends);
+                let r = self.expr(rhs, template, scope, depends);
+                RExprKind::Binary {
+                    op: op.value,
+                    lhs: Box::new(l?),
+                    rhs: Box::new(r?),
+                }
+            }
+            ExprKind::Call { function, args } => {
+                let args: Vec<Option<RExpr>> = args
+                    .iter()
+                    .map(|a| self.expr(a, template, scope, depends))
+                    .collect();
+                let f = Function::ALL
+                    .iter()
+                    .find(|(n, _)| *n == function.value)
+                    .map(|(_, f)| *f);
+                let Some(f) = f else {
+                    let names = Function::ALL.iter().map(|(n, _)| *n);
+                    self.undefined(Thing::Function, function, names);
+                    return None;
+                };
+                RExprKind::Call {
+                    function: f,
+                    args: args.into_iter().collect::<Option<_>>()?,
+                }
+            }
+        };
+        Some(RExpr { kind, span: e.span })
+    }
+
+    /// Reports formulas that depend on themselves, directly or through other indicators.
+    fn cycles(
+        &mut self,
+        o: &ast::Obiettivo,
+        formulas: &[Option<(&Field<Expr>, Option<&str>)>],
+        depends: &[Vec<usize>],
+    ) {
+        // 0 unvisited, 1 on the current path, 2 done. Objectives have tens of indicators, so
+        // plain recursion is fine; the path is bounded by their number.
+        fn visit(
+            i: usize,
+            depends: &[Vec<usize>],
+            state: &mut [u8],
+            path: &mut Vec<usize>,
+            found: &mut Vec<Vec<usize>>,
+        ) {
+            state[i] = 1;
+            path.push(i);
+            for &j in &depends[i] {
+                if j >= state.len() {
+                    continue;
+                }
+                match state[j] {
+                    0 => visit(j, depends, state, path, found),
+                    1 => {
+                        let start = path.iter().position(|&p| p == j).unwrap_or(0);
+                        found.push(path[start..].to_vec());
+                    }
+                    _ => {}
+                }
+            }
+            path.pop();
+            state[i] = 2;
+        }
+        let mut state = vec![0u8; depends.len()];
+        let mut found = Vec::new();
+        for i in 0..depends.len() {
+            if state[i] == 0 {
+                visit(i, depends, &mut state, &mut Vec::new(), &mut found);
+            }
+        }
+        for cycle in found {
+            let Some(&first) = cycle.first() else {
+                continue;
+            };
+            let mut path: Vec<String> = cycle
+                .iter()
+                .map(|&i| o.indicatori[i].name.value.clone())
+                .collect();
+            path.push(o.indicatori[first].name.value.clone());
+            let at = formulas[first].map_or(o.indicatori[first].name.span, |(f, _)| f.value.span);
+            self.sink.report(at, CheckError::Cycle { path });
+        }
+    }
+
+    fn unused(&mut self, items: &Items) {
+        for (id, m) in self.model.measures.iter().enumerate() {
+            if !self.used_measures.contains(&id) {
+                self.sink.report(
+                    m.span,
+                    CheckError::UnusedMeasure {
+                        name: m.name.clone(),
+                    },
+                );
+            }
+        }
+        for t in &items.modelli {
+            if !self.used_templates.contains(&t.name.value) {
+                self.sink.report(
+                    t.name.span,
+                    CheckError::UnusedTemplate {
+                        name: t.name.value.clone(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn text(f: &Option<Field<Text>>) -> Option<String> {
+    f.as_ref().map(|x| x.value.value.clone())
+}
+
+/// Units of the names an objective's formulas use.
+struct ObjectiveUnits<'m> {
+    model: &'m Model,
+    udms: &'m [Option<Udm>],
+}
+
+impl Units for ObjectiveUnits<'_> {
+    fn measure_udm(&self, id: usize) -> Option<Udm> {
+        self.model.measures.get(id).map(|m| m.udm)
+    }
+
+    fn indicator_udm(&self, index: usize) -> Option<Udm> {
+        self.udms.get(index).copied().flatten()
+    }
+}

@@ -1,0 +1,173 @@
+//! Weights: exactly 100% per objective, computed in decimal; `pesi uguali` for exact equal
+//! shares; the objectives' own weights over the plan.
+
+use super::Sink;
+use super::error::CheckError;
+use super::model::Weight;
+use super::units;
+use crate::span::Span;
+use crate::syntax::ast::{Field, Quantity, Udm};
+use rust_decimal::Decimal;
+
+/// One indicator as the weight check sees it.
+pub(super) struct Entry<'a> {
+    pub name: &'a str,
+    pub at: Span,
+    pub peso: Option<&'a Field<Quantity>>,
+    /// Whether the `peso` line is the indicator's own (not inherited from a template).
+    pub own_peso: bool,
+    /// Broken lines were reported in it: a missing weight may be one of them.
+    pub has_errors: bool,
+}
+
+/// The indicators' weights of one objective. `check_sum` is false when some lines of the
+/// objective were broken (the sum would be wrong for that reason).
+pub(super) fn objective(
+    entries: &[Entry],
+    pesi_uguali: Option<Span>,
+    check_sum: bool,
+    sink: &mut Sink,
+) -> Vec<Weight> {
+    let n = entries.len().max(1);
+    if let Some(at) = pesi_uguali {
+        for e in entries {
+            if let (Some(p), true) = (e.peso, e.own_peso) {
+                sink.report(p.span, CheckError::EqualWeightsWithPeso { pesi_uguali: at });
+            }
+        }
+        let share = Decimal::ONE / Decimal::from(n);
+        return entries
+            .iter()
+            .map(|_| Weight {
+                relative: Decimal::ONE,
+                share,
+            })
+            .collect();
+    }
+
+    let mut weights: Vec<Option<Decimal>> = Vec::new();
+    let mut listed: Vec<(Span, Decimal)> = Vec::new();
+    let mut complete = check_sum;
+    for e in entries {
+        let w = match e.peso {
+            Some(p) => {
+                let w = units::quantity_in(&p.value, Udm::Percent, sink);
+                if let Some(w) = w {
+                    listed.push((p.span, w));
+                    if w <= Decimal::ZERO || w > Decimal::ONE {
+                        sink.report(p.value.span, CheckError::WeightOutOfRange { weight: w });
+                    }
+                }
+                w
+            }
+            None => {
+                if !e.has_errors {
+                    sink.report(
+                        e.at,
+                        CheckError::MissingWeight {
+                            indicator: e.name.to_string(),
+                        },
+                    );
+                }
+                None
+            }
+        };
+        complete &= w.is_some();
+        weights.push(w);
+    }
+
+    let sum: Decimal = weights.iter().flatten().sum();
+    if complete && !entries.is_empty() && sum != Decimal::ONE {
+        let rounded_equal_split = looks_like_rounded_split(entries, &listed);
+        if let Some((first, _)) = listed.first() {
+            sink.report(
+                *first,
+                CheckError::WeightSum {
+                    sum,
+                    weights: listed.clone(),
+                    rounded_equal_split,
+                },
+            );
+        }
+    }
+    let total = if sum > Decimal::ZERO {
+        sum
+    } else {
+        Decimal::ONE
+    };
+    weights
+        .into_iter()
+        .map(|w| {
+            let relative = w.unwrap_or(Decimal::ZERO);
+            Weight {
+                relative,
+                share: relative / total,
+            }
+        })
+        .collect()
+}
+
+/// All weights equal, and equal to 100% / n rounded to the decimals written (33,3% for 1/3,
+/// 16,7% for 1/6).
+fn looks_like_rounded_split(entries: &[Entry], weights: &[(Span, Decimal)]) -> bool {
+    let Some((_, first)) = weights.first() else {
+        return false;
+    };
+    if weights.len() != entries.len() || weights.iter().any(|(_, w)| w != first) {
+        return false;
+    }
+    let exact = Decimal::ONE / Decimal::from(weights.len());
+    // Half a unit of the last written decimal of the percentage.
+    let scale = entries
+        .iter()
+        .find_map(|e| e.peso.map(|p| p.value.number.scale()))
+        .unwrap_or(0);
+    let half_unit = Decimal::new(5, scale + 3);
+    (*first - exact).abs() <= half_unit
+}
+
+/// The objectives' own weights: all or none, summing to 100%. Returns them as fractions when
+/// every objective has one.
+pub(super) fn plan(
+    objectives: &[(String, Span, Option<&Field<Quantity>>)],
+    sink: &mut Sink,
+) -> Option<Vec<Decimal>> {
+    if objectives.iter().all(|(_, _, p)| p.is_none()) {
+        return None;
+    }
+    let mut weights = Vec::new();
+    let mut missing = Vec::new();
+    for (code, _, peso) in objectives {
+        match peso {
+            Some(p) => {
+                let w = units::quantity_in(&p.value, Udm::Percent, sink);
+                if let Some(w) = w
+                    && (w <= Decimal::ZERO || w > Decimal::ONE)
+                {
+                    sink.report(p.value.span, CheckError::WeightOutOfRange { weight: w });
+                }
+                weights.push(w);
+            }
+            None => missing.push(code.clone()),
+        }
+    }
+    let sum: Decimal = weights.iter().flatten().sum();
+    let at = objectives
+        .iter()
+        .find_map(|(_, _, p)| p.map(|p| p.span))
+        .unwrap_or_default();
+    if !missing.is_empty() {
+        sink.report(at, CheckError::ObjectiveWeights { sum, missing });
+        return None;
+    }
+    if sum != Decimal::ONE {
+        sink.report(
+            at,
+            CheckError::ObjectiveWeights {
+                sum,
+                missing: Vec::new(),
+            },
+        );
+    }
+    weights.into_iter().collect()
+}
