@@ -52,6 +52,7 @@ fn binary_input_is_a_diagnostic() {
     let mut bytes: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
     let (source, _) = Source::from_bytes("x.piano", &bytes);
     assert_eq!(codes(&piano::check_source(&source)), vec![Code::F0002]);
+    assert_eq!(codes(&piano::syntax::parse(&source.text).diagnostics), vec![Code::F0002]);
     // Without NUL bytes the text decodes as Windows-1252 and is stray text, not a crash.
     bytes.retain(|b| *b != 0);
     let (source, _) = Source::from_bytes("x.piano", &bytes);
@@ -99,7 +100,7 @@ fn three_broken_objectives_are_all_reported() {
         "/tests/syntax/three_broken_objectives.piano"
     ))
     .expect("test input");
-    let d = check(&text);
+    let d = piano::syntax::parse(&text).diagnostics;
     let source = Source::new("x", text.as_str());
     let lines: Vec<usize> = d.iter().map(|d| source.line_col(d.span.start).0).collect();
     assert_eq!(codes(&d), vec![Code::P0107, Code::P0113, Code::P0103]);

@@ -36,6 +36,13 @@ impl Checked {
 
 /// Checks a parsed plan. `text` is the plan's source, for suggestions that quote it.
 pub fn check(parsed: &Parsed, text: &str) -> Checked {
+    // Not a text file: nothing else to say about it.
+    if parsed.diagnostics.iter().any(|d| d.code() == Code::F0002) {
+        return Checked {
+            model: Model::default(),
+            diagnostics: parsed.diagnostics.clone(),
+        };
+    }
     let mut sink = Sink::default();
     let model = resolve::resolve(parsed, text, &mut sink);
     let mut diagnostics = parsed.diagnostics.clone();
