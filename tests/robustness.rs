@@ -52,7 +52,10 @@ fn binary_input_is_a_diagnostic() {
     let mut bytes: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
     let (source, _) = Source::from_bytes("x.piano", &bytes);
     assert_eq!(codes(&piano::check_source(&source)), vec![Code::F0002]);
-    assert_eq!(codes(&piano::syntax::parse(&source.text).diagnostics), vec![Code::F0002]);
+    assert_eq!(
+        codes(&piano::syntax::parse(&source.text).diagnostics),
+        vec![Code::F0002]
+    );
     // Without NUL bytes the text decodes as Windows-1252 and is stray text, not a crash.
     bytes.retain(|b| *b != 0);
     let (source, _) = Source::from_bytes("x.piano", &bytes);
@@ -134,11 +137,13 @@ fn a_50_megabyte_plan_is_parsed() {
 
 #[test]
 fn a_huge_single_line_of_garbage_is_one_diagnostic() {
+    let syntax = |t: &str| codes(&piano::syntax::parse(t).diagnostics);
     let text = "x".repeat(5 * 1024 * 1024);
-    assert_eq!(codes(&check(&text)), vec![Code::P0114]);
+    assert_eq!(syntax(&text), vec![Code::P0114]);
     let text = format!(
         "obiettivo 01 \"A\" {{\n  {}\n}}\n",
         "x".repeat(5 * 1024 * 1024)
     );
-    assert_eq!(codes(&check(&text)), vec![Code::P0110]);
+    assert_eq!(syntax(&text), vec![Code::P0110]);
+    assert!(!check(&text).is_empty());
 }
