@@ -100,6 +100,30 @@ codes! {
     C0603 => Warning,
     C0604 => Warning,
     C0605 => Error,
+    // Measurement files
+    M0701 => Error,
+    M0702 => Error,
+    M0703 => Error,
+    M0704 => Error,
+    M0705 => Error,
+    M0706 => Error,
+    M0707 => Error,
+    M0708 => Error,
+    M0709 => Error,
+    M0710 => Error,
+    M0711 => Error,
+    M0712 => Error,
+    M0713 => Error,
+    M0714 => Error,
+    M0715 => Error,
+    M0716 => Warning,
+    M0717 => Error,
+    M0718 => Error,
+    // Evaluation
+    E0801 => Warning,
+    E0802 => Warning,
+    E0803 => Error,
+    E0804 => Warning,
 }
 
 impl Code {

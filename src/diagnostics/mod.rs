@@ -11,6 +11,7 @@ pub use codes::Code;
 pub use texts::Texts;
 
 use crate::check::error::CheckError;
+use crate::eval::error::{EvalError, MeasureError};
 use crate::span::Span;
 use crate::syntax::error::SyntaxError;
 
@@ -53,6 +54,8 @@ pub enum Kind {
     Syntax(SyntaxError),
     Check(CheckError),
     File(FileError),
+    Measure(MeasureError),
+    Eval(EvalError),
 }
 
 /// Problems with a file as a whole.
@@ -84,6 +87,8 @@ impl Diagnostic {
             Kind::Syntax(e) => e.code(),
             Kind::Check(e) => e.code(),
             Kind::File(e) => e.code(),
+            Kind::Measure(e) => e.code(),
+            Kind::Eval(e) => e.code(),
         }
     }
 
@@ -115,6 +120,18 @@ impl From<CheckError> for Kind {
 impl From<FileError> for Kind {
     fn from(e: FileError) -> Self {
         Kind::File(e)
+    }
+}
+
+impl From<MeasureError> for Kind {
+    fn from(e: MeasureError) -> Self {
+        Kind::Measure(e)
+    }
+}
+
+impl From<EvalError> for Kind {
+    fn from(e: EvalError) -> Self {
+        Kind::Eval(e)
     }
 }
 

@@ -2,6 +2,8 @@
 //! `render.rs`.
 
 mod check;
+mod eval;
+mod measure;
 mod syntax;
 
 use super::{FileError, Kind, Lang};
@@ -84,6 +86,8 @@ pub fn describe(kind: &Kind, lang: Lang) -> Texts {
         Kind::Syntax(e) => syntax::describe(e, lang),
         Kind::Check(e) => check::describe(e, lang),
         Kind::File(e) => file(e, lang),
+        Kind::Measure(e) => measure::describe(e, lang),
+        Kind::Eval(e) => eval::describe(e, lang),
     }
 }
 

@@ -1,0 +1,97 @@
+//! Texts of the evaluation's diagnostics.
+
+use super::{Texts, tr};
+use crate::diagnostics::Lang;
+use crate::eval::error::{EvalError, Uncomputable, YearFrom};
+use crate::italian;
+
+pub fn describe(e: &EvalError, lang: Lang) -> Texts {
+    match e {
+        EvalError::DivisionByZero { indicator, divisor } => Texts::new(tr!(
+            lang,
+            "`{indicator}` non è calcolabile: divisione per zero",
+            "`{indicator}` cannot be computed: division by zero"
+        ))
+        .label(tr!(
+            lang,
+            "`{divisor}` vale 0 nei valori rilevati",
+            "`{divisor}` is 0 in the measured values"
+        ))
+        .help(tr!(
+            lang,
+            "se il valore è davvero 0, l'indicatore resta \"non calcolabile\" e non entra nella media dell'obiettivo; se il dato manca, scrivi `n.d.` invece di 0",
+            "if the value really is 0, the indicator stays \"not computable\" and is left out of the objective's mean; if the figure is missing, write `n.d.` instead of 0"
+        )),
+        EvalError::NotComputable { indicator, reason } => {
+            let why = match reason {
+                Uncomputable::Overflow => tr!(
+                    lang,
+                    "il risultato supera le 28 cifre dell'aritmetica esatta",
+                    "the result exceeds the 28 digits of exact arithmetic"
+                ),
+                Uncomputable::Mismatch => tr!(
+                    lang,
+                    "la formula combina valori di tipo diverso (una data con un numero)",
+                    "the formula combines values of different kinds (a date with a number)"
+                ),
+            };
+            Texts::new(tr!(
+                lang,
+                "`{indicator}` non è calcolabile: {why}",
+                "`{indicator}` cannot be computed: {why}"
+            ))
+            .help(tr!(
+                lang,
+                "controlla i valori delle misure che la formula usa: l'indicatore resta \"non calcolabile\" e non entra nella media dell'obiettivo",
+                "check the values of the measures the formula uses: the indicator stays \"not computable\" and is left out of the objective's mean"
+            ))
+        }
+        EvalError::YearOutsideTriennio {
+            year,
+            triennio: (a, b),
+            from,
+        } => {
+            let help = match from {
+                YearFrom::YearOption => tr!(
+                    lang,
+                    "indica con `--year` un anno tra {a} e {b}",
+                    "give `--year` a year from {a} to {b}"
+                ),
+                YearFrom::AsOfOption => tr!(
+                    lang,
+                    "la data di `--as-of` decide l'anno valutato: indica una data tra il {a} e il {b}, oppure l'anno con `--year`",
+                    "the `--as-of` date decides the scored year: give a date from {a} to {b}, or the year with `--year`"
+                ),
+                YearFrom::Rilevazione => tr!(
+                    lang,
+                    "la data della rilevazione decide l'anno valutato: correggila, oppure indica l'anno con `--year`",
+                    "the monitoring date decides the scored year: correct it, or give the year with `--year`"
+                ),
+            };
+            Texts::new(tr!(
+                lang,
+                "l'anno {year} non è nel triennio del piano ({a}-{b})",
+                "the year {year} is not in the plan's triennio ({a}-{b})"
+            ))
+            .help(help)
+        }
+        EvalError::NoMonitoringDate { assumed } => {
+            let d = italian::date(*assumed);
+            Texts::new(tr!(
+                lang,
+                "manca la data della rilevazione: uso il {d}",
+                "the monitoring date is missing: using {d}"
+            ))
+            .label(tr!(
+                lang,
+                "aggiungi qui la riga `rilevazione`",
+                "add the `rilevazione` row here"
+            ))
+            .help(tr!(
+                lang,
+                "la data decide quali scadenze sono passate: aggiungi la riga `rilevazione;30/06/2024;` al file, oppure usa `--as-of 30/06/2024`",
+                "the date decides which deadlines have passed: add the row `rilevazione;30/06/2024;` to the file, or use `--as-of 30/06/2024`"
+            ))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Reading `;`-separated files into records of cells that keep their byte spans, so that a
+//! diagnostic can point at a cell. Quoted cells (`"a; b"`, `""` for a quote, line breaks
+//! inside) are read as spreadsheets write them; CRLF and LF line ends alike.
+
+use super::error::MeasureError;
+use super::value::Cell;
+use crate::span::Span;
+
+/// One line of the file (more, when a quoted cell holds line breaks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub cells: Vec<Cell>,
+    /// From the first character to the end of the line, line break excluded.
+    pub span: Span,
+}
+
+/// The records of `text`. Blank lines and lines of empty cells only (`;;;`, which spreadsheets
+/// write for empty rows) are not records. A quote that is never closed ends the reading with
+/// a diagnostic at the quote.
+pub fn records(text: &str) -> (Vec<Record>, Option<(Span, MeasureError)>) {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let mut cells = Vec::new();
+        loop {
+            let (cell, next, error) = read_cell(text, at);
+            cells.push(cell);
+            if let Some(e) = error {
+                return (out, Some(e));
+            }
+            at = next;
+            match bytes.get(at) {
+                Some(b';') => at += 1,
+                _ => break,
+            }
+        }
+        // `at` is at a line break or at the end.
+        let mut end = at;
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        if bytes.get(at) == Some(&b'\r') {
+            at += 1;
+        }
+        if bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        if cells.iter().any(|c| !c.text.trim().is_empty()) {
+            out.push(Record {
+                cells,
+                span: Span::new(start, end),
+            });
+        }
+    }
+    (out, None)
+}
+
+/// Reads the cell starting at `at`: returns it, where it ends (at `;`, a line break or the
+/// end) and, for a quote never closed, the diagnostic.
+fn read_cell(text: &str, at: usize) -> (Cell, usize, Option<(Span, MeasureError)>) {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b'"') {
+        // Unquoted: up to `;` or the line end, trimmed.
+        let mut end = i;
+        while end < bytes.len() && !matches!(bytes[end], b';' | b'\n') {
+            end += 1;
+        }
+        let mut content_end = end;
+        while content_end > i && matches!(bytes[content_end - 1], b' ' | b'\t' | b'\r') {
+            content_end -= 1;
+        }
+        let cell = Cell {
+            text: text[i..content_end].to_string(),
+            span: Span::new(i, content_end),
+            exact: true,
+        };
+        return (cell, end, None);
+    }
+    // Quoted: up to the closing quote; `""` is a quote.
+    let open = i;
+    let content_start = i + 1;
+    let mut value = String::new();
+    let mut exact = true;
+    let mut j = content_start;
+    loop {
+        let Some(rel) = text[j..].find('"') else {
+            let cell = Cell {
+                text: text[content_start..].to_string(),
+                span: Span::new(content_start, text.len()),
+                exact: true,
+            };
+            return (
+                cell,
+                text.len(),
+                Some((Span::new(open, open + 1), MeasureError::UnclosedQuote)),
+            );
+        };
+        value.push_str(&text[j..j + rel]);
+        j += rel;
+        if bytes.get(j + 1) == Some(&b'"') {
+            value.push('"');
+            exact = false;
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    let content_end = j;
+    let mut end = j + 1;
+    // Anything between the closing quote and the separator belongs to the cell too.
+    let rest_start = end;
+    while end < bytes.len() && !matches!(bytes[end], b';' | b'\n') {
+        end += 1;
+    }
+    let rest = text[rest_start..end].trim_end_matches(['\r', ' ', '\t']);
+    if !rest.is_empty() {
+        value.push_str(rest);
+        exact = false;
+    }
+    let span = if exact {
+        Span::new(content_start, content_end)
+    } else {
+        Span::new(open, rest_start + rest.len())
+    };
+    let cell = Cell {
+        text: value,
+        span,
+        exact,
+    };
+    (cell, end, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<Vec<String>> {
+        let (records, error) = records(text);
+        assert!(error.is_none());
+        records
+            .into_iter()
+            .map(|r| r.cells.into_iter().map(|c| c.text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn reads_cells_and_lines() {
+        assert_eq!(
+            texts("codice;valore\r\na.b;1,5 €\r\n\r\n;;\nc; 2 ;\"x; \"\"y\"\"\"\n"),
+            vec![
+                vec!["codice", "valore"],
+                vec!["a.b", "1,5 €"],
+                vec!["c", "2", "x; \"y\""],
+            ]
+        );
+        assert_eq!(texts("a;\"riga\nsu due\"\n"), vec![vec!["a", "riga\nsu due"]]);
+        assert_eq!(texts("a;b"), vec![vec!["a", "b"]]);
+        assert!(texts("").is_empty());
+    }
+
+    #[test]
+    fn spans_point_at_cells() {
+        let text = "codice;valore\nab;12\n";
+        let (records, _) = records(text);
+        let cell = &records[1].cells[1];
+        assert_eq!(&text[cell.span.range()], "12");
+        assert_eq!(&text[records[1].span.range()], "ab;12");
+    }
+
+    #[test]
+    fn unclosed_quote_is_reported() {
+        let (records, error) = records("a;b\nc;\"open\nd;e\n");
+        assert_eq!(records.len(), 1);
+        let (span, e) = error.unwrap();
+        assert_eq!(span, Span::new(6, 7));
+        assert_eq!(e, MeasureError::UnclosedQuote);
+    }
+}

@@ -1,0 +1,239 @@
+//! Formulas in exact decimal arithmetic. An indicator's formula may use measures and other
+//! indicators of its objective; those are computed first, on demand, and once each. A division
+//! by zero or an overflow makes that indicator "non calcolabile" with a diagnostic; n.d. in,
+//! n.d. out.
+
+use super::error::{EvalError, Uncomputable};
+use super::measurements::Measurements;
+use super::needs::Target;
+use super::value::Val;
+use crate::check::model::{Function, Model, RExpr, RExprKind};
+use crate::diagnostics::Diagnostic;
+use crate::span::Span;
+use crate::syntax::ast::{BinOp, Udm};
+use chrono::{NaiveDate, TimeDelta};
+use rust_decimal::Decimal;
+
+/// An indicator's value, measured or computed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Computed {
+    Value(Val),
+    NotComputable,
+}
+
+/// Why an expression has no value.
+enum Stop {
+    NotAvailable,
+    /// Reported already.
+    Failed,
+}
+
+/// Computes every indicator of objective `o`: measured ones from the file, the others with
+/// their formula. Diagnostics (on the plan) go to `diagnostics`.
+pub fn objective_values(
+    model: &Model,
+    o: usize,
+    measurements: &Measurements,
+    plan_text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Computed> {
+    let n = model.objectives.get(o).map_or(0, |obj| obj.indicators.len());
+    let mut e = Evaluator {
+        model,
+        o,
+        measurements,
+        plan_text,
+        diagnostics,
+        done: vec![None; n],
+        visiting: vec![false; n],
+        current: String::new(),
+    };
+    (0..n).map(|i| e.indicator(i)).collect()
+}
+
+struct Evaluator<'a> {
+    model: &'a Model,
+    o: usize,
+    measurements: &'a Measurements,
+    plan_text: &'a str,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    done: Vec<Option<Computed>>,
+    visiting: Vec<bool>,
+    /// The code of the indicator being computed, for messages.
+    current: String,
+}
+
+impl Evaluator<'_> {
+    fn indicator(&mut self, i: usize) -> Computed {
+        if let Some(Some(done)) = self.done.get(i) {
+            return done.clone();
+        }
+        let Some(indicator) = self.model.objectives[self.o].indicators.get(i) else {
+            return Computed::NotComputable;
+        };
+        if self.visiting[i] {
+            // A cycle: the checker refuses them, so this is only a guard.
+            return Computed::NotComputable;
+        }
+        let result = match &indicator.formula {
+            None => Computed::Value(
+                self.measurements
+                    .get(Target::Indicator(self.o, i))
+                    .map_or(Val::NotAvailable, |e| e.value.clone()),
+            ),
+            Some(formula) => {
+                self.visiting[i] = true;
+                let outer = std::mem::replace(&mut self.current, indicator.code.clone());
+                let value = self.expr(&formula.expr);
+                self.current = outer;
+                self.visiting[i] = false;
+                match value {
+                    Ok(v) => match fit(v, indicator.udm) {
+                        Some(v) => Computed::Value(v),
+                        None => {
+                            self.fail(formula.span, Uncomputable::Mismatch);
+                            Computed::NotComputable
+                        }
+                    },
+                    Err(Stop::NotAvailable) => Computed::Value(Val::NotAvailable),
+                    Err(Stop::Failed) => Computed::NotComputable,
+                }
+            }
+        };
+        self.done[i] = Some(result.clone());
+        result
+    }
+
+    fn fail(&mut self, span: Span, reason: Uncomputable) {
+        self.diagnostics.push(Diagnostic::new(
+            span,
+            EvalError::NotComputable {
+                indicator: self.current.clone(),
+                reason,
+            },
+        ));
+    }
+
+    fn failed(&mut self, span: Span, reason: Uncomputable) -> Stop {
+        self.fail(span, reason);
+        Stop::Failed
+    }
+
+    fn expr(&mut self, e: &RExpr) -> Result<Val, Stop> {
+        match &e.kind {
+            RExprKind::Number(n) => Ok(Val::Number(*n)),
+            RExprKind::Measure(id) => match self.measurements.get(Target::Measure(*id)) {
+                Some(entry) if entry.value != Val::NotAvailable => Ok(entry.value.clone()),
+                _ => Err(Stop::NotAvailable),
+            },
+            RExprKind::Indicator(i) => match self.indicator(*i) {
+                Computed::Value(Val::NotAvailable) => Err(Stop::NotAvailable),
+                Computed::Value(v) => Ok(v),
+                Computed::NotComputable => Err(Stop::Failed),
+            },
+            RExprKind::Neg(inner) => match self.expr(inner)? {
+                Val::Number(n) => Ok(Val::Number(-n)),
+                other => self.mismatch(e.span, other),
+            },
+            RExprKind::Binary { op, lhs, rhs } => {
+                let (l, r) = match (self.expr(lhs), self.expr(rhs)) {
+                    (Ok(l), Ok(r)) => (l, r),
+                    (Err(Stop::Failed), _) | (_, Err(Stop::Failed)) => return Err(Stop::Failed),
+                    _ => return Err(Stop::NotAvailable),
+                };
+                self.binary(*op, l, r, e.span, rhs)
+            }
+            RExprKind::Call { function, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                let mut stop = None;
+                for a in args {
+                    match self.expr(a) {
+                        Ok(v) => values.push(v),
+                        Err(s) => {
+                            // A failure wins over n.d.: it has been reported.
+                            if !matches!(stop, Some(Stop::Failed)) {
+                                stop = Some(s);
+                            }
+                        }
+                    }
+                }
+                if let Some(s) = stop {
+                    return Err(s);
+                }
+                self.call(*function, values, e.span)
+            }
+        }
+    }
+
+    fn mismatch(&mut self, span: Span, _found: Val) -> Result<Val, Stop> {
+        match _found {
+            // `no` for a date not done: the formula has no value yet.
+            Val::NotDone => Err(Stop::NotAvailable),
+            _ => Err(self.failed(span, Uncomputable::Mismatch)),
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, l: Val, r: Val, span: Span, rhs: &RExpr) -> Result<Val, Stop> {
+        use Val::{Date, Number as Num};
+        let overflow = |s: &mut Self| Err(s.failed(span, Uncomputable::Overflow));
+        match (op, l, r) {
+            (BinOp::Add, Num(a), Num(b)) => a.checked_add(b).map(Num).map_or_else(|| overflow(self), Ok),
+            (BinOp::Sub, Num(a), Num(b)) => a.checked_sub(b).map(Num).map_or_else(|| overflow(self), Ok),
+            (BinOp::Mul, Num(a), Num(b)) => a.checked_mul(b).map(Num).map_or_else(|| overflow(self), Ok),
+            (BinOp::Div, Num(a), Num(b)) => {
+                if b.is_zero() {
+                    let divisor = self.plan_text.get(rhs.span.range()).unwrap_or("").trim().to_string();
+                    self.diagnostics.push(Diagnostic::new(
+                        rhs.span,
+                        EvalError::DivisionByZero {
+                            indicator: self.current.clone(),
+                            divisor,
+                        },
+                    ));
+                    return Err(Stop::Failed);
+                }
+                a.checked_div(b).map(Num).map_or_else(|| overflow(self), Ok)
+            }
+            (BinOp::Sub, Date(a), Date(b)) => Ok(Num(Decimal::from((a - b).num_days()))),
+            (BinOp::Add, Date(d), Num(n)) | (BinOp::Add, Num(n), Date(d)) => {
+                shift(d, n, false).map(Date).map_or_else(|| overflow(self), Ok)
+            }
+            (BinOp::Sub, Date(d), Num(n)) => shift(d, n, true).map(Date).map_or_else(|| overflow(self), Ok),
+            (_, Val::NotDone, _) | (_, _, Val::NotDone) => Err(Stop::NotAvailable),
+            _ => Err(self.failed(span, Uncomputable::Mismatch)),
+        }
+    }
+
+    fn call(&mut self, function: Function, values: Vec<Val>, span: Span) -> Result<Val, Stop> {
+        match (function, values.as_slice()) {
+            (Function::Abs, [Val::Number(n)]) => Ok(Val::Number(n.abs())),
+            (Function::Min, [Val::Number(a), Val::Number(b)]) => Ok(Val::Number(*a.min(b))),
+            (Function::Max, [Val::Number(a), Val::Number(b)]) => Ok(Val::Number(*a.max(b))),
+            (Function::Min, [Val::Date(a), Val::Date(b)]) => Ok(Val::Date(*a.min(b))),
+            (Function::Max, [Val::Date(a), Val::Date(b)]) => Ok(Val::Date(*a.max(b))),
+            (_, vs) if vs.contains(&Val::NotDone) => Err(Stop::NotAvailable),
+            _ => Err(self.failed(span, Uncomputable::Mismatch)),
+        }
+    }
+}
+
+/// A date moved by a whole number of days.
+fn shift(d: NaiveDate, days: Decimal, back: bool) -> Option<NaiveDate> {
+    if !days.fract().is_zero() {
+        return None;
+    }
+    let n = i64::try_from(days).ok()?;
+    let delta = TimeDelta::try_days(if back { n.checked_neg()? } else { n })?;
+    d.checked_add_signed(delta)
+}
+
+/// A formula's result as a value of the indicator's unit.
+fn fit(v: Val, udm: Udm) -> Option<Val> {
+    match (v, udm) {
+        (Val::Date(d), Udm::Date) => Some(Val::Date(d)),
+        (Val::NotDone, Udm::Date) => Some(Val::NotDone),
+        (Val::Bool(b), Udm::YesNo) => Some(Val::Bool(b)),
+        (Val::Number(n), u) if !matches!(u, Udm::Date | Udm::YesNo) => Some(Val::Number(n)),
+        _ => None,
+    }
+}

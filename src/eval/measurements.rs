@@ -1,0 +1,593 @@
+//! Measurement files (CSV or JSON) → typed values for the plan's codes, with a diagnostic for
+//! every problem: no row is ever dropped silently.
+
+use super::csv;
+use super::error::{MeasureError, ValueProblem};
+use super::json_input::{self, Json, Node};
+use super::needs::{self, Target};
+use super::value::{self, Cell, Literal, Val};
+use crate::check::model::Model;
+use crate::diagnostics::Diagnostic;
+use crate::source::Source;
+use crate::span::Span;
+use crate::suggest;
+use crate::syntax::ast::Udm;
+use crate::syntax::vocab::Vocabulary;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The reserved code of the monitoring date.
+pub const RILEVAZIONE: &str = "rilevazione";
+
+/// The columns of a measurement file, in the order `piano template` prints them.
+pub const COLUMNS: [&str; 5] = ["codice", "valore", "nota", "udm", "descrizione"];
+
+/// One value given by the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub value: Val,
+    /// The `nota` cell, when not empty.
+    pub note: Option<String>,
+    /// Where the value is.
+    pub span: Span,
+}
+
+/// The values of a measurement file, by what they measure.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Measurements {
+    /// The `rilevazione` row.
+    pub monitoring: Option<(NaiveDate, Span)>,
+    /// By `MeasureId`.
+    pub measures: Vec<Option<Entry>>,
+    /// By objective, then indicator.
+    pub indicators: Vec<Vec<Option<Entry>>>,
+    /// The end of the last row: where a missing row would go.
+    pub end: Span,
+}
+
+impl Measurements {
+    pub fn empty(model: &Model) -> Self {
+        Measurements {
+            monitoring: None,
+            measures: vec![None; model.measures.len()],
+            indicators: model
+                .objectives
+                .iter()
+                .map(|o| vec![None; o.indicators.len()])
+                .collect(),
+            end: Span::point(0),
+        }
+    }
+
+    pub fn get(&self, target: Target) -> Option<&Entry> {
+        match target {
+            Target::Measure(id) => self.measures.get(id)?.as_ref(),
+            Target::Indicator(o, i) => self.indicators.get(o)?.get(i)?.as_ref(),
+        }
+    }
+
+    fn slot(&mut self, target: Target) -> Option<&mut Option<Entry>> {
+        match target {
+            Target::Measure(id) => self.measures.get_mut(id),
+            Target::Indicator(o, i) => self.indicators.get_mut(o)?.get_mut(i),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub measurements: Measurements,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// A row, from either form.
+struct Row {
+    span: Span,
+    code: Cell,
+    value: Raw,
+    note: Option<String>,
+    udm: Option<Cell>,
+}
+
+/// A value as the file gives it.
+enum Raw {
+    /// Text written as in a plan; `iso`: ISO dates accepted too (JSON).
+    Text { cell: Cell, iso: bool },
+    /// A JSON number, in the code's unit.
+    Number(String, Span),
+    Bool(bool, Span),
+    Null(Span),
+}
+
+/// Reads a measurement file for `model`: JSON when it starts with `{` or `[`, else CSV.
+pub fn load(model: &Model, source: &Source) -> Loaded {
+    let mut loaded = Loaded {
+        measurements: Measurements::empty(model),
+        diagnostics: Vec::new(),
+    };
+    let text = source.text.as_str();
+    let first = text.trim_start().chars().next();
+    let rows = if matches!(first, Some('{' | '[')) {
+        json_rows(text, &mut loaded.diagnostics)
+    } else {
+        csv_rows(text, &mut loaded.diagnostics)
+    };
+    if let Some(rows) = rows {
+        if rows.is_empty() && loaded.diagnostics.is_empty() {
+            loaded
+                .diagnostics
+                .push(Diagnostic::new(Span::point(0), MeasureError::Empty));
+        }
+        loaded.measurements.end = rows
+            .last()
+            .map_or(Span::point(text.len()), |r| Span::point(r.span.end));
+        Rows::new(model, &mut loaded).all(rows);
+    }
+    crate::diagnostics::sort(&mut loaded.diagnostics);
+    loaded
+}
+
+fn report(diagnostics: &mut Vec<Diagnostic>, (span, error): (Span, MeasureError)) {
+    diagnostics.push(Diagnostic::new(span, error));
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
+    let (records, unclosed) = csv::records(text);
+    if let Some(e) = unclosed {
+        report(diagnostics, e);
+    }
+    let Some((header, body)) = records.split_first() else {
+        if diagnostics.is_empty() {
+            diagnostics.push(Diagnostic::new(Span::point(0), MeasureError::Empty));
+        }
+        return None;
+    };
+    let columns = read_header(header, diagnostics)?;
+    let at = |name: &str| columns.iter().position(|c| c.as_deref() == Some(name));
+    let (Some(code_at), Some(value_at)) = (at("codice"), at("valore")) else {
+        return None;
+    };
+    let (note_at, udm_at) = (at("nota"), at("udm"));
+    let mut rows = Vec::new();
+    for record in body {
+        if record.cells.len() != header.cells.len() {
+            diagnostics.push(Diagnostic::new(
+                record.span,
+                MeasureError::FieldCount {
+                    found: record.cells.len(),
+                    expected: header.cells.len(),
+                    header: header.span,
+                },
+            ));
+            continue;
+        }
+        let cell = |i: usize| record.cells[i].clone();
+        rows.push(Row {
+            span: record.span,
+            code: cell(code_at),
+            value: Raw::Text {
+                cell: cell(value_at),
+                iso: false,
+            },
+            note: note_at.map(|i| record.cells[i].text.trim().to_string()),
+            udm: udm_at.map(cell),
+        });
+    }
+    Some(rows)
+}
+
+/// The header's columns (`None` for an unknown one), or `None` when it is not a header.
+fn read_header(header: &csv::Record, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Option<String>>> {
+    let names: Vec<String> = header
+        .cells
+        .iter()
+        .map(|c| c.text.trim().to_lowercase())
+        .collect();
+    let known = |n: &str| COLUMNS.contains(&n);
+    let missing: Vec<&'static str> = ["codice", "valore"]
+        .into_iter()
+        .filter(|c| !names.iter().any(|n| n == c))
+        .collect();
+    if !missing.is_empty() {
+        let first = names.first().map(String::as_str).unwrap_or("");
+        let separator = [',', '\t']
+            .into_iter()
+            .find(|s| header.cells.len() == 1 && first.contains(*s));
+        let looks_like_data = separator.is_none()
+            && !names.iter().any(|n| known(n))
+            && (first.contains('.') || first == RILEVAZIONE || first.contains('_'));
+        diagnostics.push(Diagnostic::new(
+            header.span,
+            MeasureError::MissingHeader {
+                separator,
+                missing: missing.clone(),
+                looks_like_data,
+            },
+        ));
+        if separator.is_some() || looks_like_data {
+            return None;
+        }
+    }
+    let mut columns = Vec::new();
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for (cell, name) in header.cells.iter().zip(&names) {
+        if known(name) {
+            if let Some(first) = seen.get(name.as_str()) {
+                diagnostics.push(Diagnostic::new(
+                    cell.span,
+                    MeasureError::DuplicateColumn {
+                        name: name.clone(),
+                        first: *first,
+                    },
+                ));
+                columns.push(None);
+                continue;
+            }
+            seen.insert(name, cell.span);
+            columns.push(Some(name.clone()));
+        } else {
+            let suggestion = match name.as_str() {
+                "note" | "note/commenti" | "commento" | "commenti" => Some("nota"),
+                "valori" | "value" | "dato" | "importo" => Some("valore"),
+                "codici" | "code" | "id" => Some("codice"),
+                "unità" | "unita" | "unità di misura" => Some("udm"),
+                other => suggest::closest(other, COLUMNS),
+            };
+            diagnostics.push(Diagnostic::new(
+                cell.span,
+                MeasureError::UnknownColumn {
+                    name: cell.text.trim().to_string(),
+                    suggestion,
+                },
+            ));
+            columns.push(None);
+        }
+    }
+    (missing.is_empty()).then_some(columns)
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+fn shape(span: Span, expected: &'static str) -> (Span, MeasureError) {
+    (span, MeasureError::JsonShape { expected })
+}
+
+fn json_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
+    let node = match json_input::parse(text) {
+        Ok(n) => n,
+        Err(e) => {
+            report(diagnostics, e);
+            return None;
+        }
+    };
+    let Json::Object(members) = node.json else {
+        report(diagnostics, shape(node.span, "file"));
+        return None;
+    };
+    let mut rows = Vec::new();
+    let mut has_values = false;
+    for (key, key_span, value) in members {
+        match key.as_str() {
+            RILEVAZIONE => {
+                let code = Cell {
+                    text: RILEVAZIONE.into(),
+                    span: key_span,
+                    exact: false,
+                };
+                match json_value(&value) {
+                    Ok(raw) => rows.push(Row {
+                        span: key_span.to(value.span),
+                        code,
+                        value: raw,
+                        note: None,
+                        udm: None,
+                    }),
+                    Err(e) => report(diagnostics, e),
+                }
+            }
+            "valori" => {
+                has_values = true;
+                let Json::Array(items) = value.json else {
+                    report(diagnostics, shape(value.span, "valori"));
+                    continue;
+                };
+                for item in items {
+                    match json_row(item) {
+                        Ok(row) => rows.push(row),
+                        Err(e) => report(diagnostics, e),
+                    }
+                }
+            }
+            _ => report(diagnostics, shape(key_span, "file")),
+        }
+    }
+    if !has_values {
+        report(diagnostics, shape(Span::point(node.span.start), "file"));
+    }
+    Some(rows)
+}
+
+fn json_row(item: Node) -> Result<Row, (Span, MeasureError)> {
+    let Json::Object(members) = item.json else {
+        return Err(shape(item.span, "riga"));
+    };
+    let mut code = None;
+    let mut value = None;
+    let mut note = None;
+    let mut udm = None;
+    for (key, key_span, node) in members {
+        match key.as_str() {
+            "codice" => code = Some(json_text(&node)?),
+            "valore" => value = Some(json_value(&node)?),
+            "nota" => note = json_optional_text(&node)?.map(|c| c.text),
+            "udm" => udm = json_optional_text(&node)?,
+            "descrizione" => {
+                json_optional_text(&node)?;
+            }
+            _ => return Err(shape(key_span, "riga")),
+        }
+    }
+    match (code, value) {
+        (Some(code), Some(value)) => Ok(Row {
+            span: item.span,
+            code,
+            value,
+            note,
+            udm,
+        }),
+        _ => Err(shape(item.span, "riga")),
+    }
+}
+
+fn json_text(node: &Node) -> Result<Cell, (Span, MeasureError)> {
+    match &node.json {
+        Json::String(s) => Ok(Cell {
+            text: s.clone(),
+            span: node.span,
+            exact: false,
+        }),
+        _ => Err(shape(node.span, "testo")),
+    }
+}
+
+fn json_optional_text(node: &Node) -> Result<Option<Cell>, (Span, MeasureError)> {
+    match &node.json {
+        Json::Null => Ok(None),
+        _ => json_text(node).map(Some),
+    }
+}
+
+fn json_value(node: &Node) -> Result<Raw, (Span, MeasureError)> {
+    Ok(match &node.json {
+        Json::String(_) => Raw::Text {
+            cell: json_text(node)?,
+            iso: true,
+        },
+        Json::Number(n) => Raw::Number(n.clone(), node.span),
+        Json::Bool(b) => Raw::Bool(*b, node.span),
+        Json::Null => Raw::Null(node.span),
+        Json::Object(_) | Json::Array(_) => return Err(shape(node.span, "valore")),
+    })
+}
+
+/// A JSON number as an exact decimal: `46.56`, `-5`, `1e3`, `2.5E-1`.
+fn json_decimal(text: &str) -> Option<Decimal> {
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok()
+    } else {
+        Decimal::from_str_exact(text).ok()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows → values
+
+struct Rows<'a> {
+    model: &'a Model,
+    loaded: &'a mut Loaded,
+    codes: HashMap<&'a str, Target>,
+    /// The codes a file may give, for "did you mean".
+    candidates: Vec<&'a str>,
+    seen: HashMap<String, Span>,
+    /// Codes whose value cell is empty.
+    blank: Vec<String>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(model: &'a Model, loaded: &'a mut Loaded) -> Self {
+        let mut codes = HashMap::new();
+        let mut candidates = vec![RILEVAZIONE];
+        for (o, objective) in model.objectives.iter().enumerate() {
+            for (i, indicator) in objective.indicators.iter().enumerate() {
+                codes.insert(indicator.code.as_str(), Target::Indicator(o, i));
+                if indicator.formula.is_none() {
+                    candidates.push(indicator.code.as_str());
+                }
+            }
+        }
+        for (id, measure) in model.measures.iter().enumerate() {
+            codes.insert(measure.code.as_str(), Target::Measure(id));
+            candidates.push(measure.code.as_str());
+        }
+        Rows {
+            model,
+            loaded,
+            codes,
+            candidates,
+            seen: HashMap::new(),
+            blank: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, span: Span, error: MeasureError) {
+        self.loaded.diagnostics.push(Diagnostic::new(span, error));
+    }
+
+    fn all(mut self, rows: Vec<Row>) {
+        for row in rows {
+            self.row(row);
+        }
+        self.missing();
+    }
+
+    fn row(&mut self, row: Row) {
+        let code = row.code.text.trim().to_string();
+        if code.is_empty() {
+            self.error(
+                Span::point(row.code.span.start.max(row.span.start)),
+                MeasureError::MissingCode,
+            );
+            return;
+        }
+        let code_span = row.code.span;
+        if let Some(first) = self.seen.get(&code) {
+            let first = *first;
+            self.error(code_span, MeasureError::DuplicateCode { code, first });
+            return;
+        }
+        self.seen.insert(code.clone(), code_span);
+        if code == RILEVAZIONE {
+            if let Some((span, literal)) = self.literal(&row.value)
+                && let Some(literal) = literal
+            {
+                match value::monitoring_date(literal) {
+                    Ok(d) => self.loaded.measurements.monitoring = Some((d, span)),
+                    Err(e) => self.error(span, e),
+                }
+            }
+            return;
+        }
+        let Some(target) = self.codes.get(code.as_str()).copied() else {
+            let suggestion =
+                suggest::closest(&code, self.candidates.iter().copied()).map(str::to_string);
+            self.error(code_span, MeasureError::UnknownCode { code, suggestion });
+            return;
+        };
+        let udm = match target {
+            Target::Measure(id) => self.model.measures[id].udm,
+            Target::Indicator(o, i) => {
+                let indicator = &self.model.objectives[o].indicators[i];
+                if let Some(formula) = &indicator.formula {
+                    let mut ids = Vec::new();
+                    needs::measures_of(&formula.expr, &mut ids);
+                    let measures = ids
+                        .iter()
+                        .filter_map(|id| self.model.measures.get(*id))
+                        .map(|m| m.code.clone())
+                        .collect();
+                    self.error(
+                        code_span,
+                        MeasureError::Computed {
+                            code,
+                            measures,
+                            formula: formula.span,
+                        },
+                    );
+                    return;
+                }
+                indicator.udm
+            }
+        };
+        if let Some(cell) = &row.udm {
+            self.udm_column(&code, cell, udm);
+        }
+        let note = row.note.filter(|n| !n.is_empty());
+        let Some((span, literal)) = self.literal(&row.value) else {
+            return;
+        };
+        let value = match literal {
+            None => {
+                self.blank.push(code.clone());
+                Val::NotAvailable
+            }
+            Some(literal) => match value::typed(literal, udm, &code) {
+                Ok(v) => v,
+                Err(e) => {
+                    self.error(span, e);
+                    return;
+                }
+            },
+        };
+        if let Some(slot) = self.loaded.measurements.slot(target) {
+            *slot = Some(Entry { value, note, span });
+        }
+    }
+
+    /// The literal of a value: `Some((span, None))` for an empty cell, `None` after an error.
+    fn literal(&mut self, raw: &Raw) -> Option<(Span, Option<Literal>)> {
+        match raw {
+            Raw::Text { cell, iso } => {
+                if cell.text.trim().is_empty() {
+                    return Some((cell.span, None));
+                }
+                match value::read(cell, *iso) {
+                    Ok(l) => Some((cell.span, Some(l))),
+                    Err((span, e)) => {
+                        self.error(span, e);
+                        None
+                    }
+                }
+            }
+            Raw::Number(text, span) => match json_decimal(text) {
+                Some(d) => Some((*span, Some(Literal::Plain(d)))),
+                None => {
+                    self.error(
+                        *span,
+                        MeasureError::BadValue {
+                            text: text.clone(),
+                            problem: ValueProblem::NumberTooLarge,
+                        },
+                    );
+                    None
+                }
+            },
+            Raw::Bool(b, span) => Some((*span, Some(if *b { Literal::Yes } else { Literal::No }))),
+            Raw::Null(span) => Some((*span, Some(Literal::NotAvailable))),
+        }
+    }
+
+    fn udm_column(&mut self, code: &str, cell: &Cell, udm: Udm) {
+        let written = cell.text.trim();
+        if written.is_empty() || Udm::lookup(written) == Some(udm) {
+            return;
+        }
+        self.error(
+            cell.span,
+            MeasureError::UdmColumn {
+                code: code.to_string(),
+                written: written.to_string(),
+                udm,
+            },
+        );
+    }
+
+    /// One warning for the codes the plan needs that the file does not give, unless the file
+    /// has errors (a mistyped code would be reported twice).
+    fn missing(&mut self) {
+        if self.loaded.has_errors() {
+            return;
+        }
+        let codes: Vec<String> = needs::needed(self.model)
+            .into_iter()
+            .filter(|n| {
+                self.loaded.measurements.get(n.target).is_none() || self.blank.contains(&n.code)
+            })
+            .map(|n| n.code)
+            .collect();
+        if !codes.is_empty() {
+            let end = self.loaded.measurements.end;
+            self.error(end, MeasureError::Missing { codes });
+        }
+    }
+}

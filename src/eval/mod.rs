@@ -1,0 +1,283 @@
+//! Resolved plan + measurement file → scores: values read and typed (`measurements`),
+//! formulas computed (`formula`), each indicator scored (`score`), and rolled up to
+//! objectives, strategic lines, ambiti, missions and the plan (`rollup`).
+
+pub mod csv;
+pub mod error;
+pub mod formula;
+pub mod json_input;
+pub mod measurements;
+pub mod needs;
+pub mod rollup;
+pub mod score;
+pub mod value;
+
+use crate::check::model::{Model, TargetSpec};
+use crate::diagnostics::Diagnostic;
+use crate::source::Source;
+use crate::span::Span;
+use chrono::{Datelike, NaiveDate};
+use error::{EvalError, YearFrom};
+use formula::Computed;
+use measurements::Measurements;
+use needs::Target;
+use rollup::{Group, Mission, Tally};
+use score::{Dates, Score};
+use value::Val;
+
+pub use measurements::{Loaded, load};
+
+/// What the command line says about the evaluation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `--as-of`: the monitoring date, over the file's `rilevazione`.
+    pub as_of: Option<NaiveDate>,
+    /// `--year`: the scored year.
+    pub year: Option<i32>,
+}
+
+/// Where the monitoring date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsOfFrom {
+    /// `--as-of`.
+    Option,
+    /// The file's `rilevazione` row.
+    File,
+    /// Neither: 31/12 of the scored year.
+    Assumed,
+}
+
+/// A note of the measurement file shown beside an indicator: its own row's, or one of the
+/// measures its formula uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub code: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorResult {
+    /// Its value (measured, or computed by its formula); `NotAvailable` when n.d. or not
+    /// computable.
+    pub value: Val,
+    /// The target for the scored year, if any (`None` also for `target YEAR n.d.`).
+    pub target: Option<TargetSpec>,
+    pub score: Score,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveResult {
+    pub indicators: Vec<IndicatorResult>,
+    pub tally: Tally,
+}
+
+/// The scored plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub year: i32,
+    pub as_of: NaiveDate,
+    pub as_of_from: AsOfFrom,
+    /// In plan order, as `Model::objectives`.
+    pub objectives: Vec<ObjectiveResult>,
+    pub strategici: Vec<Group>,
+    pub ambiti: Vec<Group>,
+    pub missions: Vec<Mission>,
+    pub plan: Tally,
+}
+
+/// The file a diagnostic of the evaluation belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Place {
+    Plan,
+    Measurements,
+    /// An option of the command line: its span is into [`Place::source`]'s text.
+    CommandLine { option: &'static str, value: String },
+}
+
+impl Place {
+    /// For a command-line option, a source holding `--option value` to point at.
+    pub fn source(&self) -> Option<Source> {
+        match self {
+            Place::CommandLine { option, value } => {
+                Some(Source::new("riga di comando", format!("{option} {value}")))
+            }
+            _ => None,
+        }
+    }
+
+    fn span(&self) -> Span {
+        match self {
+            Place::CommandLine { option, value } => {
+                Span::new(option.len() + 1, option.len() + 1 + value.len())
+            }
+            _ => Span::point(0),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located {
+    pub place: Place,
+    pub diagnostic: Diagnostic,
+}
+
+/// Scores `model` with `measurements`. Returns no evaluation when a diagnostic is an error
+/// (a year outside the triennio).
+pub fn evaluate(
+    model: &Model,
+    plan_text: &str,
+    measurements: &Measurements,
+    options: Options,
+) -> (Option<Evaluation>, Vec<Located>) {
+    let mut located = Vec::new();
+    let (as_of, as_of_from) = match (options.as_of, measurements.monitoring) {
+        (Some(d), _) => (Some(d), AsOfFrom::Option),
+        (None, Some((d, _))) => (Some(d), AsOfFrom::File),
+        (None, None) => (None, AsOfFrom::Assumed),
+    };
+    let (year, from) = match (options.year, as_of) {
+        (Some(y), _) => (y, Some(YearFrom::YearOption)),
+        (None, Some(d)) => (
+            d.year(),
+            Some(match as_of_from {
+                AsOfFrom::Option => YearFrom::AsOfOption,
+                _ => YearFrom::Rilevazione,
+            }),
+        ),
+        (None, None) => (model.plan.anno, None),
+    };
+    let (first, last) = model.plan.triennio;
+    if !(first..=last).contains(&year) {
+        let (place, span) = match from {
+            Some(YearFrom::YearOption) => {
+                let place = Place::CommandLine {
+                    option: "--year",
+                    value: year.to_string(),
+                };
+                let span = place.span();
+                (place, span)
+            }
+            Some(YearFrom::AsOfOption) => {
+                let place = Place::CommandLine {
+                    option: "--as-of",
+                    value: options.as_of.map(crate::italian::date).unwrap_or_default(),
+                };
+                let span = place.span();
+                (place, span)
+            }
+            _ => (
+                Place::Measurements,
+                measurements.monitoring.map_or(Span::point(0), |(_, s)| s),
+            ),
+        };
+        located.push(Located {
+            place,
+            diagnostic: Diagnostic::new(
+                span,
+                EvalError::YearOutsideTriennio {
+                    year,
+                    triennio: (first, last),
+                    from: from.unwrap_or(YearFrom::Rilevazione),
+                },
+            ),
+        });
+        return (None, located);
+    }
+    let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+    let as_of = match as_of {
+        Some(d) => d,
+        None => {
+            located.push(Located {
+                place: Place::Measurements,
+                diagnostic: Diagnostic::new(
+                    measurements.end,
+                    EvalError::NoMonitoringDate { assumed: year_end },
+                ),
+            });
+            year_end
+        }
+    };
+    let dates = Dates { as_of, year_end };
+
+    let mut plan_diagnostics = Vec::new();
+    let mut objectives = Vec::with_capacity(model.objectives.len());
+    for (o, objective) in model.objectives.iter().enumerate() {
+        let values =
+            formula::objective_values(model, o, measurements, plan_text, &mut plan_diagnostics);
+        let indicators: Vec<IndicatorResult> = objective
+            .indicators
+            .iter()
+            .zip(values)
+            .enumerate()
+            .map(|(i, (indicator, computed))| {
+                let target = indicator
+                    .target(year)
+                    .filter(|t| !matches!(t, TargetSpec::NotAvailable))
+                    .cloned();
+                let score = score::score(&computed, target.as_ref(), &model.scoring, dates);
+                IndicatorResult {
+                    value: match computed {
+                        Computed::Value(v) => v,
+                        Computed::NotComputable => Val::NotAvailable,
+                    },
+                    target,
+                    score,
+                    notes: notes(model, measurements, o, i),
+                }
+            })
+            .collect();
+        let scores: Vec<_> = indicators
+            .iter()
+            .map(|r| (r.score.status, r.score.performance))
+            .collect();
+        let tally = rollup::objective(objective, &scores, model.scoring.missing);
+        objectives.push(ObjectiveResult { indicators, tally });
+    }
+    crate::diagnostics::sort(&mut plan_diagnostics);
+    located.extend(plan_diagnostics.into_iter().map(|diagnostic| Located {
+        place: Place::Plan,
+        diagnostic,
+    }));
+
+    let tallies: Vec<Tally> = objectives.iter().map(|o| o.tally.clone()).collect();
+    let all: Vec<usize> = (0..model.objectives.len()).collect();
+    let evaluation = Evaluation {
+        year,
+        as_of,
+        as_of_from,
+        strategici: rollup::strategici(model, &tallies),
+        ambiti: rollup::ambiti(model, &tallies),
+        missions: rollup::missions(model, year, &tallies),
+        plan: rollup::group(model, &all, &tallies),
+        objectives,
+    };
+    (Some(evaluation), located)
+}
+
+/// The notes of an indicator's own row and of the measures its formula uses.
+fn notes(model: &Model, measurements: &Measurements, o: usize, i: usize) -> Vec<Note> {
+    let indicator = &model.objectives[o].indicators[i];
+    let mut out = Vec::new();
+    let mut push = |code: &str, target: Target| {
+        if let Some(text) = measurements.get(target).and_then(|e| e.note.clone()) {
+            out.push(Note {
+                code: code.to_string(),
+                text,
+            });
+        }
+    };
+    match &indicator.formula {
+        None => push(&indicator.code, Target::Indicator(o, i)),
+        Some(formula) => {
+            let mut ids = Vec::new();
+            needs::measures_of(&formula.expr, &mut ids);
+            for id in ids {
+                if let Some(m) = model.measures.get(id) {
+                    push(&m.code, Target::Measure(id));
+                }
+            }
+        }
+    }
+    out
+}
