@@ -8,6 +8,7 @@ pub mod commands;
 pub mod diagnostics;
 pub mod eval;
 pub mod italian;
+pub mod report;
 pub mod source;
 pub mod span;
 pub mod suggest;

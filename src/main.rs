@@ -47,6 +47,40 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Score a plan with the values of a measurement file and print the report.
+    Eval {
+        /// The plan (.piano).
+        plan: PathBuf,
+        /// The measurement file (CSV separated by `;`, or JSON).
+        measurements: PathBuf,
+        /// Monitoring date DD/MM/YYYY, over the file's `rilevazione` row.
+        #[arg(long, value_name = "DD/MM/YYYY")]
+        as_of: Option<String>,
+        /// Scored year (default: the monitoring date's year, else the plan's `anno`).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Report format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Write the report to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Colours: auto (on a terminal, unless NO_COLOR is set), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the measurement file to fill in for a plan (CSV).
+    Template {
+        /// The plan (.piano).
+        plan: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Explain a diagnostic code, with a wrong and a right example.
     Explain {
         /// The code, e.g. P0107; `--all` lists every code.
@@ -67,6 +101,15 @@ enum DiagFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -79,6 +122,17 @@ fn color(choice: ColorChoice) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn stderr_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
@@ -107,6 +161,42 @@ fn main() {
             },
             quiet,
             deny_warnings,
+        }),
+        Command::Eval {
+            plan,
+            measurements,
+            as_of,
+            year,
+            format,
+            output,
+            color: c,
+            common,
+        } => commands::eval::run(&commands::eval::EvalArgs {
+            plan,
+            measurements,
+            as_of,
+            year,
+            format: match format {
+                ReportFormat::Text => piano::report::Format::Text,
+                ReportFormat::Json => piano::report::Format::Json,
+                ReportFormat::Csv => piano::report::Format::Csv,
+                ReportFormat::Markdown => piano::report::Format::Markdown,
+                ReportFormat::Html => piano::report::Format::Html,
+            },
+            output,
+            lang: Lang::from_setting(common.lang.as_deref()),
+            fancy: color(c),
+            color: stderr_color(c),
+        }),
+        Command::Template {
+            plan,
+            output,
+            common,
+        } => commands::template::run(&commands::template::TemplateArgs {
+            plan,
+            output,
+            lang: Lang::from_setting(common.lang.as_deref()),
+            color: stderr_color(ColorChoice::Auto),
         }),
         Command::Explain { code, all, common } => {
             run_explain(code, all, Lang::from_setting(common.lang.as_deref()))

@@ -2,7 +2,9 @@
 //! status, so tests call them without spawning a process.
 
 pub mod check;
+pub mod eval;
 pub mod files;
+pub mod template;
 
 use crate::diagnostics::Lang;
 

@@ -1,0 +1,172 @@
+//! `piano eval PLAN MEASUREMENTS`: check the plan, read the measurement file, score, report.
+//! Diagnostics go to standard error (so that the report on standard output stays clean); a
+//! plan or a measurement file with errors produces no report and exit status 1.
+
+use super::{FAILED, OK, Outcome, USAGE, count, files};
+use crate::diagnostics::render::{self, Format as DiagFormat};
+use crate::diagnostics::{Diagnostic, Lang, Severity};
+use crate::eval::{self, Place};
+use crate::report::{self, Format};
+use crate::source::Source;
+use crate::syntax::literal;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct EvalArgs {
+    pub plan: PathBuf,
+    pub measurements: PathBuf,
+    /// `--as-of DD/MM/YYYY`, as written.
+    pub as_of: Option<String>,
+    pub year: Option<i32>,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub lang: Lang,
+    /// Colours and bars in the text report (a terminal without `NO_COLOR`).
+    pub fancy: bool,
+    /// Colours in diagnostics.
+    pub color: bool,
+}
+
+/// Diagnostics printed so far, for the closing summary.
+#[derive(Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    fn render(&mut self, out: &mut Outcome, source: &Source, diagnostics: &[Diagnostic], args: &EvalArgs) {
+        for d in diagnostics {
+            match d.severity() {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+        }
+        out.stderr.push_str(&render::render(
+            source,
+            diagnostics,
+            render::Options {
+                lang: args.lang,
+                format: DiagFormat::Human,
+                color: args.color,
+            },
+        ));
+    }
+
+    fn summary(&self, lang: Lang, reported: bool) -> String {
+        let problems = match (self.errors, self.warnings) {
+            (0, 0) => return String::new(),
+            (e, 0) => count(lang, e, ("errore", "errori"), ("error", "errors")),
+            (0, w) => count(lang, w, ("avviso", "avvisi"), ("warning", "warnings")),
+            (e, w) => format!(
+                "{}, {}",
+                count(lang, e, ("errore", "errori"), ("error", "errors")),
+                count(lang, w, ("avviso", "avvisi"), ("warning", "warnings"))
+            ),
+        };
+        let tail = if reported {
+            ""
+        } else {
+            lang.pick(": nessun report", ": no report")
+        };
+        format!("piano: {problems}{tail}\n")
+    }
+}
+
+pub fn run(args: &EvalArgs) -> Outcome {
+    let lang = args.lang;
+    let mut out = Outcome::default();
+    let mut tally = Tally::default();
+
+    let as_of = match &args.as_of {
+        None => None,
+        Some(text) => match literal::parse_date(text.trim()) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                out.stderr = lang.pick(
+                    format!("piano: `--as-of {text}` non è una data: scrivi giorno/mese/anno, per esempio `--as-of 30/06/2024`\n"),
+                    format!("piano: `--as-of {text}` is not a date: write day/month/year, for example `--as-of 30/06/2024`\n"),
+                );
+                out.status = USAGE;
+                return out;
+            }
+        },
+    };
+
+    let (plan, problem) = files::read(&args.plan);
+    if let Some(d) = problem {
+        tally.render(&mut out, &plan, &[d], args);
+        out.status = USAGE;
+        return out;
+    }
+    let checked = crate::check_plan(&plan);
+    tally.render(&mut out, &plan, &checked.diagnostics, args);
+    if checked.has_errors() {
+        out.stderr.push_str(&tally.summary(lang, false));
+        out.status = FAILED;
+        return out;
+    }
+    let model = &checked.model;
+
+    let (source, problem) = files::read(&args.measurements);
+    if let Some(d) = problem {
+        tally.render(&mut out, &source, &[d], args);
+        out.status = USAGE;
+        return out;
+    }
+    let loaded = eval::load(model, &source);
+    tally.render(&mut out, &source, &loaded.diagnostics, args);
+    if loaded.has_errors() {
+        out.stderr.push_str(&tally.summary(lang, false));
+        out.status = FAILED;
+        return out;
+    }
+
+    let options = eval::Options {
+        as_of,
+        year: args.year,
+    };
+    let (evaluation, located) = eval::evaluate(model, &plan.text, &loaded.measurements, options);
+    for l in &located {
+        let one = std::slice::from_ref(&l.diagnostic);
+        match &l.place {
+            Place::Plan => tally.render(&mut out, &plan, one, args),
+            Place::Measurements => tally.render(&mut out, &source, one, args),
+            place @ Place::CommandLine { .. } => {
+                let cli = place.source().unwrap_or_else(|| Source::new("", ""));
+                tally.render(&mut out, &cli, one, args);
+            }
+        }
+    }
+    let Some(evaluation) = evaluation.filter(|_| tally.errors == 0) else {
+        out.stderr.push_str(&tally.summary(lang, false));
+        out.status = FAILED;
+        return out;
+    };
+
+    let fancy = args.fancy && args.output.is_none();
+    let text = report::render(
+        args.format,
+        report::Report {
+            model,
+            eval: &evaluation,
+        },
+        report::Options { lang, fancy },
+    );
+    match &args.output {
+        None => out.stdout = text,
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                out.stderr.push_str(&lang.pick(
+                    format!("piano: impossibile scrivere {}: {e}\n", path.display()),
+                    format!("piano: cannot write {}: {e}\n", path.display()),
+                ));
+                out.status = USAGE;
+                return out;
+            }
+        }
+    }
+    out.stderr.push_str(&tally.summary(lang, true));
+    out.status = OK;
+    out
+}

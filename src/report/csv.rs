@@ -1,0 +1,163 @@
+//! The CSV report: one row per indicator, separated by `;` with Italian numbers, as Italian
+//! spreadsheets read it. A text cell that a spreadsheet would run as a formula (starting with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`.
+
+use super::{Report, comparator_text, performance_text, percent, status_text};
+use crate::check::model::{TargetSpec, TargetValue};
+use crate::diagnostics::Lang;
+use crate::eval::value::Val;
+use crate::italian;
+use crate::syntax::ast::Udm;
+use crate::syntax::vocab::Vocabulary;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A cell quoted when it holds `;`, `"` or a line break.
+fn quote(cell: &str) -> String {
+    if cell.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// A text from the plan or the measurement file, defused against formula injection.
+pub fn text_cell(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        quote(&format!("'{cell}"))
+    } else {
+        quote(cell)
+    }
+}
+
+/// A number written by the report itself (never a formula): Italian, exact to 4 decimals.
+fn number_cell(n: Decimal) -> String {
+    italian::rounded(n, 4)
+}
+
+fn percent_cell(p: Option<Decimal>) -> String {
+    p.map(|p| {
+        let p = percent(p).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+        format!("{}%", italian::number(p.normalize()))
+    })
+    .unwrap_or_default()
+}
+
+fn value_cell(v: &Val, udm: Udm) -> String {
+    match v {
+        Val::Number(n) if udm == Udm::Percent => percent_cell(Some(*n)),
+        Val::Number(n) => number_cell(*n),
+        Val::Date(d) => italian::date(*d),
+        Val::Bool(true) => "sì".into(),
+        Val::Bool(false) | Val::NotDone => "no".into(),
+        Val::NotAvailable => "n.d.".into(),
+    }
+}
+
+fn target_cell(v: &TargetValue, udm: Udm) -> String {
+    match v {
+        TargetValue::Number(n) if udm == Udm::Percent => percent_cell(Some(*n)),
+        TargetValue::Number(n) => number_cell(*n),
+        TargetValue::Date(d) => italian::date(*d),
+        TargetValue::Bool(b) => if *b { "sì" } else { "no" }.into(),
+    }
+}
+
+pub fn render(report: Report, lang: Lang) -> String {
+    let Report { model, eval } = report;
+    let header: &[&str] = match lang {
+        Lang::It => &[
+            "obiettivo",
+            "titolo_obiettivo",
+            "performance_obiettivo",
+            "indicatore",
+            "codice",
+            "titolo",
+            "udm",
+            "valore",
+            "confronto",
+            "target",
+            "peso",
+            "performance",
+            "performance_arrotondata",
+            "stato",
+            "giorni_ritardo",
+            "note",
+        ],
+        Lang::En => &[
+            "objective",
+            "objective_title",
+            "objective_performance",
+            "indicator",
+            "code",
+            "title",
+            "unit",
+            "value",
+            "comparator",
+            "target",
+            "weight",
+            "performance",
+            "performance_rounded",
+            "status",
+            "days_late",
+            "notes",
+        ],
+    };
+    let mut out = header.join(";");
+    out.push_str("\r\n");
+    for (objective, result) in model.objectives.iter().zip(&eval.objectives) {
+        for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
+            let (cmp, target) = match &r.target {
+                Some(TargetSpec::Compare { comparator, value }) => (
+                    comparator_text(*comparator).to_string(),
+                    target_cell(value, indicator.udm),
+                ),
+                _ => (String::new(), "n.d.".into()),
+            };
+            let notes: Vec<String> = r
+                .notes
+                .iter()
+                .map(|n| format!("{}: {}", n.code, n.text))
+                .collect();
+            let cells = [
+                text_cell(&objective.code),
+                text_cell(&objective.title),
+                percent_cell(result.tally.performance),
+                text_cell(&indicator.name),
+                text_cell(&indicator.code),
+                text_cell(&indicator.title),
+                indicator.udm.canonical().to_string(),
+                value_cell(&r.value, indicator.udm),
+                cmp,
+                target,
+                percent_cell(Some(indicator.weight.share)),
+                percent_cell(r.score.performance),
+                r.score
+                    .performance
+                    .map(|p| performance_text(Some(p)))
+                    .unwrap_or_default(),
+                status_text(r.score.status, lang).to_string(),
+                r.score.late_days.map(|d| d.to_string()).unwrap_or_default(),
+                text_cell(&notes.join(" | ")),
+            ];
+            out.push_str(&cells.join(";"));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defuses_formulas() {
+        assert_eq!(text_cell("=1+2"), "'=1+2");
+        assert_eq!(text_cell("+39 055"), "'+39 055");
+        assert_eq!(text_cell("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("a;b"), "\"a;b\"");
+        assert_eq!(text_cell("=a;\"b\""), "\"'=a;\"\"b\"\"\"");
+        assert_eq!(text_cell("Turismo"), "Turismo");
+    }
+}

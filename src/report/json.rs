@@ -1,0 +1,220 @@
+//! The JSON report, for tools. Its shape is fixed (tools rely on it): top-level `anno`, `al`,
+//! `performance` and `obiettivi`, each objective with `codice`, `titolo`, `performance` and
+//! `indicatori`, each indicator with `nome`, `titolo`, `udm`, `valore`, `target`, `peso`,
+//! `performance`, `stato`; more keys are added beside them. Numbers are exact (never through
+//! binary floating point); performances, weights and percentages are in percent (53.75 is
+//! 53,75%); dates ISO; sì/no as booleans; `null` where not available. Keys and `stato` are
+//! never localised.
+
+use super::{Report, comparator_text, percent};
+use crate::check::model::{TargetSpec, TargetValue};
+use crate::eval::rollup::Tally;
+use crate::eval::value::Val;
+use crate::eval::{AsOfFrom, IndicatorResult};
+use crate::syntax::ast::Udm;
+use crate::syntax::vocab::Vocabulary;
+use rust_decimal::Decimal;
+use serde_json::{Map, Number, Value, json};
+
+/// An exact decimal as a JSON number.
+pub fn number(d: Decimal) -> Value {
+    Value::Number(Number::from_string_unchecked(d.normalize().to_string()))
+}
+
+fn opt_percent(p: Option<Decimal>) -> Value {
+    p.map_or(Value::Null, |p| number(percent(p)))
+}
+
+/// A value in its unit: percentages in percent, dates ISO, sì/no as booleans, `no` for a date
+/// not done as `false`.
+fn value(v: &Val, udm: Udm) -> Value {
+    match v {
+        Val::Number(n) if udm == Udm::Percent => number(percent(*n)),
+        Val::Number(n) => number(*n),
+        Val::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        Val::Bool(b) => Value::Bool(*b),
+        Val::NotDone => Value::Bool(false),
+        Val::NotAvailable => Value::Null,
+    }
+}
+
+fn target_value(v: &TargetValue, udm: Udm) -> Value {
+    match v {
+        TargetValue::Number(n) if udm == Udm::Percent => number(percent(*n)),
+        TargetValue::Number(n) => number(*n),
+        TargetValue::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        TargetValue::Bool(b) => Value::Bool(*b),
+    }
+}
+
+fn counts(t: &Tally) -> Value {
+    json!({
+        "obiettivi": t.objectives,
+        "obiettivi_valutati": t.objectives_scored,
+        "indicatori": t.indicators,
+        "valutati": t.scored,
+        "nd": t.not_available,
+        "in_corso": t.in_progress,
+        "non_calcolabili": t.not_computable,
+    })
+}
+
+pub fn render(report: Report) -> String {
+    let Report { model, eval } = report;
+    let mut top = Map::new();
+    top.insert("anno".into(), json!(eval.year));
+    top.insert(
+        "al".into(),
+        Value::String(eval.as_of.format("%Y-%m-%d").to_string()),
+    );
+    top.insert("performance".into(), opt_percent(eval.plan.performance));
+    top.insert(
+        "obiettivi".into(),
+        Value::Array(
+            model
+                .objectives
+                .iter()
+                .zip(&eval.objectives)
+                .map(|(objective, result)| {
+                    let mut o = Map::new();
+                    o.insert("codice".into(), json!(objective.code));
+                    o.insert("titolo".into(), json!(objective.title));
+                    o.insert("performance".into(), opt_percent(result.tally.performance));
+                    o.insert(
+                        "indicatori".into(),
+                        Value::Array(
+                            objective
+                                .indicators
+                                .iter()
+                                .zip(&result.indicators)
+                                .map(|(indicator, r)| indicator_json(indicator, r))
+                                .collect(),
+                        ),
+                    );
+                    o.insert("strategico".into(), json!(objective.strategico));
+                    o.insert("ambito".into(), json!(objective.ambito));
+                    let (m, p) = objective.missione.clone().unzip();
+                    o.insert("missione".into(), json!(m));
+                    o.insert("programma".into(), json!(p));
+                    o.insert(
+                        "risorse".into(),
+                        objective
+                            .risorse
+                            .for_year(eval.year)
+                            .map_or(Value::Null, number),
+                    );
+                    o.insert(
+                        "risorse_interne".into(),
+                        Value::Bool(objective.risorse.internal),
+                    );
+                    o.insert(
+                        "peso".into(),
+                        if model.weighted_objectives {
+                            objective.weight.map_or(Value::Null, |w| number(percent(w)))
+                        } else {
+                            Value::Null
+                        },
+                    );
+                    o.insert("conteggi".into(), counts(&result.tally));
+                    Value::Object(o)
+                })
+                .collect(),
+        ),
+    );
+    top.insert("ente".into(), json!(model.plan.ente));
+    top.insert("piano".into(), json!(model.plan.title));
+    top.insert(
+        "rilevazione".into(),
+        json!(match eval.as_of_from {
+            AsOfFrom::Option => "opzione",
+            AsOfFrom::File => "file",
+            AsOfFrom::Assumed => "assunta",
+        }),
+    );
+    top.insert("conteggi".into(), counts(&eval.plan));
+    let group = |code: &str, title: &str, objectives: &[usize], t: &Tally| {
+        json!({
+            "codice": code,
+            "titolo": title,
+            "performance": opt_percent(t.performance),
+            "obiettivi": objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
+            "conteggi": counts(t),
+        })
+    };
+    top.insert(
+        "ambiti".into(),
+        Value::Array(
+            eval.ambiti
+                .iter()
+                .map(|g| group(&g.code, &g.title, &g.objectives, &g.tally))
+                .collect(),
+        ),
+    );
+    top.insert(
+        "linee_strategiche".into(),
+        Value::Array(
+            eval.strategici
+                .iter()
+                .map(|g| group(&g.code, &g.title, &g.objectives, &g.tally))
+                .collect(),
+        ),
+    );
+    top.insert(
+        "missioni".into(),
+        Value::Array(
+            eval.missions
+                .iter()
+                .map(|m| {
+                    json!({
+                        "missione": m.missione,
+                        "missione_nome": m.missione_name,
+                        "programma": m.programma,
+                        "programma_nome": m.programma_name,
+                        "risorse": number(m.resources),
+                        "obiettivi_risorse_interne": m.internal,
+                        "performance": opt_percent(m.tally.performance),
+                        "obiettivi": m.objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
+                        "conteggi": counts(&m.tally),
+                    })
+                })
+                .collect(),
+        ),
+    );
+    let mut out = serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn indicator_json(indicator: &crate::check::model::Indicator, r: &IndicatorResult) -> Value {
+    let mut i = Map::new();
+    i.insert("nome".into(), json!(indicator.name));
+    i.insert("titolo".into(), json!(indicator.title));
+    i.insert("udm".into(), json!(indicator.udm.canonical()));
+    i.insert("valore".into(), value(&r.value, indicator.udm));
+    i.insert(
+        "target".into(),
+        match &r.target {
+            Some(TargetSpec::Compare { comparator, value }) => json!({
+                "confronto": comparator_text(*comparator),
+                "valore": target_value(value, indicator.udm),
+            }),
+            _ => Value::Null,
+        },
+    );
+    i.insert("peso".into(), number(percent(indicator.weight.share)));
+    i.insert("performance".into(), opt_percent(r.score.performance));
+    i.insert("stato".into(), json!(r.score.status.key()));
+    i.insert("codice".into(), json!(indicator.code));
+    i.insert("calcolato".into(), Value::Bool(indicator.formula.is_some()));
+    i.insert("ritardo_gg".into(), json!(r.score.late_days));
+    i.insert(
+        "note".into(),
+        Value::Array(
+            r.notes
+                .iter()
+                .map(|n| json!({"codice": n.code, "nota": n.text}))
+                .collect(),
+        ),
+    );
+    Value::Object(i)
+}

@@ -1,0 +1,180 @@
+//! The Markdown report: the summaries, then one section per objective with its table;
+//! measurement notes as footnotes.
+
+use super::{
+    Report, as_of_text, coverage, labels, objectives_coverage, performance_text,
+    resources_text, status_text, target_text, value_text, weight_text,
+};
+use crate::diagnostics::Lang;
+use crate::eval::rollup::Tally;
+use crate::syntax::vocab::Vocabulary;
+use std::fmt::Write;
+
+/// Plan text made inert in Markdown: no tables broken by `|`, no HTML, no emphasis.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(report: Report, lang: Lang) -> String {
+    let Report { model, eval } = report;
+    let l = labels(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&model.plan.title));
+    let _ = writeln!(
+        out,
+        "{} — {} {}, {}\n",
+        escape(&model.plan.ente),
+        l.year,
+        eval.year,
+        as_of_text(report, lang)
+    );
+    let _ = writeln!(
+        out,
+        "**{}: {}** — {}; {}\n",
+        l.plan_performance,
+        performance_text(eval.plan.performance),
+        objectives_coverage(&eval.plan, lang),
+        coverage(&eval.plan, lang)
+    );
+
+    let summary = |out: &mut String, title: &str, first: &str, rows: Vec<(String, String, &Tally)>| {
+        let _ = writeln!(out, "## {title}\n");
+        let _ = writeln!(
+            out,
+            "| {first} | {} | {} | {} |\n|---|---|---:|---|",
+            l.title, l.performance, l.coverage
+        );
+        for (code, title, t) in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {}; {} |",
+                escape(&code),
+                escape(&title),
+                performance_text(t.performance),
+                objectives_coverage(t, lang),
+                coverage(t, lang)
+            );
+        }
+        let _ = writeln!(out);
+    };
+    summary(
+        &mut out,
+        l.ambiti,
+        l.ambito,
+        eval.ambiti
+            .iter()
+            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
+            .collect(),
+    );
+    summary(
+        &mut out,
+        l.lines,
+        l.line,
+        eval.strategici
+            .iter()
+            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
+            .collect(),
+    );
+    summary(
+        &mut out,
+        l.missions,
+        l.mission,
+        eval.missions
+            .iter()
+            .map(|m| {
+                let title = format!(
+                    "{} / {} — {}: {}",
+                    m.missione_name.unwrap_or(""),
+                    m.programma_name.unwrap_or(""),
+                    l.resources,
+                    super::euro_text(m.resources)
+                );
+                (format!("{}/{}", m.missione, m.programma), title, &m.tally)
+            })
+            .collect(),
+    );
+
+    let mut footnote = 0;
+    for (o, (objective, result)) in model.objectives.iter().zip(&eval.objectives).enumerate() {
+        let _ = writeln!(
+            out,
+            "## {} — {}\n",
+            escape(&objective.code),
+            escape(&objective.title)
+        );
+        let mut facts = Vec::new();
+        if let Some(s) = &objective.strategico {
+            facts.push(format!("{}: {}", l.line, escape(s)));
+        }
+        if let Some((m, p)) = &objective.missione {
+            facts.push(format!("{}: {m}/{p}", l.mission));
+        }
+        facts.push(format!(
+            "{}: {}",
+            l.resources,
+            resources_text(model, o, eval.year, lang)
+        ));
+        let _ = writeln!(out, "{}\n", facts.join(" · "));
+        let _ = writeln!(
+            out,
+            "**{}: {}** — {}\n",
+            l.performance,
+            performance_text(result.tally.performance),
+            coverage(&result.tally, lang)
+        );
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} {} | {} | {} | {} |\n|---|---|---:|---|---:|---:|---|",
+            l.indicator, l.udm, l.value, l.target, eval.year, l.weight, l.performance, l.status
+        );
+        let mut notes = Vec::new();
+        for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
+            let mut value = escape(&value_text(&r.value, indicator.udm, lang));
+            for n in &r.notes {
+                footnote += 1;
+                let _ = write!(value, "[^{footnote}]");
+                notes.push((footnote, n));
+            }
+            let mut status = status_text(r.score.status, lang).to_string();
+            if let Some(days) = r.score.late_days {
+                let _ = write!(status, " ({days} {})", l.late);
+            }
+            let _ = writeln!(
+                out,
+                "| **{}** — {} | {} | {} | {} | {} | {} | {} |",
+                escape(&indicator.name),
+                escape(&indicator.title),
+                escape(indicator.udm.canonical()),
+                value,
+                escape(&target_text(r.target.as_ref(), indicator.udm)),
+                weight_text(indicator.weight.share),
+                performance_text(r.score.performance),
+                status
+            );
+        }
+        let _ = writeln!(out);
+        for (k, n) in notes {
+            let _ = writeln!(out, "[^{k}]: {}: {}", escape(&n.code), escape(&n.text));
+        }
+        if footnote > 0 {
+            let _ = writeln!(out);
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}

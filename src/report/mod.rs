@@ -1,0 +1,374 @@
+//! Scores → reports: a terminal table (`text`), `json`, `csv`, `markdown` and `html`. Each
+//! format is one module; what they share (how values, targets and performances are written,
+//! the labels in both languages, the colour bands) is here.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::check::model::{Model, TargetSpec, TargetValue};
+use crate::diagnostics::Lang;
+use crate::eval::Evaluation;
+use crate::eval::rollup::Tally;
+use crate::eval::score::Status;
+use crate::eval::value::Val;
+use crate::italian;
+use crate::syntax::ast::{Comparator, Udm};
+use crate::syntax::vocab::Vocabulary;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub lang: Lang,
+    /// Colours and bars (text only): on a terminal without `NO_COLOR`.
+    pub fancy: bool,
+}
+
+/// What every report reads.
+#[derive(Clone, Copy)]
+pub struct Report<'a> {
+    pub model: &'a Model,
+    pub eval: &'a Evaluation,
+}
+
+pub fn render(format: Format, report: Report, options: Options) -> String {
+    match format {
+        Format::Text => text::render(report, options),
+        Format::Json => json::render(report),
+        Format::Csv => csv::render(report, options.lang),
+        Format::Markdown => markdown::render(report, options.lang),
+        Format::Html => html::render(report, options.lang),
+    }
+}
+
+/// A fraction as a percentage, exactly: 0.5375 → 53.75.
+pub fn percent(p: Decimal) -> Decimal {
+    p.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(p).normalize()
+}
+
+/// A performance as the seed prints it: a whole percent, rounded half up (53,75% → `54%`).
+pub fn performance_text(p: Option<Decimal>) -> String {
+    match p {
+        Some(p) => format!(
+            "{}%",
+            italian::number(
+                percent(p).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+            )
+        ),
+        None => "—".into(),
+    }
+}
+
+/// A weight share as a percentage with at most one decimal (`20%`, `33,3%`).
+pub fn weight_text(share: Decimal) -> String {
+    format!("{}%", italian::rounded(percent(share), 1))
+}
+
+/// An amount in euro with two decimals: `9.100,00 €`.
+pub fn euro_text(amount: Decimal) -> String {
+    let mut r = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(2);
+    format!("{} €", italian::number(r))
+}
+
+/// A number in a unit, the Italian way, rounded for reading (exact values are in JSON).
+pub fn number_text(n: Decimal, udm: Udm) -> String {
+    match udm {
+        Udm::Percent => format!("{}%", italian::rounded(percent(n), 2)),
+        Udm::Euro => euro_text(n),
+        Udm::Count => italian::rounded(n, 2),
+        Udm::Days | Udm::Hours | Udm::Years | Udm::Points => {
+            format!("{} {}", italian::rounded(n, 2), udm.canonical())
+        }
+        Udm::Date | Udm::YesNo => italian::rounded(n, 2),
+    }
+}
+
+pub fn value_text(v: &Val, udm: Udm, lang: Lang) -> String {
+    match v {
+        Val::Number(n) => number_text(*n, udm),
+        Val::Date(d) => italian::date(*d),
+        Val::Bool(true) => "sì".into(),
+        Val::Bool(false) => "no".into(),
+        Val::NotDone => lang.pick("no (non ancora)", "no (not yet)").into(),
+        Val::NotAvailable => "n.d.".into(),
+    }
+}
+
+pub fn comparator_text(c: Comparator) -> &'static str {
+    match c {
+        Comparator::Ge => ">=",
+        Comparator::Le => "<=",
+        Comparator::Eq => "=",
+        Comparator::Gt => ">",
+        Comparator::Lt => "<",
+        Comparator::Entro => "entro",
+    }
+}
+
+pub fn target_value_text(v: &TargetValue, udm: Udm) -> String {
+    match v {
+        TargetValue::Number(n) => number_text(*n, udm),
+        TargetValue::Date(d) => italian::date(*d),
+        TargetValue::Bool(true) => "sì".into(),
+        TargetValue::Bool(false) => "no".into(),
+    }
+}
+
+pub fn target_text(t: Option<&TargetSpec>, udm: Udm) -> String {
+    match t {
+        Some(TargetSpec::Compare { comparator, value }) => {
+            format!(
+                "{} {}",
+                comparator_text(*comparator),
+                target_value_text(value, udm)
+            )
+        }
+        _ => "n.d.".into(),
+    }
+}
+
+pub fn status_text(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Scored, Lang::It) => "valutato",
+        (Status::Scored, Lang::En) => "scored",
+        (Status::NotAvailable, _) => "n.d.",
+        (Status::InProgress, Lang::It) => "in corso",
+        (Status::InProgress, Lang::En) => "in progress",
+        (Status::NotComputable, Lang::It) => "non calcolabile",
+        (Status::NotComputable, Lang::En) => "not computable",
+    }
+}
+
+/// Colour bands of performance bars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Band {
+    /// 90% and above.
+    Good,
+    /// 60% to 90%.
+    Fair,
+    /// Below 60%.
+    Poor,
+    /// No performance.
+    None,
+}
+
+impl Band {
+    pub fn of(p: Option<Decimal>) -> Band {
+        match p {
+            None => Band::None,
+            Some(p) if p >= Decimal::new(9, 1) => Band::Good,
+            Some(p) if p >= Decimal::new(6, 1) => Band::Fair,
+            Some(_) => Band::Poor,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Good => "good",
+            Band::Fair => "fair",
+            Band::Poor => "poor",
+            Band::None => "none",
+        }
+    }
+}
+
+/// "12 indicatori su 15 (2 n.d., 1 in corso)": what a performance rests on.
+pub fn coverage(t: &Tally, lang: Lang) -> String {
+    let mut extra = Vec::new();
+    if t.not_available > 0 {
+        extra.push(format!("{} n.d.", t.not_available));
+    }
+    if t.in_progress > 0 {
+        extra.push(format!(
+            "{} {}",
+            t.in_progress,
+            lang.pick("in corso", "in progress")
+        ));
+    }
+    if t.not_computable > 0 {
+        extra.push(format!(
+            "{} {}",
+            t.not_computable,
+            lang.pick("non calcolabili", "not computable")
+        ));
+    }
+    let base = match lang {
+        Lang::It => format!(
+            "{} {} su {}",
+            t.scored,
+            if t.scored == 1 { "indicatore" } else { "indicatori" },
+            t.indicators
+        ),
+        Lang::En => format!(
+            "{} of {} {}",
+            t.scored,
+            t.indicators,
+            if t.indicators == 1 { "indicator" } else { "indicators" }
+        ),
+    };
+    if extra.is_empty() {
+        base
+    } else {
+        format!("{base} ({})", extra.join(", "))
+    }
+}
+
+/// "17 obiettivi su 18" for levels above the objective.
+pub fn objectives_coverage(t: &Tally, lang: Lang) -> String {
+    match lang {
+        Lang::It => format!(
+            "{} {} su {}",
+            t.objectives_scored,
+            if t.objectives_scored == 1 { "obiettivo" } else { "obiettivi" },
+            t.objectives
+        ),
+        Lang::En => format!(
+            "{} of {} {}",
+            t.objectives_scored,
+            t.objectives,
+            if t.objectives == 1 { "objective" } else { "objectives" }
+        ),
+    }
+}
+
+/// Where the monitoring date came from, in words.
+pub fn as_of_text(report: Report, lang: Lang) -> String {
+    let d = italian::date(report.eval.as_of);
+    match report.eval.as_of_from {
+        crate::eval::AsOfFrom::Assumed => lang
+            .pick(
+                format!("rilevazione al {d} (assunta: manca la data)"),
+                format!("monitoring at {d} (assumed: no date given)"),
+            ),
+        _ => lang.pick(format!("rilevazione al {d}"), format!("monitoring at {d}")),
+    }
+}
+
+/// The labels of the reports.
+pub struct Labels {
+    pub plan_performance: &'static str,
+    pub year: &'static str,
+    pub ambiti: &'static str,
+    pub ambito: &'static str,
+    pub lines: &'static str,
+    pub line: &'static str,
+    pub missions: &'static str,
+    pub mission: &'static str,
+    pub objective: &'static str,
+    pub objectives: &'static str,
+    pub indicator: &'static str,
+    pub title: &'static str,
+    pub udm: &'static str,
+    pub value: &'static str,
+    pub target: &'static str,
+    pub weight: &'static str,
+    pub performance: &'static str,
+    pub status: &'static str,
+    pub resources: &'static str,
+    pub internal: &'static str,
+    pub area: &'static str,
+    pub office: &'static str,
+    pub algorithm: &'static str,
+    pub tipologia: &'static str,
+    pub notes: &'static str,
+    pub late: &'static str,
+    pub coverage: &'static str,
+}
+
+pub fn labels(lang: Lang) -> Labels {
+    match lang {
+        Lang::It => Labels {
+            plan_performance: "Performance del piano",
+            year: "anno",
+            ambiti: "Ambiti strategici",
+            ambito: "Ambito",
+            lines: "Linee strategiche",
+            line: "Linea strategica",
+            missions: "Missioni e programmi",
+            mission: "Missione / programma",
+            objective: "Obiettivo",
+            objectives: "Obiettivi",
+            indicator: "Indicatore",
+            title: "Titolo",
+            udm: "UdM",
+            value: "Valore",
+            target: "Target",
+            weight: "Peso",
+            performance: "Performance",
+            status: "Stato",
+            resources: "Risorse",
+            internal: "risorse interne",
+            area: "Area",
+            office: "Ufficio",
+            algorithm: "Algoritmo",
+            tipologia: "Tipologia",
+            notes: "Note",
+            late: "giorni di ritardo",
+            coverage: "Su",
+        },
+        Lang::En => Labels {
+            plan_performance: "Plan performance",
+            year: "year",
+            ambiti: "Strategic areas",
+            ambito: "Area",
+            lines: "Strategic lines",
+            line: "Strategic line",
+            missions: "Missions and programmes",
+            mission: "Mission / programme",
+            objective: "Objective",
+            objectives: "Objectives",
+            indicator: "Indicator",
+            title: "Title",
+            udm: "Unit",
+            value: "Value",
+            target: "Target",
+            weight: "Weight",
+            performance: "Performance",
+            status: "Status",
+            resources: "Resources",
+            internal: "internal resources",
+            area: "Area",
+            office: "Office",
+            algorithm: "Algorithm",
+            tipologia: "Type",
+            notes: "Notes",
+            late: "days late",
+            coverage: "Based on",
+        },
+    }
+}
+
+/// The tipologia as the seed's cards print it.
+pub fn tipologia_text(t: crate::syntax::ast::Tipologia) -> &'static str {
+    use crate::syntax::ast::Tipologia as T;
+    match t {
+        T::Efficienza => "Efficienza",
+        T::Efficacia => "Efficacia",
+        T::Volume => "Volume",
+        T::Qualita => "Qualità",
+        T::SaluteEconomica => "Salute economica",
+    }
+}
+
+/// The resources of an objective for the year, in words.
+pub fn resources_text(model: &Model, o: usize, year: i32, lang: Lang) -> String {
+    let r = &model.objectives[o].risorse;
+    match r.for_year(year) {
+        Some(a) => euro_text(a),
+        None if r.internal => labels(lang).internal.to_string(),
+        None => "—".into(),
+    }
+}
