@@ -272,6 +272,7 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
             "la colonna `{name}` compare due volte",
             "the column `{name}` appears twice"
         ))
+        .label(tr!(lang, "di nuovo qui", "again here"))
         .related(*first, tr!(lang, "la prima volta qui", "first here"))
         .help(tr!(
             lang,
@@ -349,6 +350,7 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
             "il codice `{code}` compare due volte",
             "the code `{code}` appears twice"
         ))
+        .label(tr!(lang, "di nuovo qui", "again here"))
         .related(*first, tr!(lang, "la prima volta qui", "first here"))
         .help(tr!(
             lang,

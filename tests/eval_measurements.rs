@@ -1,0 +1,122 @@
+//! Snapshot tests of measurement files: one input file per case under `tests/measurements/`,
+//! each read against `tests/measurements/plan.piano`. A snapshot holds the Italian report of
+//! the diagnostics (as a user sees it), the English short form and, when the file loads, the
+//! value and score of every indicator, so that no row can be dropped silently.
+
+use piano::diagnostics::render::{Format, Options, render};
+use piano::diagnostics::{Diagnostic, Lang};
+use piano::eval::{self, Place};
+use piano::report;
+use piano::source::Source;
+use std::fmt::Write;
+use std::path::Path;
+
+fn read(path: &Path) -> Source {
+    let bytes = std::fs::read(path).expect("test input is readable");
+    let name = format!(
+        "tests/measurements/{}",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    );
+    Source::from_bytes(name, &bytes).0
+}
+
+fn both(out: &mut String, en: &mut String, source: &Source, diagnostics: &[Diagnostic]) {
+    let options = |lang, format| Options {
+        lang,
+        format,
+        color: false,
+    };
+    out.push_str(&render(source, diagnostics, options(Lang::It, Format::Human)));
+    en.push_str(&render(source, diagnostics, options(Lang::En, Format::Short)));
+}
+
+fn case(path: &Path) -> String {
+    let plan = read(Path::new("tests/measurements/plan.piano"));
+    let checked = piano::check_plan(&plan);
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    let model = &checked.model;
+    let source = read(path);
+    let loaded = eval::load(model, &source);
+    let (mut out, mut en) = (String::new(), String::new());
+    both(&mut out, &mut en, &source, &loaded.diagnostics);
+    let mut scores = String::new();
+    if !loaded.has_errors() {
+        let (evaluation, located) =
+            eval::evaluate(model, &plan.text, &loaded.measurements, eval::Options::default());
+        for l in &located {
+            let one = std::slice::from_ref(&l.diagnostic);
+            match &l.place {
+                Place::Plan => both(&mut out, &mut en, &plan, one),
+                Place::Measurements => both(&mut out, &mut en, &source, one),
+                p @ Place::CommandLine { .. } => {
+                    both(&mut out, &mut en, &p.source().unwrap(), one)
+                }
+            }
+        }
+        if let Some(evaluation) = evaluation {
+            let _ = writeln!(scores, "al {}, anno {}", evaluation.as_of, evaluation.year);
+            for (objective, result) in model.objectives.iter().zip(&evaluation.objectives) {
+                for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
+                    let _ = writeln!(
+                        scores,
+                        "{}: {} → {} ({}){}",
+                        indicator.code,
+                        report::value_text(&r.value, indicator.udm, Lang::It),
+                        report::performance_text(r.score.performance),
+                        r.score.status.key(),
+                        r.notes
+                            .iter()
+                            .map(|n| format!(" [{}: {}]", n.code, n.text))
+                            .collect::<String>()
+                    );
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(nessuna diagnostica)\n");
+    }
+    format!("{out}\n--- en, short ---\n{en}\n--- valori ---\n{scores}")
+}
+
+#[test]
+fn measurement_files() {
+    insta::glob!("measurements/*.{csv,json}", |path| {
+        let out = case(path);
+        let name = path.file_name().unwrap().to_string_lossy();
+        // Files named ok* load without errors; every other case must produce a diagnostic.
+        if name.starts_with("ok") {
+            assert!(!out.contains("error["), "{name} must load: {out}");
+        } else {
+            assert!(
+                out.contains("error[") || out.contains("warning["),
+                "{name} must produce a diagnostic"
+            );
+        }
+        insta::assert_snapshot!(out);
+    });
+}
+
+/// Every measurement and evaluation code has a case here (the evaluation's command-line
+/// ones are in tests/eval_cli.rs).
+#[test]
+fn every_measurement_code_has_a_case() {
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir("tests/measurements").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "csv" || e == "json") {
+            let out = case(&path);
+            for code in piano::diagnostics::Code::ALL {
+                if out.contains(&format!("[{code}]")) {
+                    seen.insert(code.as_str());
+                }
+            }
+        }
+    }
+    for code in piano::diagnostics::Code::ALL {
+        let s = code.as_str();
+        if s.starts_with('M') || s.starts_with('E') {
+            assert!(seen.contains(s), "no case under tests/measurements shows {s}");
+        }
+    }
+}
