@@ -177,7 +177,7 @@ pub fn render(report: Report, lang: Lang) -> String {
                     m.missione_name.unwrap_or(""),
                     m.programma_name.unwrap_or(""),
                     l.resources,
-                    super::euro_text(m.resources)
+                    super::mission_resources_text(m, lang)
                 );
                 (format!("{}/{}", m.missione, m.programma), name, &m.tally)
             })

@@ -100,7 +100,7 @@ pub fn render(report: Report, lang: Lang) -> String {
                     m.missione_name.unwrap_or(""),
                     m.programma_name.unwrap_or(""),
                     l.resources,
-                    super::euro_text(m.resources)
+                    super::mission_resources_text(m, lang)
                 );
                 (format!("{}/{}", m.missione, m.programma), title, &m.tally)
             })
@@ -166,10 +166,10 @@ pub fn render(report: Report, lang: Lang) -> String {
             );
         }
         let _ = writeln!(out);
-        for (k, n) in notes {
-            let _ = writeln!(out, "[^{k}]: {}: {}", escape(&n.code), escape(&n.text));
-        }
-        if footnote > 0 {
+        if !notes.is_empty() {
+            for (k, n) in notes {
+                let _ = writeln!(out, "[^{k}]: {}: {}", escape(&n.code), escape(&n.text));
+            }
             let _ = writeln!(out);
         }
     }

@@ -372,3 +372,13 @@ pub fn resources_text(model: &Model, o: usize, year: i32, lang: Lang) -> String 
         None => "—".into(),
     }
 }
+
+/// The resources of a missione/programma: the amount, or "risorse interne" when every
+/// objective under it works with internal resources only.
+pub fn mission_resources_text(m: &crate::eval::rollup::Mission, lang: Lang) -> String {
+    if m.resources.is_zero() && m.internal > 0 && m.internal == m.objectives.len() {
+        labels(lang).internal.to_string()
+    } else {
+        euro_text(m.resources)
+    }
+}

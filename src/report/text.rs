@@ -161,7 +161,7 @@ pub fn render(report: Report, options: Options) -> String {
             .map(|m| {
                 let name = format!(
                     "{} — {}",
-                    super::euro_text(m.resources),
+                    super::mission_resources_text(m, lang),
                     m.programma_name.or(m.missione_name).unwrap_or("")
                 );
                 (format!("{}/{}", m.missione, m.programma), name, &m.tally)

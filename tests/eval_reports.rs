@@ -1,0 +1,310 @@
+//! The reports on a small plan (tests/reports/plan.piano, whose titles hold `<script>`, `=`,
+//! `|` and `*`), one snapshot per format; the `piano eval` and `piano template` commands
+//! (exit statuses, where diagnostics go, `-o`); and the template's round trip.
+
+use piano::commands::eval::{EvalArgs, run};
+use piano::commands::template::{TemplateArgs, run as template};
+use piano::diagnostics::Lang;
+use piano::eval;
+use piano::report::Format;
+use piano::source::Source;
+use std::path::PathBuf;
+
+fn args(format: Format) -> EvalArgs {
+    EvalArgs {
+        plan: "tests/reports/plan.piano".into(),
+        measurements: "tests/reports/misure.csv".into(),
+        as_of: None,
+        year: None,
+        format,
+        output: None,
+        lang: Lang::It,
+        fancy: false,
+        color: false,
+    }
+}
+
+fn report(format: Format, lang: Lang) -> String {
+    let out = run(&EvalArgs {
+        lang,
+        ..args(format)
+    });
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "", "no diagnostics on the small plan");
+    out.stdout
+}
+
+#[test]
+fn text_report() {
+    insta::assert_snapshot!(report(Format::Text, Lang::It));
+}
+
+#[test]
+fn text_report_in_english() {
+    insta::assert_snapshot!(report(Format::Text, Lang::En));
+}
+
+#[test]
+fn text_report_on_a_terminal_has_colours_and_bars() {
+    let out = run(&EvalArgs {
+        fancy: true,
+        ..args(Format::Text)
+    });
+    assert!(out.stdout.contains("\x1b[32m"), "green for 90% and above");
+    assert!(out.stdout.contains('█'), "bars");
+    let plain = report(Format::Text, Lang::It);
+    assert!(!plain.contains('\x1b') && !plain.contains('█'));
+}
+
+#[test]
+fn json_report() {
+    let text = report(Format::Json, Lang::It);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(v["anno"], 2024);
+    assert_eq!(v["al"], "2024-06-30");
+    let o = &v["obiettivi"][0];
+    for key in ["codice", "titolo", "performance", "indicatori"] {
+        assert!(o.get(key).is_some(), "objective key {key}");
+    }
+    let i = &o["indicatori"][0];
+    for key in [
+        "nome",
+        "titolo",
+        "udm",
+        "valore",
+        "target",
+        "peso",
+        "performance",
+        "stato",
+    ] {
+        assert!(i.get(key).is_some(), "indicator key {key}");
+    }
+    assert_eq!(i["target"]["confronto"], ">=");
+    // Exact numbers: 3/4 = 75 (percent), the weight 40 (percent).
+    assert_eq!(i["performance"].to_string(), "75");
+    assert_eq!(i["peso"].to_string(), "40");
+    // 8 dates ISO, sì/no as booleans, n.d. as null, stato never localised.
+    assert_eq!(o["indicatori"][2]["valore"], "2024-04-10");
+    assert_eq!(o["indicatori"][3]["valore"], true);
+    let costs = &v["obiettivi"][1]["indicatori"];
+    assert_eq!(costs[1]["valore"], serde_json::Value::Null);
+    assert_eq!(costs[1]["stato"], "n.d.");
+    // A third of a weight, exactly (no binary rounding).
+    assert_eq!(
+        costs[0]["peso"].to_string(),
+        "33.33333333333333333333333333"
+    );
+    let en = report(Format::Json, Lang::En);
+    assert_eq!(en, text, "JSON is never localised");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn csv_report() {
+    let text = report(Format::Csv, Lang::It);
+    assert!(text.contains(";'=HYPERLINK(\"\"http://example.invalid\"\") | *eventi*;") || text.contains("\"'=HYPERLINK("));
+    assert!(!text.contains(";=HYPERLINK"));
+    assert!(text.contains("01_01_OS01.eventi: =1+2"), "notes start with their code");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn markdown_report() {
+    let text = report(Format::Markdown, Lang::It);
+    assert!(!text.contains("<script>"));
+    assert!(text.contains("[^1]:"), "notes as footnotes");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn html_report() {
+    let text = report(Format::Html, Lang::It);
+    assert!(!text.contains("<script>"), "plan text is escaped");
+    assert!(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+    assert!(!text.contains("<b>non grassetto"), "notes are escaped");
+    assert!(text.contains("@page { size: A4"));
+    assert!(!text.contains("http://") || !text.contains("src="), "no external assets");
+    assert!(!text.contains("<link") && !text.contains("<img") && !text.contains("<script"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn output_file() {
+    let dir = std::env::temp_dir().join(format!("piano-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("report.html");
+    let out = run(&EvalArgs {
+        output: Some(path.clone()),
+        ..args(Format::Html)
+    });
+    assert_eq!(out.status, 0);
+    assert_eq!(out.stdout, "");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.starts_with("<!DOCTYPE html>"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn measurement_errors_give_no_report_and_status_1() {
+    let out = run(&EvalArgs {
+        measurements: "tests/measurements/unknown_code.csv".into(),
+        ..args(Format::Json)
+    });
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("M0708"));
+    assert!(out.stderr.contains("nessun report"));
+}
+
+#[test]
+fn plan_errors_give_no_report_and_status_1() {
+    let dir = std::env::temp_dir().join(format!("piano-eval-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("rotto.piano");
+    let text = std::fs::read_to_string("tests/reports/plan.piano")
+        .unwrap()
+        .replace("peso 40%", "peso 45%");
+    std::fs::write(&plan, text).unwrap();
+    let out = run(&EvalArgs {
+        plan: plan.clone(),
+        ..args(Format::Text)
+    });
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn year_outside_the_triennio_points_at_the_option() {
+    let out = run(&EvalArgs {
+        year: Some(2030),
+        ..args(Format::Text)
+    });
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stdout, "");
+    insta::assert_snapshot!(out.stderr);
+}
+
+#[test]
+fn as_of_outside_the_triennio_points_at_the_option() {
+    let out = run(&EvalArgs {
+        as_of: Some("30/06/2023".into()),
+        ..args(Format::Text)
+    });
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("E0803"));
+    assert!(out.stderr.contains("--as-of 30/06/2023"));
+}
+
+#[test]
+fn bad_as_of_is_a_usage_error() {
+    let out = run(&EvalArgs {
+        as_of: Some("2024-06-30".into()),
+        ..args(Format::Text)
+    });
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("giorno/mese/anno"));
+}
+
+#[test]
+fn as_of_overrides_rilevazione_and_year_overrides_its_year() {
+    let out = run(&EvalArgs {
+        as_of: Some("31/12/2024".into()),
+        year: Some(2025),
+        ..args(Format::Json)
+    });
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["al"], "2024-12-31");
+    assert_eq!(v["anno"], 2025);
+    // 2025 targets: eventi >= 5.
+    assert_eq!(v["obiettivi"][0]["indicatori"][0]["target"]["valore"], 5);
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let out = run(&EvalArgs {
+        measurements: "tests/reports/nessuno.csv".into(),
+        ..args(Format::Text)
+    });
+    assert_eq!(out.status, 2);
+}
+
+fn template_text(plan: &str) -> String {
+    let out = template(&TemplateArgs {
+        plan: PathBuf::from(plan),
+        output: None,
+        lang: Lang::It,
+        color: false,
+    });
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn template_snapshot() {
+    insta::assert_snapshot!(template_text("tests/measurements/plan.piano"));
+}
+
+/// Fills every value of a template with a value of the right kind for its UdM.
+fn fill(template: &str) -> String {
+    let mut out = String::new();
+    for (k, line) in template.lines().enumerate() {
+        if k == 0 {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let (code, rest) = line.split_once(";;;").expect("an empty value and note");
+        let udm = rest.split(';').next().unwrap();
+        let value = match udm {
+            "data" if code == "rilevazione" => "30/06/2024",
+            "data" => "15/03/2024",
+            "sì/no" => "sì",
+            "%" => "12,5%",
+            "€" => "1.234,56 €",
+            _ => "7",
+        };
+        out.push_str(&format!("{code};{value};nota di {code};{rest}\n"));
+    }
+    out
+}
+
+#[test]
+fn a_filled_in_template_loads_back_unchanged() {
+    for plan_path in [
+        "tests/measurements/plan.piano",
+        "tests/reports/plan.piano",
+        "plans/pistoia-prato-2024.piano",
+    ] {
+        let template = template_text(plan_path);
+        let filled = fill(&template);
+        let plan = Source::from_bytes(plan_path, &std::fs::read(plan_path).unwrap()).0;
+        let checked = piano::check_plan(&plan);
+        let loaded = eval::load(&checked.model, &Source::new("riempito.csv", filled.clone()));
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{plan_path}: {:#?}",
+            loaded.diagnostics
+        );
+        // Every code of the template got its value and its note.
+        for line in filled.lines().skip(1) {
+            let code = line.split(';').next().unwrap();
+            if code == "rilevazione" {
+                assert!(loaded.measurements.monitoring.is_some());
+                continue;
+            }
+            let found = eval::needs::needed(&checked.model)
+                .into_iter()
+                .find(|n| n.code == code)
+                .and_then(|n| loaded.measurements.get(n.target).cloned())
+                .unwrap_or_else(|| panic!("{plan_path}: {code} loaded"));
+            assert_eq!(found.note.as_deref(), Some(format!("nota di {code}").as_str()));
+            assert_ne!(found.value, eval::value::Val::NotAvailable);
+        }
+        // And the unfilled template loads too: every value missing, one warning.
+        let empty = eval::load(&checked.model, &Source::new("vuoto.csv", template));
+        assert_eq!(empty.diagnostics.len(), 1, "{plan_path}");
+        assert_eq!(empty.diagnostics[0].code().as_str(), "M0716");
+    }
+}
