@@ -26,8 +26,16 @@ fn both(out: &mut String, en: &mut String, source: &Source, diagnostics: &[Diagn
         format,
         color: false,
     };
-    out.push_str(&render(source, diagnostics, options(Lang::It, Format::Human)));
-    en.push_str(&render(source, diagnostics, options(Lang::En, Format::Short)));
+    out.push_str(&render(
+        source,
+        diagnostics,
+        options(Lang::It, Format::Human),
+    ));
+    en.push_str(&render(
+        source,
+        diagnostics,
+        options(Lang::En, Format::Short),
+    ));
 }
 
 fn case(path: &Path) -> String {
@@ -41,16 +49,18 @@ fn case(path: &Path) -> String {
     both(&mut out, &mut en, &source, &loaded.diagnostics);
     let mut scores = String::new();
     if !loaded.has_errors() {
-        let (evaluation, located) =
-            eval::evaluate(model, &plan.text, &loaded.measurements, eval::Options::default());
+        let (evaluation, located) = eval::evaluate(
+            model,
+            &plan.text,
+            &loaded.measurements,
+            eval::Options::default(),
+        );
         for l in &located {
             let one = std::slice::from_ref(&l.diagnostic);
             match &l.place {
                 Place::Plan => both(&mut out, &mut en, &plan, one),
                 Place::Measurements => both(&mut out, &mut en, &source, one),
-                p @ Place::CommandLine { .. } => {
-                    both(&mut out, &mut en, &p.source().unwrap(), one)
-                }
+                p @ Place::CommandLine { .. } => both(&mut out, &mut en, &p.source().unwrap(), one),
             }
         }
         if let Some(evaluation) = evaluation {
@@ -116,7 +126,10 @@ fn every_measurement_code_has_a_case() {
     for code in piano::diagnostics::Code::ALL {
         let s = code.as_str();
         if s.starts_with('M') || s.starts_with('E') {
-            assert!(seen.contains(s), "no case under tests/measurements shows {s}");
+            assert!(
+                seen.contains(s),
+                "no case under tests/measurements shows {s}"
+            );
         }
     }
 }

@@ -102,9 +102,15 @@ fn json_report() {
 #[test]
 fn csv_report() {
     let text = report(Format::Csv, Lang::It);
-    assert!(text.contains(";'=HYPERLINK(\"\"http://example.invalid\"\") | *eventi*;") || text.contains("\"'=HYPERLINK("));
+    assert!(
+        text.contains(";'=HYPERLINK(\"\"http://example.invalid\"\") | *eventi*;")
+            || text.contains("\"'=HYPERLINK(")
+    );
     assert!(!text.contains(";=HYPERLINK"));
-    assert!(text.contains("01_01_OS01.eventi: =1+2"), "notes start with their code");
+    assert!(
+        text.contains("01_01_OS01.eventi: =1+2"),
+        "notes start with their code"
+    );
     insta::assert_snapshot!(text);
 }
 
@@ -123,7 +129,10 @@ fn html_report() {
     assert!(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert!(!text.contains("<b>non grassetto"), "notes are escaped");
     assert!(text.contains("@page { size: A4"));
-    assert!(!text.contains("http://") || !text.contains("src="), "no external assets");
+    assert!(
+        !text.contains("http://") || !text.contains("src="),
+        "no external assets"
+    );
     assert!(!text.contains("<link") && !text.contains("<img") && !text.contains("<script"));
     insta::assert_snapshot!(text);
 }
@@ -299,7 +308,10 @@ fn a_filled_in_template_loads_back_unchanged() {
                 .find(|n| n.code == code)
                 .and_then(|n| loaded.measurements.get(n.target).cloned())
                 .unwrap_or_else(|| panic!("{plan_path}: {code} loaded"));
-            assert_eq!(found.note.as_deref(), Some(format!("nota di {code}").as_str()));
+            assert_eq!(
+                found.note.as_deref(),
+                Some(format!("nota di {code}").as_str())
+            );
             assert_ne!(found.value, eval::value::Val::NotAvailable);
         }
         // And the unfilled template loads too: every value missing, one warning.

@@ -85,7 +85,10 @@ fn seed_performance_column_is_reproduced() {
             .position(|o| o.code == card)
             .unwrap_or_else(|| panic!("card {card} is in the plan"));
         let result = &evaluation.objectives[o].indicators[row - 1];
-        let expect = match EXCEPTIONS.iter().find(|(c, r, _, _)| *c == card && *r == row) {
+        let expect = match EXCEPTIONS
+            .iter()
+            .find(|(c, r, _, _)| *c == card && *r == row)
+        {
             Some((_, _, p, e)) => {
                 assert_eq!(*p, printed, "{card} #{row}: the exception's printed value");
                 match e {
@@ -101,9 +104,7 @@ fn seed_performance_column_is_reproduced() {
         let got = (result.score.status, result.score.performance.map(whole));
         let ok = match expect {
             Expect::Exact(n) => got == (Status::Scored, Some(n)),
-            Expect::Near(n) => {
-                got.0 == Status::Scored && got.1.is_some_and(|p| (p - n).abs() <= 1)
-            }
+            Expect::Near(n) => got.0 == Status::Scored && got.1.is_some_and(|p| (p - n).abs() <= 1),
             Expect::NotAvailable => got == (Status::NotAvailable, None),
             Expect::InProgress => got == (Status::InProgress, None),
         };

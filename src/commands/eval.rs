@@ -35,7 +35,13 @@ struct Tally {
 }
 
 impl Tally {
-    fn render(&mut self, out: &mut Outcome, source: &Source, diagnostics: &[Diagnostic], args: &EvalArgs) {
+    fn render(
+        &mut self,
+        out: &mut Outcome,
+        source: &Source,
+        diagnostics: &[Diagnostic],
+        args: &EvalArgs,
+    ) {
         for d in diagnostics {
             match d.severity() {
                 Severity::Error => self.errors += 1,

@@ -2,8 +2,8 @@
 //! plan order, its UdM and its description, and the `rilevazione` row.
 
 use super::{FAILED, OK, Outcome, USAGE, files};
-use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::diagnostics::Lang;
+use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::eval::measurements::{COLUMNS, RILEVAZIONE};
 use crate::eval::needs;
 use crate::report::csv::text_cell;

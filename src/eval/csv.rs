@@ -159,7 +159,10 @@ mod tests {
                 vec!["c", "2", "x; \"y\""],
             ]
         );
-        assert_eq!(texts("a;\"riga\nsu due\"\n"), vec![vec!["a", "riga\nsu due"]]);
+        assert_eq!(
+            texts("a;\"riga\nsu due\"\n"),
+            vec![vec!["a", "riga\nsu due"]]
+        );
         assert_eq!(texts("a;b"), vec![vec!["a", "b"]]);
         assert!(texts("").is_empty());
     }

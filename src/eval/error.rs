@@ -98,7 +98,10 @@ pub enum MeasureError {
         udm: Udm,
     },
     /// A bare number for a `%` code: 0,5 or 50%?
-    PercentWithoutSign { code: String, number: String },
+    PercentWithoutSign {
+        code: String,
+        number: String,
+    },
     /// A date where a number is expected, `sì` for a date, ...
     WrongKind {
         code: String,
@@ -120,11 +123,17 @@ pub enum MeasureError {
     },
     /// Codes the plan needs that the file does not give (or gives with an empty value): they
     /// count as n.d.
-    Missing { codes: Vec<String> },
+    Missing {
+        codes: Vec<String>,
+    },
     /// The JSON form: not JSON at all.
-    JsonSyntax { problem: JsonProblem },
+    JsonSyntax {
+        problem: JsonProblem,
+    },
     /// The JSON form: JSON, but not the expected shape.
-    JsonShape { expected: &'static str },
+    JsonShape {
+        expected: &'static str,
+    },
 }
 
 impl MeasureError {
@@ -180,10 +189,7 @@ pub enum Uncomputable {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EvalError {
     /// A division by zero in a formula: that indicator is "non calcolabile".
-    DivisionByZero {
-        indicator: String,
-        divisor: String,
-    },
+    DivisionByZero { indicator: String, divisor: String },
     /// Any other formula that cannot be computed.
     NotComputable {
         indicator: String,

@@ -37,7 +37,10 @@ pub fn objective_values(
     plan_text: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Computed> {
-    let n = model.objectives.get(o).map_or(0, |obj| obj.indicators.len());
+    let n = model
+        .objectives
+        .get(o)
+        .map_or(0, |obj| obj.indicators.len());
     let mut e = Evaluator {
         model,
         o,
@@ -177,12 +180,23 @@ impl Evaluator<'_> {
         use Val::{Date, Number as Num};
         let overflow = |s: &mut Self| Err(s.failed(span, Uncomputable::Overflow));
         match (op, l, r) {
-            (BinOp::Add, Num(a), Num(b)) => a.checked_add(b).map(Num).map_or_else(|| overflow(self), Ok),
-            (BinOp::Sub, Num(a), Num(b)) => a.checked_sub(b).map(Num).map_or_else(|| overflow(self), Ok),
-            (BinOp::Mul, Num(a), Num(b)) => a.checked_mul(b).map(Num).map_or_else(|| overflow(self), Ok),
+            (BinOp::Add, Num(a), Num(b)) => {
+                a.checked_add(b).map(Num).map_or_else(|| overflow(self), Ok)
+            }
+            (BinOp::Sub, Num(a), Num(b)) => {
+                a.checked_sub(b).map(Num).map_or_else(|| overflow(self), Ok)
+            }
+            (BinOp::Mul, Num(a), Num(b)) => {
+                a.checked_mul(b).map(Num).map_or_else(|| overflow(self), Ok)
+            }
             (BinOp::Div, Num(a), Num(b)) => {
                 if b.is_zero() {
-                    let divisor = self.plan_text.get(rhs.span.range()).unwrap_or("").trim().to_string();
+                    let divisor = self
+                        .plan_text
+                        .get(rhs.span.range())
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
                     self.diagnostics.push(Diagnostic::new(
                         rhs.span,
                         EvalError::DivisionByZero {
@@ -195,10 +209,12 @@ impl Evaluator<'_> {
                 a.checked_div(b).map(Num).map_or_else(|| overflow(self), Ok)
             }
             (BinOp::Sub, Date(a), Date(b)) => Ok(Num(Decimal::from((a - b).num_days()))),
-            (BinOp::Add, Date(d), Num(n)) | (BinOp::Add, Num(n), Date(d)) => {
-                shift(d, n, false).map(Date).map_or_else(|| overflow(self), Ok)
-            }
-            (BinOp::Sub, Date(d), Num(n)) => shift(d, n, true).map(Date).map_or_else(|| overflow(self), Ok),
+            (BinOp::Add, Date(d), Num(n)) | (BinOp::Add, Num(n), Date(d)) => shift(d, n, false)
+                .map(Date)
+                .map_or_else(|| overflow(self), Ok),
+            (BinOp::Sub, Date(d), Num(n)) => shift(d, n, true)
+                .map(Date)
+                .map_or_else(|| overflow(self), Ok),
             (_, Val::NotDone, _) | (_, _, Val::NotDone) => Err(Stop::NotAvailable),
             _ => Err(self.failed(span, Uncomputable::Mismatch)),
         }

@@ -99,7 +99,10 @@ struct Row {
 /// A value as the file gives it.
 enum Raw {
     /// Text written as in a plan; `iso`: ISO dates accepted too (JSON).
-    Text { cell: Cell, iso: bool },
+    Text {
+        cell: Cell,
+        iso: bool,
+    },
     /// A JSON number, in the code's unit.
     Number(String, Span),
     Bool(bool, Span),
@@ -187,7 +190,10 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
 }
 
 /// The header's columns (`None` for an unknown one), or `None` when it is not a header.
-fn read_header(header: &csv::Record, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Option<String>>> {
+fn read_header(
+    header: &csv::Record,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<Option<String>>> {
     let names: Vec<String> = header
         .cells
         .iter()

@@ -92,7 +92,10 @@ pub enum Place {
     Plan,
     Measurements,
     /// An option of the command line: its span is into [`Place::source`]'s text.
-    CommandLine { option: &'static str, value: String },
+    CommandLine {
+        option: &'static str,
+        value: String,
+    },
 }
 
 impl Place {

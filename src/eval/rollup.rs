@@ -166,7 +166,9 @@ pub fn missions(model: &Model, year: i32, objectives: &[Tally]) -> Vec<Mission> 
         .into_iter()
         .map(|(m, p)| {
             let members = members(model, |o| {
-                o.missione.as_ref().is_some_and(|(om, op)| *om == m && *op == p)
+                o.missione
+                    .as_ref()
+                    .is_some_and(|(om, op)| *om == m && *op == p)
             });
             let mission = registry::mission(&m);
             let programme = mission.and_then(|x| registry::programme_of(x, &p));

@@ -69,7 +69,12 @@ pub struct Dates {
     pub year_end: NaiveDate,
 }
 
-pub fn score(value: &Computed, target: Option<&TargetSpec>, scoring: &Scoring, dates: Dates) -> Score {
+pub fn score(
+    value: &Computed,
+    target: Option<&TargetSpec>,
+    scoring: &Scoring,
+    dates: Dates,
+) -> Score {
     let value = match value {
         Computed::NotComputable => return Score::of(Status::NotComputable),
         Computed::Value(Val::NotAvailable) => return Score::of(Status::NotAvailable),
@@ -162,14 +167,20 @@ pub fn date_done(done: NaiveDate, due: NaiveDate, cmp: Comparator, scoring: &Sco
     match cmp {
         // "Not before": met on or after the date.
         Comparator::Ge | Comparator::Gt => {
-            let p = if met(&done, &due, cmp) { Decimal::ONE } else { Decimal::ZERO };
+            let p = if met(&done, &due, cmp) {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            };
             Score::scored(p, scoring.cap)
         }
         Comparator::Le | Comparator::Entro | Comparator::Eq | Comparator::Lt => {
             if met(&done, &due, cmp) || (cmp == Comparator::Eq && done < due) {
                 return Score::scored(Decimal::ONE, scoring.cap);
             }
-            let days = (done - due).num_days().max(if cmp == Comparator::Lt { 1 } else { 0 });
+            let days = (done - due)
+                .num_days()
+                .max(if cmp == Comparator::Lt { 1 } else { 0 });
             Score {
                 late_days: Some(days),
                 ..Score::scored(lateness(days, scoring), scoring.cap)

@@ -2,7 +2,7 @@
 //! spreadsheets read it. A text cell that a spreadsheet would run as a formula (starting with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`.
 
-use super::{Report, comparator_text, performance_text, percent, status_text};
+use super::{Report, comparator_text, percent, performance_text, status_text};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::diagnostics::Lang;
 use crate::eval::value::Val;
@@ -154,7 +154,10 @@ mod tests {
     fn defuses_formulas() {
         assert_eq!(text_cell("=1+2"), "'=1+2");
         assert_eq!(text_cell("+39 055"), "'+39 055");
-        assert_eq!(text_cell("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(
+            text_cell("-2+3+cmd|' /C calc'!A0"),
+            "'-2+3+cmd|' /C calc'!A0"
+        );
         assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(text_cell("a;b"), "\"a;b\"");
         assert_eq!(text_cell("=a;\"b\""), "\"'=a;\"\"b\"\"\"");

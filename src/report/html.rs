@@ -4,9 +4,8 @@
 //! wide as its performance. Every text from the plan or the measurement file is escaped.
 
 use super::{
-    Band, Report, as_of_text, coverage, labels, objectives_coverage, percent,
-    performance_text, resources_text, status_text, target_text, tipologia_text, value_text,
-    weight_text,
+    Band, Report, as_of_text, coverage, labels, objectives_coverage, percent, performance_text,
+    resources_text, status_text, target_text, tipologia_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
 use crate::eval::rollup::Tally;
@@ -31,6 +30,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A long text as paragraphs: blank lines separate them, lines starting with `- ` are kept
+/// as lines, other line breaks are the text's wrapping.
+fn paragraphs(text: &str) -> String {
+    let mut out = String::new();
+    for para in text.trim().split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let mut lines: Vec<String> = Vec::new();
+        for line in para.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match lines.last_mut() {
+                Some(last) if !line.starts_with("- ") => {
+                    last.push(' ');
+                    last.push_str(line);
+                }
+                _ => lines.push(line.to_string()),
+            }
+        }
+        let body: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+        let _ = write!(out, "<p>{}</p>", body.join("<br>"));
+    }
+    out
+}
+
 const STYLE: &str = r#"
 @page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
@@ -42,7 +62,8 @@ p.meta { margin: 0 0 3mm; color: #444; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #b7b7b7; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
 th { background: #e8edf3; font-weight: bold; font-size: 8.5pt; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
 .summary td.perf { width: 42mm; }
 .perf .pct { display: inline-block; width: 10mm; text-align: right; margin-right: 1.5mm; font-weight: bold; }
 .track { display: inline-block; width: 26mm; height: 3.2mm; background: #eeeeee; border: 1px solid #c9c9c9; vertical-align: middle; overflow: hidden; }
@@ -51,16 +72,27 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .bar.fair { background: #f0a500; }
 .bar.poor { background: #c62828; }
 .bar.none { background: transparent; }
-.card { border: 1.5px solid #44546a; margin: 5mm 0; padding: 0; break-inside: avoid; page-break-inside: avoid; }
+.card { border: 1.5px solid #44546a; margin: 5mm 0; padding: 0; }
+.card header, .card dl { break-inside: avoid; break-after: avoid; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.card table { table-layout: fixed; }
+@media print {
+  body { padding: 0; font-size: 9pt; }
+  .card { break-before: page; page-break-before: always; margin-top: 0; }
+  h2.objectives { display: none; }
+}
 .card header { background: #44546a; color: #fff; padding: 2mm 3mm; display: flex; justify-content: space-between; gap: 4mm; }
 .card header h3 { margin: 0; font-size: 11pt; }
 .card header .score { font-size: 12pt; font-weight: bold; white-space: nowrap; }
 .card dl { display: grid; grid-template-columns: 38mm 1fr; margin: 0; padding: 2mm 3mm; gap: 0.8mm 3mm; font-size: 9pt; }
 .card dt { font-weight: bold; color: #44546a; }
 .card dd { margin: 0; }
-.card .desc { padding: 0 3mm 2mm; font-size: 8.5pt; color: #333; white-space: pre-line; }
+.card .desc { padding: 0 3mm 1mm; font-size: 8.5pt; color: #333; }
+.card .desc p { margin: 0 0 1.5mm; }
 .card table { font-size: 8.5pt; }
 .card table td.ind b { display: block; }
+.card td.perf .track { display: block; width: 100%; margin-top: 0.8mm; }
+.card td.perf .pct { text-align: left; width: auto; }
 .card .coverage { padding: 1.5mm 3mm; font-size: 8.5pt; color: #444; }
 .status { font-size: 7.5pt; color: #555; display: block; }
 ol.notes { margin: 1mm 3mm 2mm 8mm; padding: 0; font-size: 8pt; color: #333; }
@@ -83,7 +115,13 @@ fn bar(p: Option<Decimal>) -> String {
     )
 }
 
-fn summary(out: &mut String, title: &str, first: &str, rows: Vec<(String, String, &Tally)>, lang: Lang) {
+fn summary(
+    out: &mut String,
+    title: &str,
+    first: &str,
+    rows: Vec<(String, String, &Tally)>,
+    lang: Lang,
+) {
     let l = labels(lang);
     let _ = writeln!(out, "<h2>{}</h2>", escape(title));
     let _ = writeln!(
@@ -185,7 +223,7 @@ pub fn render(report: Report, lang: Lang) -> String {
         lang,
     );
 
-    let _ = writeln!(out, "<h2>{}</h2>", l.objectives);
+    let _ = writeln!(out, "<h2 class=\"objectives\">{}</h2>", l.objectives);
     let mut footnote = 0;
     let value_head = match lang {
         Lang::It => format!("Valore al {}", crate::italian::date(eval.as_of)),
@@ -242,11 +280,11 @@ pub fn render(report: Report, lang: Lang) -> String {
         }
         let _ = writeln!(out, "</dl>");
         if let Some(d) = &objective.descrizione {
-            let _ = writeln!(out, "<div class=\"desc\">{}</div>", escape(d.trim()));
+            let _ = writeln!(out, "<div class=\"desc\">{}</div>", paragraphs(d));
         }
         let _ = writeln!(
             out,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{} {}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+            "<table><colgroup><col style=\"width:24%\"><col style=\"width:19%\"><col style=\"width:11%\"><col style=\"width:6%\"><col style=\"width:11%\"><col style=\"width:10%\"><col style=\"width:6%\"><col style=\"width:13%\"></colgroup><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{} {}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
             l.indicator,
             l.algorithm,
             l.tipologia,

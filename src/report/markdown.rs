@@ -2,8 +2,8 @@
 //! measurement notes as footnotes.
 
 use super::{
-    Report, as_of_text, coverage, labels, objectives_coverage, performance_text,
-    resources_text, status_text, target_text, value_text, weight_text,
+    Report, as_of_text, coverage, labels, objectives_coverage, performance_text, resources_text,
+    status_text, target_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
 use crate::eval::rollup::Tally;
@@ -13,7 +13,12 @@ use std::fmt::Write;
 /// Plan text made inert in Markdown: no tables broken by `|`, no HTML, no emphasis.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -50,26 +55,27 @@ pub fn render(report: Report, lang: Lang) -> String {
         coverage(&eval.plan, lang)
     );
 
-    let summary = |out: &mut String, title: &str, first: &str, rows: Vec<(String, String, &Tally)>| {
-        let _ = writeln!(out, "## {title}\n");
-        let _ = writeln!(
-            out,
-            "| {first} | {} | {} | {} |\n|---|---|---:|---|",
-            l.title, l.performance, l.coverage
-        );
-        for (code, title, t) in rows {
+    let summary =
+        |out: &mut String, title: &str, first: &str, rows: Vec<(String, String, &Tally)>| {
+            let _ = writeln!(out, "## {title}\n");
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {}; {} |",
-                escape(&code),
-                escape(&title),
-                performance_text(t.performance),
-                objectives_coverage(t, lang),
-                coverage(t, lang)
+                "| {first} | {} | {} | {} |\n|---|---|---:|---|",
+                l.title, l.performance, l.coverage
             );
-        }
-        let _ = writeln!(out);
-    };
+            for (code, title, t) in rows {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {}; {} |",
+                    escape(&code),
+                    escape(&title),
+                    performance_text(t.performance),
+                    objectives_coverage(t, lang),
+                    coverage(t, lang)
+                );
+            }
+            let _ = writeln!(out);
+        };
     summary(
         &mut out,
         l.ambiti,

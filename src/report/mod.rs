@@ -166,12 +166,17 @@ pub enum Band {
 }
 
 impl Band {
+    /// The band of a performance as shown (rounded to a whole percent), so that a bar
+    /// labelled 90% is never in the band below 90%.
     pub fn of(p: Option<Decimal>) -> Band {
-        match p {
-            None => Band::None,
-            Some(p) if p >= Decimal::new(9, 1) => Band::Good,
-            Some(p) if p >= Decimal::new(6, 1) => Band::Fair,
-            Some(_) => Band::Poor,
+        let Some(p) = p else { return Band::None };
+        let shown = percent(p).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        if shown >= Decimal::from(90) {
+            Band::Good
+        } else if shown >= Decimal::from(60) {
+            Band::Fair
+        } else {
+            Band::Poor
         }
     }
 
@@ -209,14 +214,22 @@ pub fn coverage(t: &Tally, lang: Lang) -> String {
         Lang::It => format!(
             "{} {} su {}",
             t.scored,
-            if t.scored == 1 { "indicatore" } else { "indicatori" },
+            if t.scored == 1 {
+                "indicatore"
+            } else {
+                "indicatori"
+            },
             t.indicators
         ),
         Lang::En => format!(
             "{} of {} {}",
             t.scored,
             t.indicators,
-            if t.indicators == 1 { "indicator" } else { "indicators" }
+            if t.indicators == 1 {
+                "indicator"
+            } else {
+                "indicators"
+            }
         ),
     };
     if extra.is_empty() {
@@ -232,14 +245,22 @@ pub fn objectives_coverage(t: &Tally, lang: Lang) -> String {
         Lang::It => format!(
             "{} {} su {}",
             t.objectives_scored,
-            if t.objectives_scored == 1 { "obiettivo" } else { "obiettivi" },
+            if t.objectives_scored == 1 {
+                "obiettivo"
+            } else {
+                "obiettivi"
+            },
             t.objectives
         ),
         Lang::En => format!(
             "{} of {} {}",
             t.objectives_scored,
             t.objectives,
-            if t.objectives == 1 { "objective" } else { "objectives" }
+            if t.objectives == 1 {
+                "objective"
+            } else {
+                "objectives"
+            }
         ),
     }
 }
@@ -248,11 +269,10 @@ pub fn objectives_coverage(t: &Tally, lang: Lang) -> String {
 pub fn as_of_text(report: Report, lang: Lang) -> String {
     let d = italian::date(report.eval.as_of);
     match report.eval.as_of_from {
-        crate::eval::AsOfFrom::Assumed => lang
-            .pick(
-                format!("rilevazione al {d} (assunta: manca la data)"),
-                format!("monitoring at {d} (assumed: no date given)"),
-            ),
+        crate::eval::AsOfFrom::Assumed => lang.pick(
+            format!("rilevazione al {d} (assunta: manca la data)"),
+            format!("monitoring at {d} (assumed: no date given)"),
+        ),
         _ => lang.pick(format!("rilevazione al {d}"), format!("monitoring at {d}")),
     }
 }

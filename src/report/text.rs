@@ -46,11 +46,7 @@ impl Style {
         if !self.fancy {
             return text;
         }
-        format!(
-            "{}  {}",
-            self.paint(band, &text),
-            self.paint(band, &bar(p))
-        )
+        format!("{}  {}", self.paint(band, &text), self.paint(band, &bar(p)))
     }
 }
 
@@ -123,7 +119,9 @@ pub fn render(report: Report, options: Options) -> String {
         coverage(&eval.plan, lang)
     );
 
-    let summary = |out: &mut String, title: &str, rows: Vec<(String, String, &crate::eval::rollup::Tally)>| {
+    let summary = |out: &mut String,
+                   title: &str,
+                   rows: Vec<(String, String, &crate::eval::rollup::Tally)>| {
         let _ = writeln!(out, "\n{}", st.bold(title));
         let code_w = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
         for (code, name, tally) in rows {
