@@ -227,6 +227,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "ente" => "ente \"Camera di Commercio di ...\"",
                 "ambito" => "ambito 1",
                 "risorse" => "risorse 10.000,00 €",
+                "indicatore" => "indicatore nome \"Titolo\" { ... }",
                 _ => "",
             };
             let t = Texts::new(tr!(
