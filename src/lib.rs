@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod diagnostics;
+pub mod fmt;
 pub mod italian;
 pub mod source;
 pub mod span;
