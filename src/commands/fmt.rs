@@ -28,7 +28,7 @@ pub struct FmtArgs {
 }
 
 /// What happened to one file.
-enum Result {
+enum FileResult {
     Unchanged,
     Changed,
     /// Syntax errors, or a formatter bug: left as it was.
@@ -47,7 +47,7 @@ pub fn run(args: &FmtArgs) -> Outcome {
         let diagnostics: Vec<Diagnostic> = diagnostic.into_iter().collect();
         out.stdout
             .push_str(&render::render(&source, &diagnostics, args.options));
-        results.push(Result::IoProblem);
+        results.push(FileResult::IoProblem);
     }
     for path in &paths {
         results.push(one(path, args, &mut out));
@@ -61,11 +61,11 @@ pub fn run(args: &FmtArgs) -> Outcome {
         out.status = USAGE;
         return out;
     }
-    let tally = |wanted: fn(&Result) -> bool| results.iter().filter(|r| wanted(r)).count();
-    let changed = tally(|r| matches!(r, Result::Changed));
-    let unchanged = tally(|r| matches!(r, Result::Unchanged));
-    let not_formatted = tally(|r| matches!(r, Result::NotFormatted));
-    let io_problems = tally(|r| matches!(r, Result::IoProblem));
+    let tally = |wanted: fn(&FileResult) -> bool| results.iter().filter(|r| wanted(r)).count();
+    let changed = tally(|r| matches!(r, FileResult::Changed));
+    let unchanged = tally(|r| matches!(r, FileResult::Unchanged));
+    let not_formatted = tally(|r| matches!(r, FileResult::NotFormatted));
+    let io_problems = tally(|r| matches!(r, FileResult::IoProblem));
     out.status = if io_problems > 0 {
         USAGE
     } else if not_formatted > 0 || (args.mode != Mode::Write && changed > 0) {
@@ -81,7 +81,7 @@ pub fn run(args: &FmtArgs) -> Outcome {
     out
 }
 
-fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> Result {
+fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> FileResult {
     let lang = args.options.lang;
     let name = path.display().to_string();
     let bytes = match std::fs::read(path) {
@@ -91,7 +91,7 @@ fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> Result {
             let d: Vec<Diagnostic> = d.into_iter().collect();
             out.stdout
                 .push_str(&render::render(&source, &d, args.options));
-            return Result::IoProblem;
+            return FileResult::IoProblem;
         }
     };
     let (source, encoding) = Source::from_bytes(name.clone(), &bytes);
@@ -104,19 +104,19 @@ fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> Result {
                 format!("piano: {name}: non formattato, ci sono errori di sintassi\n"),
                 format!("piano: {name}: not formatted, it has syntax errors\n"),
             ));
-            return Result::NotFormatted;
+            return FileResult::NotFormatted;
         }
         Err(FormatError::Internal(why)) => {
             out.stderr.push_str(&lang.pick(
                 format!("piano: {name}: non formattato per un errore interno di piano fmt ({why}); per favore segnalalo\n"),
                 format!("piano: {name}: not formatted because of an internal error of piano fmt ({why}); please report it\n"),
             ));
-            return Result::NotFormatted;
+            return FileResult::NotFormatted;
         }
     };
     let new_bytes = encode(&formatted, &bytes);
     if new_bytes == bytes {
-        return Result::Unchanged;
+        return FileResult::Unchanged;
     }
     match args.mode {
         Mode::Write => {
@@ -125,7 +125,7 @@ fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> Result {
                     format!("piano: {name}: impossibile scrivere il file: {e}\n"),
                     format!("piano: {name}: cannot write the file: {e}\n"),
                 ));
-                return Result::IoProblem;
+                return FileResult::IoProblem;
             }
         }
         Mode::Check => out.stdout.push_str(&format!("{name}\n")),
@@ -149,7 +149,7 @@ fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> Result {
             }
         }
     }
-    Result::Changed
+    FileResult::Changed
 }
 
 /// The bytes to write: UTF-8, with CRLF line ends if the original's first line ended so, and
