@@ -128,6 +128,24 @@ fn generated_plans_keep_their_meaning_and_comments() {
 }
 
 #[test]
+fn broken_plans_are_refused_without_panicking() {
+    let mut refused = 0;
+    for seed in 1..=300u64 {
+        let text = fmt_gen::mutate(&fmt_gen::plan(seed), seed);
+        match format(&text) {
+            // Still valid after the edits: the properties hold as for any plan.
+            Ok(_) => check_properties(&format!("mutated plan {seed}"), &text),
+            Err(piano::fmt::FormatError::Syntax(diagnostics)) => {
+                assert!(!diagnostics.is_empty());
+                refused += 1;
+            }
+            Err(e) => panic!("mutated plan {seed}: {e:?}\n{text}"),
+        }
+    }
+    assert!(refused > 100, "only {refused} mutated plans were broken");
+}
+
+#[test]
 fn generated_plans_vary() {
     // The generator must produce what the formatter has to normalise, or the property test
     // above proves little.

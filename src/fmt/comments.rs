@@ -115,7 +115,7 @@ fn distribute(
             },
         };
         let comment = Comment {
-            text: text.get(c.range()).unwrap_or("").trim_end().to_string(),
+            text: comment_text(text, c).to_string(),
             blank_before: blank_line_before(text, c.start),
         };
         placed.comments.entry(place).or_default().push(comment);
@@ -128,6 +128,14 @@ fn distribute(
             distribute(text, comments, &block.children, container, placed);
         }
     }
+}
+
+/// A comment as the grammar reads it: from `#` to the end of the line, without trailing
+/// blanks. A lone `\r` ends a line for the grammar (what follows it is parsed), while the
+/// scanner's comment span runs to `\n`: the text stops at the `\r`.
+pub fn comment_text(text: &str, comment: Span) -> &str {
+    let raw = text.get(comment.range()).unwrap_or("");
+    raw.split('\r').next().unwrap_or("").trim_end()
 }
 
 /// No line end between the two offsets.
@@ -152,6 +160,13 @@ pub fn blank_line_before(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comment_ends_at_a_lone_carriage_return() {
+        let text = "peso 5% # nota  \r  peso 6%\n";
+        let comment = Span::new(8, text.len() - 1);
+        assert_eq!(comment_text(text, comment), "# nota");
+    }
 
     #[test]
     fn blank_lines_are_seen() {

@@ -77,7 +77,7 @@ fn verify(original: &str, parsed: &syntax::Parsed, formatted: &str) -> Result<()
 pub fn comment_texts(text: &str, comments: &[crate::span::Span]) -> Vec<String> {
     let mut texts: Vec<String> = comments
         .iter()
-        .map(|c| text.get(c.range()).unwrap_or("").trim_end().to_string())
+        .map(|c| comments::comment_text(text, *c).to_string())
         .collect();
     texts.sort();
     texts

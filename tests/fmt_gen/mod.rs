@@ -124,6 +124,29 @@ pub fn plan(seed: u64) -> String {
     g.write(&items)
 }
 
+/// `text` with a few random edits (characters deleted, doubled or inserted), usually breaking
+/// it: for checking that nothing panics on broken input.
+pub fn mutate(text: &str, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut chars: Vec<char> = text.chars().collect();
+    for _ in 0..1 + rng.below(5) {
+        let at = rng.below(chars.len() + 1);
+        match rng.below(3) {
+            0 if at < chars.len() => {
+                chars.remove(at);
+            }
+            1 if at < chars.len() => chars.insert(at, chars[at]),
+            _ => {
+                let c = rng.pick(&[
+                    "{", "}", "\"", "#", "\n", "-", ".", ",", "%", "€", "(", ";", " ",
+                ]);
+                chars.splice(at..at, c.chars());
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
 impl Gen {
     // -----------------------------------------------------------------------------------------
     // Items
