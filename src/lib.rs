@@ -6,6 +6,7 @@
 pub mod check;
 pub mod commands;
 pub mod diagnostics;
+pub mod fmt;
 pub mod italian;
 pub mod source;
 pub mod span;

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod files;
+pub mod fmt;
 
 use crate::diagnostics::Lang;
 
