@@ -8,9 +8,27 @@ use super::literal::{classification_code, quantity, target, text, word, year};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 
-/// The top-level items, each separated from the one before by a blank line.
+/// The top-level items, each separated from the one before by a blank line, except in a run
+/// of one-line items of one kind (`ambito 1 "…"` then `ambito 2 "…"`, consecutive `misura`
+/// lines), which read as a list.
 pub fn plan(plan: &Plan) -> Vec<Node> {
-    plan.items.iter().map(|i| item(i).separated()).collect()
+    let mut out = Vec::with_capacity(plan.items.len());
+    let mut previous: Option<&Item> = None;
+    for i in &plan.items {
+        let node = item(i);
+        let listed = previous.is_some_and(|p| one_line_run(p, i));
+        out.push(if listed { node } else { node.separated() });
+        previous = Some(i);
+    }
+    out
+}
+
+fn one_line_run(before: &Item, item: &Item) -> bool {
+    match (before, item) {
+        (Item::Misura(_), Item::Misura(_)) => true,
+        (Item::Ambito(a), Item::Ambito(b)) => a.descrizione.is_none() && b.descrizione.is_none(),
+        _ => false,
+    }
 }
 
 fn item(item: &Item) -> Node {
