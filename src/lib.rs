@@ -7,6 +7,7 @@ pub mod check;
 pub mod commands;
 pub mod diagnostics;
 pub mod eval;
+pub mod fmt;
 pub mod italian;
 pub mod report;
 pub mod source;

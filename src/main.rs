@@ -47,6 +47,23 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Rewrite plans in the canonical layout (comments are kept).
+    Fmt {
+        /// Files or directories (searched for .piano files).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write nothing; list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Write nothing; print a unified diff of the changes and exit 1 if any.
+        #[arg(long)]
+        diff: bool,
+        /// Colours of diagnostics: auto, always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Score a plan with the values of a measurement file and print the report.
     Eval {
         /// The plan (.piano).
@@ -161,6 +178,27 @@ fn main() {
             },
             quiet,
             deny_warnings,
+        }),
+        Command::Fmt {
+            paths,
+            check,
+            diff,
+            color: c,
+            common,
+        } => commands::fmt::run(&commands::fmt::FmtArgs {
+            paths,
+            mode: if diff {
+                commands::fmt::Mode::Diff
+            } else if check {
+                commands::fmt::Mode::Check
+            } else {
+                commands::fmt::Mode::Write
+            },
+            options: Options {
+                lang: Lang::from_setting(common.lang.as_deref()),
+                format: Format::Human,
+                color: color(c),
+            },
         }),
         Command::Eval {
             plan,

@@ -109,10 +109,14 @@ pub enum CheckError {
     BadProduct {
         left: Dim,
         right: Dim,
+        left_span: Span,
+        right_span: Span,
     },
     BadQuotient {
         left: Dim,
         right: Dim,
+        left_span: Span,
+        right_span: Span,
     },
     RatioTimesHundred {
         without: String,

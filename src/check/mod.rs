@@ -56,12 +56,14 @@ pub fn check(parsed: &Parsed, text: &str) -> Checked {
 #[derive(Default)]
 pub(crate) struct Sink {
     diagnostics: Vec<Diagnostic>,
-    seen: HashSet<(Span, Code)>,
+    seen: HashSet<(Span, Code, String)>,
 }
 
 impl Sink {
     pub(crate) fn report(&mut self, span: Span, error: CheckError) {
-        if self.seen.insert((span, error.code())) {
+        // Two diagnostics at one place may differ only in their data (two missing years).
+        let key = (span, error.code(), format!("{error:?}"));
+        if self.seen.insert(key) {
             self.diagnostics.push(Diagnostic::new(span, error));
         }
     }

@@ -395,6 +395,9 @@ impl<'a> Resolver<'a> {
         if !o.has_errors && o.missione.is_none() {
             self.missing(o.code.span, "missione", Thing::Obiettivo, &code);
         }
+        if !o.has_errors && o.indicatori.is_empty() {
+            self.missing(o.code.span, "indicatore", Thing::Obiettivo, &code);
+        }
 
         // The objective's scope: local measures, template measures, indicators.
         let mut scope: HashMap<String, Binding> = HashMap::new();

@@ -19,7 +19,7 @@ pub(super) fn duplicate_years(lines: &[Field<Target>], sink: &mut Sink) {
                 t.value.year.span,
                 CheckError::DuplicateTarget {
                     year: t.value.year.value,
-                    first: first.span,
+                    first: first.value.year.span,
                 },
             );
         }

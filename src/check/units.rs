@@ -94,9 +94,9 @@ pub(super) fn unit_of(e: &RExpr, names: &dyn Units, text: &str, sink: &mut Sink)
                 BinOp::Add | BinOp::Sub => sum(*op, l, r, lhs.span, rhs.span, op_span, sink),
                 BinOp::Mul => {
                     hundred(e, lhs, rhs, l, r, text, sink);
-                    product(l, r, op_span, sink)
+                    product(l, r, op_span, (lhs.span, rhs.span), sink)
                 }
-                BinOp::Div => quotient(l, r, op_span, sink),
+                BinOp::Div => quotient(l, r, op_span, (lhs.span, rhs.span), sink),
             }
         }
         RExprKind::Call { function, args } => {
@@ -191,7 +191,7 @@ fn sum(
 }
 
 /// `*`: a constant, a ratio or a count times a unit keeps the unit.
-fn product(l: Dim, r: Dim, op_span: Span, sink: &mut Sink) -> Option<Dim> {
+fn product(l: Dim, r: Dim, op_span: Span, sides: (Span, Span), sink: &mut Sink) -> Option<Dim> {
     use Dim::*;
     for d in [l, r] {
         if matches!(d, Date | YesNo) {
@@ -204,7 +204,15 @@ fn product(l: Dim, r: Dim, op_span: Span, sink: &mut Sink) -> Option<Dim> {
         (Ratio, x) | (x, Ratio) => Some(x),
         (Count, x) | (x, Count) => Some(x),
         _ => {
-            sink.report(op_span, CheckError::BadProduct { left: l, right: r });
+            sink.report(
+                op_span,
+                CheckError::BadProduct {
+                    left: l,
+                    right: r,
+                    left_span: sides.0,
+                    right_span: sides.1,
+                },
+            );
             None
         }
     }
@@ -212,7 +220,7 @@ fn product(l: Dim, r: Dim, op_span: Span, sink: &mut Sink) -> Option<Dim> {
 
 /// `/`: equal units give a ratio; dividing by a count gives an average in the other unit;
 /// dividing by a constant or a ratio keeps the unit.
-fn quotient(l: Dim, r: Dim, op_span: Span, sink: &mut Sink) -> Option<Dim> {
+fn quotient(l: Dim, r: Dim, op_span: Span, sides: (Span, Span), sink: &mut Sink) -> Option<Dim> {
     use Dim::*;
     for d in [l, r] {
         if matches!(d, Date | YesNo) {
@@ -225,7 +233,15 @@ fn quotient(l: Dim, r: Dim, op_span: Span, sink: &mut Sink) -> Option<Dim> {
         (a, b) if a == b => Some(if a == Scalar { Scalar } else { Ratio }),
         (x, Count) | (x, Ratio) => Some(x),
         _ => {
-            sink.report(op_span, CheckError::BadQuotient { left: l, right: r });
+            sink.report(
+                op_span,
+                CheckError::BadQuotient {
+                    left: l,
+                    right: r,
+                    left_span: sides.0,
+                    right_span: sides.1,
+                },
+            );
             None
         }
     }

@@ -154,8 +154,8 @@ pub fn explanation(code: Code) -> Explanation {
             "target 2024 entro 31/12/2024",
         ),
         P0120 => e(
-            "Il campo è scritto senza valore.",
-            "The field is written without a value.",
+            "Il campo è scritto senza valore: dopo la parola chiave va il suo valore, sulla stessa riga.",
+            "The field is written without a value: its value goes after the keyword, on the same line.",
             "peso",
             "peso 20%",
         ),

@@ -71,8 +71,9 @@ pub struct Piano {
     pub triennio: Option<Field<(Spanned<i32>, Spanned<i32>)>>,
     pub approvato: Option<Field<Text>>,
     pub descrizione: Option<Field<Text>>,
-    /// Some lines of this block were broken (and reported): checks that need the whole
-    /// block, such as completeness and weight sums, skip it.
+    /// Some lines of this block were lost to errors (broken lines, unreadable numbers or
+    /// dates): checks that need the whole block, such as completeness and weight sums, skip
+    /// it. A word outside its vocabulary does not count: the field is there.
     pub has_errors: bool,
 }
 
@@ -82,8 +83,9 @@ pub struct Punteggio {
     pub massimo: Option<Field<Quantity>>,
     pub ritardo: Option<Field<Quantity>>,
     pub dati_mancanti: Option<Field<Word<MissingData>>>,
-    /// Some lines of this block were broken (and reported): checks that need the whole
-    /// block, such as completeness and weight sums, skip it.
+    /// Some lines of this block were lost to errors (broken lines, unreadable numbers or
+    /// dates): checks that need the whole block, such as completeness and weight sums, skip
+    /// it. A word outside its vocabulary does not count: the field is there.
     pub has_errors: bool,
 }
 
@@ -111,8 +113,9 @@ pub struct Strategico {
     pub title: Text,
     pub ambito: Option<Field<Spanned<String>>>,
     pub descrizione: Option<Field<Text>>,
-    /// Some lines of this block were broken (and reported): checks that need the whole
-    /// block, such as completeness and weight sums, skip it.
+    /// Some lines of this block were lost to errors (broken lines, unreadable numbers or
+    /// dates): checks that need the whole block, such as completeness and weight sums, skip
+    /// it. A word outside its vocabulary does not count: the field is there.
     pub has_errors: bool,
 }
 
@@ -132,8 +135,9 @@ pub struct Modello {
     pub title: Option<Text>,
     pub misure: Vec<Misura>,
     pub fields: IndicatorFields,
-    /// Some lines of this block were broken (and reported): checks that need the whole
-    /// block, such as completeness and weight sums, skip it.
+    /// Some lines of this block were lost to errors (broken lines, unreadable numbers or
+    /// dates): checks that need the whole block, such as completeness and weight sums, skip
+    /// it. A word outside its vocabulary does not count: the field is there.
     pub has_errors: bool,
 }
 
@@ -156,8 +160,9 @@ pub struct Obiettivo {
     pub pesi_uguali: Option<Field<()>>,
     pub misure: Vec<Misura>,
     pub indicatori: Vec<Indicatore>,
-    /// Some lines of this block were broken (and reported): checks that need the whole
-    /// block, such as completeness and weight sums, skip it.
+    /// Some lines of this block were lost to errors (broken lines, unreadable numbers or
+    /// dates): checks that need the whole block, such as completeness and weight sums, skip
+    /// it. A word outside its vocabulary does not count: the field is there.
     pub has_errors: bool,
 }
 
@@ -197,8 +202,9 @@ pub struct Indicatore {
     pub name: Spanned<String>,
     pub title: Option<Text>,
     pub fields: IndicatorFields,
-    /// Some lines of this block were broken (and reported): checks that need the whole
-    /// block, such as completeness and weight sums, skip it.
+    /// Some lines of this block were lost to errors (broken lines, unreadable numbers or
+    /// dates): checks that need the whole block, such as completeness and weight sums, skip
+    /// it. A word outside its vocabulary does not count: the field is there.
     pub has_errors: bool,
 }
 

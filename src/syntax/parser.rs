@@ -815,7 +815,6 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let name = pair.as_str().to_string();
         if name.chars().any(char::is_uppercase) {
-            self.broken_lines += 1;
             self.error(span, SyntaxError::NameNotLowercase { name: name.clone() });
         }
         Spanned::new(name, span)
@@ -831,11 +830,12 @@ impl Builder<'_> {
     fn udm(&mut self, pair: P) -> Word<Udm> {
         let span = self.span(&pair);
         let text = pair.as_str().to_string();
-        let known = Udm::lookup(&text);
+        let mut known = Udm::lookup(&text);
         if known.is_none() {
-            self.broken_lines += 1;
             if text == "entro" {
+                // What was meant is clear: check the rest as a date indicator.
                 self.error(span, SyntaxError::UdmEntro);
+                known = Some(Udm::Date);
             } else {
                 let suggestion = match text.as_str() {
                     "n" | "num" | "numero" | "nr" | "nr." => Some("n."),
@@ -870,7 +870,6 @@ impl Builder<'_> {
         let text = pair.as_str().to_string();
         let known = T::lookup(&text).or_else(|| T::lookup(&text.to_lowercase()));
         if known.is_none() {
-            self.broken_lines += 1;
             let suggestion = suggest::closest(&text, T::canonical_words());
             self.error(
                 span,
@@ -907,7 +906,6 @@ impl Builder<'_> {
             let (value, bad) = text::unescape(raw);
             let inner_start = inner.map_or(span.start, |p| self.span(&p).start);
             for (offset, sequence) in bad {
-                self.broken_lines += 1;
                 let at = inner_start + offset;
                 let len = sequence.len();
                 self.error(Span::new(at, at + len), SyntaxError::BadEscape { sequence });
@@ -919,7 +917,6 @@ impl Builder<'_> {
 
     fn set<T>(&mut self, slot: &mut Option<Field<T>>, name: &'static str, span: Span, value: T) {
         if let Some(first) = slot {
-            self.broken_lines += 1;
             let first = first.span;
             self.error(span, SyntaxError::DuplicateField { field: name, first });
         } else {

@@ -29,11 +29,16 @@ pub fn unescape(inner: &str) -> (String, Vec<(usize, String)>) {
 /// last line of only blanks are dropped; then the indentation common to all non-blank lines
 /// is removed. Line ends become `\n`.
 pub fn dedent(inner: &str) -> String {
-    let mut lines: Vec<&str> = inner.lines().collect();
-    if lines.first().is_some_and(|l| l.trim().is_empty()) {
+    // Split on `\n` rather than with `lines()`: a closing `"""` at column 0 leaves an empty
+    // last piece, which is its line, not a blank line of the text.
+    let mut lines: Vec<&str> = inner
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    if lines.len() > 1 && lines.first().is_some_and(|l| l.trim().is_empty()) {
         lines.remove(0);
     }
-    if lines.last().is_some_and(|l| l.trim().is_empty()) && inner.ends_with(char::is_whitespace) {
+    if lines.len() > 1 && lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }
     let common = lines
@@ -75,5 +80,11 @@ mod tests {
         assert_eq!(dedent(inner), "Prima riga\n  rientrata\n\nultima");
         assert_eq!(dedent("una riga"), "una riga");
         assert_eq!(dedent("\r\n  a\r\n  b\r\n"), "a\nb");
+        // A blank last line of text is kept wherever the closing quotes are.
+        assert_eq!(dedent("\n  a\n\n"), "a\n");
+        assert_eq!(dedent("\n  a\n\n  "), "a\n");
+        assert_eq!(dedent("a\n"), "a");
+        assert_eq!(dedent(""), "");
+        assert_eq!(dedent("\n"), "");
     }
 }

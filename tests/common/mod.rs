@@ -45,3 +45,4 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     );
     stdout
 }
+pub mod report;

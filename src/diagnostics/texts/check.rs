@@ -31,6 +31,11 @@ fn thing(lang: Lang, t: Thing) -> &'static str {
     }
 }
 
+/// Whether the Italian word for `t` is feminine, for "definito"/"definita".
+fn feminine(t: Thing) -> bool {
+    matches!(t, Thing::Strategico | Thing::Misura | Thing::Function)
+}
+
 /// A unit as the plan writes it, or in words for the unit algebra's own kinds.
 pub fn dim(lang: Lang, d: Dim) -> String {
     match d {
@@ -111,8 +116,13 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
     use CheckError as C;
     match e {
         C::Duplicate { thing: t, name, first } => {
+            let defined = if feminine(*t) { "definita" } else { "definito" };
             let t = thing(lang, *t);
-            Texts::new(tr!(lang, "{t} `{name}` definito due volte", "{t} `{name}` defined twice"))
+            Texts::new(tr!(
+                lang,
+                "{t} `{name}` {defined} due volte",
+                "{t} `{name}` defined twice"
+            ))
                 .label(tr!(lang, "di nuovo qui", "again here"))
                 .related(*first, tr!(lang, "la prima volta qui", "first here"))
                 .help(tr!(
@@ -140,7 +150,17 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 ),
                 _ => tr!(lang, "definisci `{name}` nel piano", "define `{name}` in the plan"),
             });
-            Texts::new(tr!(lang, "{what} `{name}` non definito", "{what} `{name}` is not defined"))
+            let message = if *t == Thing::FormulaName {
+                tr!(
+                    lang,
+                    "nessuna misura o indicatore si chiama `{name}`",
+                    "no measure or indicator is called `{name}`"
+                )
+            } else {
+                let defined = if feminine(*t) { "definita" } else { "definito" };
+                tr!(lang, "{what} `{name}` non {defined}", "{what} `{name}` is not defined")
+            };
+            Texts::new(message)
                 .label(tr!(lang, "non trovato", "not found"))
                 .help(help)
         }
@@ -207,6 +227,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "ente" => "ente \"Camera di Commercio di ...\"",
                 "ambito" => "ambito 1",
                 "risorse" => "risorse 10.000,00 €",
+                "indicatore" => "indicatore nome \"Titolo\" { ... }",
                 _ => "",
             };
             let t = Texts::new(tr!(
@@ -230,8 +251,8 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             let help = match (found, declared) {
                 (Dim::Ratio, _) => tr!(
                     lang,
-                    "scrivi `udm %`, oppure cambia la formula se volevi un {d}",
-                    "write `udm %`, or change the formula if you meant {d}"
+                    "scrivi `udm %`, oppure cambia la formula se volevi un valore in `{d}`",
+                    "write `udm %`, or change the formula if you meant a value in `{d}`"
                 ),
                 _ => tr!(
                     lang,
@@ -274,7 +295,12 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "only quantities in the same unit add up (€ with €, gg with gg); a date minus a date gives days"
             ))
         }
-        C::BadProduct { left, right } => {
+        C::BadProduct {
+            left,
+            right,
+            left_span,
+            right_span,
+        } => {
             let (l, r) = (dim(lang, *left), dim(lang, *right));
             Texts::new(tr!(
                 lang,
@@ -282,13 +308,20 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "cannot multiply {l} by {r}"
             ))
             .label(tr!(lang, "qui", "here"))
+            .related(*left_span, l.clone())
+            .related(*right_span, r.clone())
             .help(tr!(
                 lang,
                 "si moltiplica per una costante, un rapporto o un conteggio (`n.`), non due unità tra loro",
                 "multiply by a constant, a ratio or a count (`n.`), not two units together"
             ))
         }
-        C::BadQuotient { left, right } => {
+        C::BadQuotient {
+            left,
+            right,
+            left_span,
+            right_span,
+        } => {
             let (l, r) = (dim(lang, *left), dim(lang, *right));
             Texts::new(tr!(
                 lang,
@@ -296,6 +329,8 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "{l} divided by {r} has no unit of measure of the plan"
             ))
             .label(tr!(lang, "qui", "here"))
+            .related(*left_span, l.clone())
+            .related(*right_span, r.clone())
             .help(tr!(
                 lang,
                 "si dividono grandezze nella stessa unità (un rapporto, in %) o per un conteggio `n.` (una media)",
@@ -497,7 +532,10 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "i pesi degli indicatori sommano a {s}, non a 100%",
                 "the indicators' weights add up to {s}, not 100%"
             ));
-            for (span, w) in weights {
+            if let Some((_, first)) = weights.first() {
+                t = t.label(percent(*first));
+            }
+            for (span, w) in weights.iter().skip(1) {
                 t = t.related(*span, percent(*w));
             }
             t.help(if *rounded_equal_split {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mechanical extraction of the indicator tables of the PIRA 2024 seed text.
 
-Reads /work/shared/seed/pira-2024-pistoia-prato.txt (text extracted from the
+Reads tests/seed/pira-2024-pistoia-prato.txt (text extracted from the
 PDF of the PIRA 2024 of the Camera di Commercio di Pistoia-Prato), splits it
 into cards ("schede"), finds each card's objective code and writes every
 numeric table row to rows.tsv next to this script.
@@ -21,7 +21,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_SEED = "/work/shared/seed/pira-2024-pistoia-prato.txt"
+DEFAULT_SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pira-2024-pistoia-prato.txt")
 OUTPUT = os.path.join(HERE, "rows.tsv")
 
 COLUMNS = ["card", "row", "tipologia", "udm", "valore", "confronto",

@@ -1,0 +1,162 @@
+//! Properties of `piano fmt` over every plan in the repository that parses without errors and
+//! over generated messy plans: formatting is idempotent, keeps the meaning (the AST without
+//! spans), keeps every comment, and lays lines out cleanly.
+
+mod fmt_gen;
+
+use piano::fmt::{comment_texts, format, meaning::meaning};
+use std::path::{Path, PathBuf};
+
+/// Checks every property on one plan; `label` names it in failures.
+fn check_properties(label: &str, text: &str) {
+    let original = piano::syntax::parse(text);
+    let formatted = format(text).unwrap_or_else(|e| panic!("{label}: not formatted: {e:?}"));
+    let again = format(&formatted)
+        .unwrap_or_else(|e| panic!("{label}: formatted text not formatted: {e:?}\n{formatted}"));
+    assert_eq!(
+        again, formatted,
+        "{label}: formatting is not idempotent; first pass:\n{formatted}"
+    );
+
+    let reparsed = piano::syntax::parse(&formatted);
+    assert!(
+        reparsed.diagnostics.is_empty(),
+        "{label}: the formatted plan has diagnostics {:?}\n{formatted}",
+        reparsed.diagnostics
+    );
+    assert_eq!(
+        meaning(&reparsed.plan),
+        meaning(&original.plan),
+        "{label}: the formatted plan means something else:\n{formatted}"
+    );
+    assert_eq!(
+        comment_texts(&formatted, &reparsed.comments),
+        comment_texts(text, &original.comments),
+        "{label}: comments differ:\n{formatted}"
+    );
+    check_layout(label, &formatted);
+}
+
+/// Layout rules that hold whatever the input: no trailing blanks, no tabs, no two blank lines
+/// in a row, no blank line after `{` or before `}`, one final newline.
+fn check_layout(label: &str, formatted: &str) {
+    if formatted.is_empty() {
+        return;
+    }
+    assert!(
+        formatted.ends_with('\n') && !formatted.ends_with("\n\n"),
+        "{label}: bad end of file"
+    );
+    let lines: Vec<&str> = formatted.lines().collect();
+    let mut in_long_text = false;
+    for (i, line) in lines.iter().enumerate() {
+        let n = i + 1;
+        // Lines of a long text are the user's, blank ones included.
+        let was_in_long_text = in_long_text;
+        in_long_text ^= line.matches("\"\"\"").count() % 2 == 1;
+        if was_in_long_text && in_long_text {
+            continue;
+        }
+        assert_eq!(
+            line.trim_end(),
+            *line,
+            "{label}: trailing blanks on line {n}"
+        );
+        assert!(!line.starts_with('\t'), "{label}: tab on line {n}");
+        let next = lines.get(i + 1).copied().unwrap_or("x");
+        if line.is_empty() && !was_in_long_text {
+            assert!(!next.is_empty(), "{label}: two blank lines at {n}");
+            assert!(next.trim() != "}", "{label}: blank line before `}}` at {n}");
+        }
+        // A line that opens a block (not inside a long text, where lines are free).
+        if line.ends_with('{') && !in_long_text && !line.trim_start().starts_with('#') {
+            assert!(!next.is_empty(), "{label}: blank line after `{{` at {n}");
+        }
+    }
+}
+
+/// Every `.piano` file under `dir`, recursively.
+fn plans_under(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            plans_under(&path, found);
+        } else if path.extension().is_some_and(|e| e == "piano") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn repository_plans_keep_their_meaning_and_comments() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["plans", "editors/samples", "tests"] {
+        plans_under(&root.join(dir), &mut files);
+    }
+    let mut checked = 0;
+    for path in &files {
+        let bytes = std::fs::read(path).expect("readable plan");
+        let source = piano::source::Source::from_bytes(path.display().to_string(), &bytes).0;
+        let parsed = piano::syntax::parse(&source.text);
+        if parsed.diagnostics.iter().any(|d| d.is_error()) {
+            continue; // a plan kept broken on purpose, for the checker's tests
+        }
+        check_properties(&path.display().to_string(), &source.text);
+        checked += 1;
+    }
+    // The editor sample and the snapshot inputs at least.
+    assert!(checked >= 5, "only {checked} plans found");
+}
+
+#[test]
+fn generated_plans_keep_their_meaning_and_comments() {
+    for seed in 1..=500u64 {
+        let text = fmt_gen::plan(seed);
+        let parsed = piano::syntax::parse(&text);
+        assert!(
+            parsed.diagnostics.is_empty(),
+            "generator bug, seed {seed}: {:?}\n{text}",
+            parsed.diagnostics
+        );
+        check_properties(&format!("generated plan {seed}"), &text);
+    }
+}
+
+#[test]
+fn broken_plans_are_refused_without_panicking() {
+    let mut refused = 0;
+    for seed in 1..=300u64 {
+        let text = fmt_gen::mutate(&fmt_gen::plan(seed), seed);
+        match format(&text) {
+            // Still valid after the edits: the properties hold as for any plan.
+            Ok(_) => check_properties(&format!("mutated plan {seed}"), &text),
+            Err(piano::fmt::FormatError::Syntax(diagnostics)) => {
+                assert!(!diagnostics.is_empty());
+                refused += 1;
+            }
+            Err(e) => panic!("mutated plan {seed}: {e:?}\n{text}"),
+        }
+    }
+    assert!(refused > 100, "only {refused} mutated plans were broken");
+}
+
+#[test]
+fn generated_plans_vary() {
+    // The generator must produce what the formatter has to normalise, or the property test
+    // above proves little.
+    let all: String = (1..=50).map(fmt_gen::plan).collect();
+    for needle in [
+        "\r\n", "\t", "# ", "} #", "{ #", "si/no", "= si", " --", ".2024", "€ ", "\"\"\"", "\\\"",
+        "1.000", "min(", "-(", "{ ambito", "\n\n\n",
+    ] {
+        assert!(
+            all.contains(needle),
+            "no generated plan contains {needle:?}"
+        );
+    }
+}
