@@ -133,3 +133,72 @@ fn every_measurement_code_has_a_case() {
         }
     }
 }
+
+/// No input makes the loader or the evaluation panic: every prefix of the valid files (cut
+/// anywhere, also inside a character), and pseudo-random bytes.
+#[test]
+fn no_input_panics() {
+    let plan = read(Path::new("tests/measurements/plan.piano"));
+    let checked = piano::check_plan(&plan);
+    let model = &checked.model;
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for name in [
+        "ok.csv",
+        "ok.json",
+        "ok_quoted_nbsp.csv",
+        "ok_windows1252.csv",
+    ] {
+        let bytes = std::fs::read(Path::new("tests/measurements").join(name)).unwrap();
+        for cut in 0..=bytes.len() {
+            inputs.push(bytes[..cut].to_vec());
+        }
+    }
+    let mut seed: u64 = 0x5eed;
+    for len in 0..200 {
+        let mut bytes = Vec::with_capacity(len);
+        for _ in 0..len {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Mostly the characters that matter to the readers.
+            let pick = ";\"\n\r,.{}[]:0123456789%€ n.dsìo/-e".as_bytes();
+            let b = (seed >> 33) as usize;
+            bytes.push(if b.is_multiple_of(4) {
+                (b >> 8) as u8
+            } else {
+                pick[b % pick.len()]
+            });
+        }
+        inputs.push(bytes);
+    }
+    inputs.push(
+        format!(
+            "{{\"valori\": {}1{}}}",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        )
+        .into_bytes(),
+    );
+    inputs.push(format!("codice;valore\n01_01_OS01.eventi;{}\n", "9".repeat(100_000)).into_bytes());
+    for bytes in inputs {
+        let source = Source::from_bytes("x.csv", &bytes).0;
+        let loaded = eval::load(model, &source);
+        let _ = render(
+            &source,
+            &loaded.diagnostics,
+            Options {
+                lang: Lang::It,
+                format: Format::Human,
+                color: false,
+            },
+        );
+        if !loaded.has_errors() {
+            let _ = eval::evaluate(
+                model,
+                &plan.text,
+                &loaded.measurements,
+                eval::Options::default(),
+            );
+        }
+    }
+}
