@@ -60,6 +60,7 @@ codes! {
     P0122 => Error,
     P0123 => Error,
     P0124 => Error,
+    P0125 => Error,
     // Names and structure
     N0201 => Error,
     N0202 => Error,

@@ -387,6 +387,12 @@ pub fn explanation(code: Code) -> Explanation {
             "risorse -5.000,00 €",
             "risorse 5.000,00 €",
         ),
+        P0125 => e(
+            "Un target non fissato si scrive `target ANNO n.d.`: un comparatore davanti a `n.d.` (`>= n.d.`) non dice nulla di più e fa pensare a un valore dimenticato.",
+            "A target not set is written `target YEAR n.d.`: a comparator before `n.d.` (`>= n.d.`) says nothing more and suggests a forgotten value.",
+            "target 2025 >= n.d.",
+            "target 2025 n.d.",
+        ),
         P0124 => e(
             "Un numero ha un'unità sola: `€ 5 €` o `5 € %` non hanno senso.",
             "A number has one unit: `€ 5 €` or `5 € %` make no sense.",

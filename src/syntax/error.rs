@@ -223,6 +223,10 @@ pub enum SyntaxError {
     UdmEntro,
     /// `€ 5 €`, `5 € %`: two units on one number.
     UnitRepeated,
+    /// `target 2025 >= n.d.`: a comparator before `n.d.`.
+    ComparedToNotAvailable {
+        year: i32,
+    },
 }
 
 impl SyntaxError {
@@ -253,6 +257,7 @@ impl SyntaxError {
             UnknownWord { .. } => Code::P0122,
             UdmEntro => Code::P0123,
             UnitRepeated => Code::P0124,
+            ComparedToNotAvailable { .. } => Code::P0125,
         }
     }
 }

@@ -641,8 +641,15 @@ impl Builder<'_> {
             Rule::not_available => Goal::NotAvailable(self.span(&next)),
             Rule::comparator => {
                 let comparator = self.comparator(next)?;
-                let value = self.value(it.next()?)?;
-                Goal::Compare { comparator, value }
+                match self.value(it.next()?)? {
+                    // `>= n.d.`: no target, said with a comparator.
+                    Value::NotAvailable(span) => {
+                        let at = comparator.span.to(span);
+                        self.error(at, SyntaxError::ComparedToNotAvailable { year: year.value });
+                        Goal::NotAvailable(span)
+                    }
+                    value => Goal::Compare { comparator, value },
+                }
             }
             _ => return None,
         };

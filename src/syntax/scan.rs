@@ -267,7 +267,16 @@ impl Scanner<'_> {
         let starts_item = if self.stack.is_empty() {
             !(awaiting_block && j > i)
         } else {
-            j == i && RECOVERY_KEYWORDS.contains(&word)
+            // Inside a block, only a line at column 0 that reads like an item's header (a
+            // title, or `punteggio {`): `strategico 01_01` is the field, not the item.
+            let header = &rest[word_len..self.line_end(j) - j];
+            j == i
+                && RECOVERY_KEYWORDS.contains(&word)
+                && if word == "punteggio" {
+                    header.contains('{')
+                } else {
+                    header.contains('"')
+                }
         };
         if is_item && starts_item {
             let end = self.content_end(i);
@@ -371,16 +380,12 @@ impl Scanner<'_> {
         i
     }
 
-    /// The end of the line holding `i`, without the line end.
+    /// The end of the line holding `i`, without the line end. A lone `\r` ends a line too, as
+    /// it does for the grammar.
     fn line_end(&self, i: usize) -> usize {
-        let end = self.text[i..]
-            .find('\n')
-            .map_or(self.bytes.len(), |n| i + n);
-        if end > i && self.bytes[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        }
+        self.text[i..]
+            .find(['\n', '\r'])
+            .map_or(self.bytes.len(), |n| i + n)
     }
 
     /// The end of a one-line string starting at the quote `i` (or the line end, if unclosed).
@@ -471,6 +476,21 @@ mod tests {
         // The indicator's `{` is blamed: its `}` is at the objective's indentation.
         assert_eq!(&text[s.errors[0].span.range()], "{");
         assert_eq!(s.errors[0].span.start, text.find("a {").unwrap() + 2);
+    }
+
+    #[test]
+    fn a_field_at_column_zero_does_not_start_an_item() {
+        let text = "obiettivo 01 \"x\" {\nstrategico 01_01\n  peso 5%\n}\n";
+        assert_eq!(kinds(text).len(), 1);
+        let text = "obiettivo 01 \"x\" {\n  peso 5%\nobiettivo 02 \"y\" {\n}\n";
+        assert_eq!(kinds(text).len(), 2);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_comment() {
+        let text = "obiettivo 01 \"x\" { # nota\r  peso 5%\n}";
+        let s = scan(text);
+        assert_eq!(&text[s.comments[0].range()], "# nota");
     }
 
     #[test]

@@ -429,6 +429,16 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             "per una scadenza scrivi `udm data` e, nei target, `entro 31/01/2024`",
             "for a deadline write `udm data` and, in the targets, `entro 31/01/2024`"
         )),
+        S::ComparedToNotAvailable { year } => Texts::new(tr!(
+            lang,
+            "un target non si confronta con `n.d.`",
+            "a target is not compared with `n.d.`"
+        ))
+        .help(tr!(
+            lang,
+            "se il target {year} non è fissato scrivi `target {year} n.d.`, senza comparatore",
+            "if the {year} target is not set write `target {year} n.d.`, without a comparator"
+        )),
         S::UnitRepeated => Texts::new(tr!(
             lang,
             "unità scritta due volte",
