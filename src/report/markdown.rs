@@ -12,17 +12,19 @@ use std::fmt::Write;
 
 /// Plan text made inert in Markdown: no tables broken by `|`, no HTML, no emphasis.
 pub fn escape(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = text.chars().collect();
+    let word = |k: Option<&char>| k.is_some_and(|c| c.is_alphanumeric());
     let mut out = String::with_capacity(text.len());
-    for c in text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-    {
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
+            // `_` inside a word (`01_01_OS01`, `risorse_utilizzate`) never makes emphasis.
+            '_' if word(i.checked_sub(1).and_then(|j| chars.get(j))) && word(chars.get(i + 1)) => {
+                out.push(c)
+            }
             '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' => {
                 out.push('\\');
                 out.push(c);
@@ -165,7 +167,7 @@ pub fn render(report: Report, lang: Lang) -> String {
                 escape(&indicator.title),
                 escape(indicator.udm.canonical()),
                 value,
-                escape(&target_text(r.target.as_ref(), indicator.udm)),
+                target_text(r.target.as_ref(), indicator.udm),
                 weight_text(indicator.weight.share),
                 performance_text(r.score.performance),
                 status
