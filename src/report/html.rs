@@ -78,6 +78,9 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .card table { table-layout: fixed; }
 @media print {
   body { padding: 0; font-size: 9pt; }
+  h2 { margin: 3mm 0 1.5mm; font-size: 11pt; }
+  .summary { font-size: 8pt; }
+  .summary th, .summary td { padding: 0.7mm 1.2mm; }
   .card { break-before: page; page-break-before: always; margin-top: 0; }
   h2.objectives { display: none; }
 }
