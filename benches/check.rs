@@ -22,27 +22,38 @@ fn big_plan(bytes: usize) -> String {
     text
 }
 
-fn peak_rss_kb() -> Option<u64> {
+/// A line of /proc/self/status, in kB (`VmHWM`: peak resident memory; `VmRSS`: current).
+fn status_kb(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+fn mb(kb: Option<u64>) -> f64 {
+    kb.unwrap_or(0) as f64 / 1024.0
+}
+
 fn measure(label: &str, text: &str) {
-    let mb = text.len() as f64 / 1_048_576.0;
+    let size = text.len() as f64 / 1_048_576.0;
+    let before = status_kb("VmRSS:");
     let start = Instant::now();
     let parsed = piano::syntax::parse(text);
     let parse = start.elapsed().as_secs_f64();
+    let after_parse = status_kb("VmRSS:");
     let checked = piano::check::check(&parsed, text);
     let total = start.elapsed().as_secs_f64();
+    let after_check = status_kb("VmRSS:");
     assert!(
         !checked.has_errors(),
         "{label}: the benchmark plan must be valid"
     );
     println!(
-        "{label:<28} {mb:>8.2} MB  parse {:>8.1} MB/s  check {:>8.1} MB/s  ({total:.3} s)",
-        mb / parse,
-        mb / total
+        "{label:<26} {size:>6.2} MB  parse {:>5.1} MB/s  check {:>5.1} MB/s  ({total:.2} s)  \
+         syntax tree {:>6.1} MB, resolved plan {:>6.1} MB",
+        size / parse,
+        size / total,
+        mb(after_parse) - mb(before),
+        mb(after_check) - mb(after_parse),
     );
 }
 
@@ -71,11 +82,9 @@ fn main() {
         let text = big_plan(size * 1_048_576);
         measure(&format!("generated plan ({size} MB)"), &text);
     }
-    if let Some(kb) = peak_rss_kb() {
-        println!(
-            "peak resident memory         {:>8.1} MB ({:.1}x the largest input)",
-            kb as f64 / 1024.0,
-            kb as f64 / 1024.0 / 50.0
-        );
-    }
+    let peak = mb(status_kb("VmHWM:"));
+    println!(
+        "peak resident memory         {peak:>8.1} MB ({:.1}x the largest input)",
+        peak / 50.0
+    );
 }

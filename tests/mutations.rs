@@ -29,7 +29,7 @@ fn objectives(text: &str) -> Vec<Obiettivo> {
         .items
         .into_iter()
         .filter_map(|i| match i {
-            Item::Obiettivo(o) => Some(o),
+            Item::Obiettivo(o) => Some(*o),
             _ => None,
         })
         .collect()

@@ -519,6 +519,7 @@ impl<'a> Resolver<'a> {
         for (ind, w) in indicators.iter_mut().zip(weights) {
             ind.weight = w;
         }
+        indicators.shrink_to_fit();
 
         self.model.objectives.push(Objective {
             code,

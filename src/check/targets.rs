@@ -83,6 +83,7 @@ pub(super) fn resolve(
             out.push((year, spec));
         }
     }
+    out.shrink_to_fit();
     out
 }
 

@@ -12,15 +12,17 @@ pub struct Plan {
     pub items: Vec<Item>,
 }
 
+/// Large items are boxed, so that a plan of many small items (measures, ambiti) does not pay
+/// for the largest in every slot.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
-    Piano(Piano),
-    Punteggio(Punteggio),
-    Ambito(Ambito),
-    Strategico(Strategico),
-    Misura(Misura),
-    Modello(Modello),
-    Obiettivo(Obiettivo),
+    Piano(Box<Piano>),
+    Punteggio(Box<Punteggio>),
+    Ambito(Box<Ambito>),
+    Strategico(Box<Strategico>),
+    Misura(Box<Misura>),
+    Modello(Box<Modello>),
+    Obiettivo(Box<Obiettivo>),
 }
 
 impl Item {

@@ -83,6 +83,7 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     parsed.comments = scan.comments;
+    parsed.plan.items.shrink_to_fit();
     crate::diagnostics::sort(&mut parsed.diagnostics);
     parsed
 }
@@ -202,13 +203,13 @@ impl Builder<'_> {
     pub(super) fn item(&mut self, pair: P) -> Option<Item> {
         let inner = pair.into_inner().find(|p| p.as_rule() != Rule::EOI)?;
         Some(match inner.as_rule() {
-            Rule::piano => Item::Piano(self.piano(inner)),
-            Rule::punteggio => Item::Punteggio(self.punteggio(inner)),
-            Rule::ambito => Item::Ambito(self.ambito(inner)),
-            Rule::strategico => Item::Strategico(self.strategico(inner)),
-            Rule::misura => Item::Misura(self.misura(inner)?),
-            Rule::modello => Item::Modello(self.modello(inner)),
-            Rule::obiettivo => Item::Obiettivo(self.obiettivo(inner)),
+            Rule::piano => Item::Piano(Box::new(self.piano(inner))),
+            Rule::punteggio => Item::Punteggio(Box::new(self.punteggio(inner))),
+            Rule::ambito => Item::Ambito(Box::new(self.ambito(inner))),
+            Rule::strategico => Item::Strategico(Box::new(self.strategico(inner))),
+            Rule::misura => Item::Misura(Box::new(self.misura(inner)?)),
+            Rule::modello => Item::Modello(Box::new(self.modello(inner))),
+            Rule::obiettivo => Item::Obiettivo(Box::new(self.obiettivo(inner))),
             _ => return None,
         })
     }
@@ -504,6 +505,10 @@ impl Builder<'_> {
             }
         }
         o.has_errors = self.broken_lines > before;
+        // Vectors grow by doubling; a plan's AST is kept whole, so give the slack back.
+        o.indicatori.shrink_to_fit();
+        o.misure.shrink_to_fit();
+        o.note.shrink_to_fit();
         o
     }
 
@@ -521,6 +526,8 @@ impl Builder<'_> {
                     for field in block_fields(Some(p)) {
                         self.indicator_field(field, &mut fields, Block::Indicatore);
                     }
+                    fields.targets.shrink_to_fit();
+                    fields.note.shrink_to_fit();
                 }
                 _ => {}
             }
