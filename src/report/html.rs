@@ -8,7 +8,6 @@ use super::{
     resources_text, status_text, target_text, tipologia_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
-use crate::eval::rollup::Tally;
 use crate::eval::score::Status;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
@@ -118,29 +117,30 @@ fn bar(p: Option<Decimal>) -> String {
     )
 }
 
-fn summary(
-    out: &mut String,
-    title: &str,
-    first: &str,
-    rows: Vec<(String, String, &Tally)>,
-    lang: Lang,
-) {
+fn summary(out: &mut String, section: &super::Section, lang: Lang) {
     let l = labels(lang);
-    let _ = writeln!(out, "<h2>{}</h2>", escape(title));
+    let _ = writeln!(out, "<h2>{}</h2>", escape(section.heading));
     let _ = writeln!(
         out,
         "<table class=\"summary\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        escape(first),
+        escape(section.column),
         l.title,
         l.performance,
         l.coverage
     );
-    for (code, name, t) in rows {
+    for row in &section.rows {
+        let title = match &row.mission {
+            Some((mission, resources)) => {
+                format!("{mission} — {} ({}: {resources})", row.title, l.resources)
+            }
+            None => row.title.clone(),
+        };
+        let t = row.tally;
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td class=\"perf\">{}</td><td>{}<br>{}</td></tr>",
-            escape(&code),
-            escape(&name),
+            escape(&row.code),
+            escape(&title),
             summary_bar(t.performance),
             escape(&objectives_coverage(t, lang)),
             escape(&coverage(t, lang))
@@ -186,45 +186,9 @@ pub fn render(report: Report, lang: Lang) -> String {
         escape(&objectives_coverage(&eval.plan, lang)),
         escape(&coverage(&eval.plan, lang))
     );
-    summary(
-        &mut out,
-        l.ambiti,
-        l.ambito,
-        eval.ambiti
-            .iter()
-            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
-            .collect(),
-        lang,
-    );
-    summary(
-        &mut out,
-        l.lines,
-        l.line,
-        eval.strategici
-            .iter()
-            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
-            .collect(),
-        lang,
-    );
-    summary(
-        &mut out,
-        l.missions,
-        l.mission,
-        eval.missions
-            .iter()
-            .map(|m| {
-                let name = format!(
-                    "{} — {} ({}: {})",
-                    m.missione_name.unwrap_or(""),
-                    m.programma_name.unwrap_or(""),
-                    l.resources,
-                    super::mission_resources_text(m, lang)
-                );
-                (format!("{}/{}", m.missione, m.programma), name, &m.tally)
-            })
-            .collect(),
-        lang,
-    );
+    for section in super::summary_sections(eval, lang) {
+        summary(&mut out, &section, lang);
+    }
 
     let _ = writeln!(out, "<h2 class=\"objectives\">{}</h2>", l.objectives);
     let mut footnote = 0;

@@ -6,7 +6,6 @@ use super::{
     status_text, target_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
-use crate::eval::rollup::Tally;
 use crate::syntax::vocab::Vocabulary;
 use std::fmt::Write;
 
@@ -57,63 +56,33 @@ pub fn render(report: Report, lang: Lang) -> String {
         coverage(&eval.plan, lang)
     );
 
-    let summary =
-        |out: &mut String, title: &str, first: &str, rows: Vec<(String, String, &Tally)>| {
-            let _ = writeln!(out, "## {title}\n");
+    for section in super::summary_sections(eval, lang) {
+        let _ = writeln!(out, "## {}\n", section.heading);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |\n|---|---|---:|---|",
+            section.column, l.title, l.performance, l.coverage
+        );
+        for row in &section.rows {
+            let title = match &row.mission {
+                Some((mission, resources)) => {
+                    format!("{mission} / {} — {}: {resources}", row.title, l.resources)
+                }
+                None => row.title.clone(),
+            };
+            let t = row.tally;
             let _ = writeln!(
                 out,
-                "| {first} | {} | {} | {} |\n|---|---|---:|---|",
-                l.title, l.performance, l.coverage
+                "| {} | {} | {} | {}; {} |",
+                escape(&row.code),
+                escape(&title),
+                performance_text(t.performance),
+                objectives_coverage(t, lang),
+                coverage(t, lang)
             );
-            for (code, title, t) in rows {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {}; {} |",
-                    escape(&code),
-                    escape(&title),
-                    performance_text(t.performance),
-                    objectives_coverage(t, lang),
-                    coverage(t, lang)
-                );
-            }
-            let _ = writeln!(out);
-        };
-    summary(
-        &mut out,
-        l.ambiti,
-        l.ambito,
-        eval.ambiti
-            .iter()
-            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
-            .collect(),
-    );
-    summary(
-        &mut out,
-        l.lines,
-        l.line,
-        eval.strategici
-            .iter()
-            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
-            .collect(),
-    );
-    summary(
-        &mut out,
-        l.missions,
-        l.mission,
-        eval.missions
-            .iter()
-            .map(|m| {
-                let title = format!(
-                    "{} / {} — {}: {}",
-                    m.missione_name.unwrap_or(""),
-                    m.programma_name.unwrap_or(""),
-                    l.resources,
-                    super::mission_resources_text(m, lang)
-                );
-                (format!("{}/{}", m.missione, m.programma), title, &m.tally)
-            })
-            .collect(),
-    );
+        }
+        let _ = writeln!(out);
+    }
 
     let mut footnote = 0;
     for (o, (objective, result)) in model.objectives.iter().zip(&eval.objectives).enumerate() {

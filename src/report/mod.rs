@@ -278,6 +278,69 @@ pub fn as_of_text(report: Report, lang: Lang) -> String {
 }
 
 /// The labels of the reports.
+/// One of the summary tables at the top of a report: ambiti, strategic lines, missions.
+pub struct Section<'e> {
+    pub heading: &'static str,
+    /// The header of the code column.
+    pub column: &'static str,
+    pub rows: Vec<SummaryRow<'e>>,
+}
+
+pub struct SummaryRow<'e> {
+    pub code: String,
+    /// The group's title; for a mission, its programme's name.
+    pub title: String,
+    /// For a mission: its name, and its resources (`1.234,56 €`, `risorse interne`).
+    pub mission: Option<(&'static str, String)>,
+    pub tally: &'e Tally,
+}
+
+/// The three summary tables, the same in every format.
+pub fn summary_sections(eval: &Evaluation, lang: Lang) -> [Section<'_>; 3] {
+    fn groups(groups: &[crate::eval::rollup::Group]) -> Vec<SummaryRow<'_>> {
+        groups
+            .iter()
+            .map(|g| SummaryRow {
+                code: g.code.clone(),
+                title: g.title.clone(),
+                mission: None,
+                tally: &g.tally,
+            })
+            .collect()
+    }
+    let l = labels(lang);
+    let missions = eval
+        .missions
+        .iter()
+        .map(|m| SummaryRow {
+            code: format!("{}/{}", m.missione, m.programma),
+            title: m.programma_name.unwrap_or("").to_string(),
+            mission: Some((
+                m.missione_name.unwrap_or(""),
+                mission_resources_text(m, lang),
+            )),
+            tally: &m.tally,
+        })
+        .collect();
+    [
+        Section {
+            heading: l.ambiti,
+            column: l.ambito,
+            rows: groups(&eval.ambiti),
+        },
+        Section {
+            heading: l.lines,
+            column: l.line,
+            rows: groups(&eval.strategici),
+        },
+        Section {
+            heading: l.missions,
+            column: l.mission,
+            rows: missions,
+        },
+    ]
+}
+
 pub struct Labels {
     pub plan_performance: &'static str,
     pub year: &'static str,

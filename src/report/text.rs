@@ -119,53 +119,30 @@ pub fn render(report: Report, options: Options) -> String {
         coverage(&eval.plan, lang)
     );
 
-    let summary = |out: &mut String,
-                   title: &str,
-                   rows: Vec<(String, String, &crate::eval::rollup::Tally)>| {
-        let _ = writeln!(out, "\n{}", st.bold(title));
-        let code_w = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
-        for (code, name, tally) in rows {
+    for section in super::summary_sections(eval, lang) {
+        let _ = writeln!(out, "\n{}", st.bold(section.heading));
+        let code_w = section
+            .rows
+            .iter()
+            .map(|r| width(&r.code))
+            .max()
+            .unwrap_or(0);
+        for row in &section.rows {
+            // Resources first: a long programme name is what gets cut.
+            let title = match &row.mission {
+                Some((_, resources)) => format!("{resources} — {}", row.title),
+                None => row.title.clone(),
+            };
             let _ = writeln!(
                 out,
                 "  {}  {}  {}   {}",
-                pad(&code, code_w),
-                pad(&cut(&name, 52), 52),
-                st.performance(tally.performance),
-                objectives_coverage(tally, lang)
+                pad(&row.code, code_w),
+                pad(&cut(&title, 52), 52),
+                st.performance(row.tally.performance),
+                objectives_coverage(row.tally, lang)
             );
         }
-    };
-    summary(
-        &mut out,
-        l.ambiti,
-        eval.ambiti
-            .iter()
-            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
-            .collect(),
-    );
-    summary(
-        &mut out,
-        l.lines,
-        eval.strategici
-            .iter()
-            .map(|g| (g.code.clone(), g.title.clone(), &g.tally))
-            .collect(),
-    );
-    summary(
-        &mut out,
-        l.missions,
-        eval.missions
-            .iter()
-            .map(|m| {
-                let name = format!(
-                    "{} — {}",
-                    super::mission_resources_text(m, lang),
-                    m.programma_name.or(m.missione_name).unwrap_or("")
-                );
-                (format!("{}/{}", m.missione, m.programma), name, &m.tally)
-            })
-            .collect(),
-    );
+    }
 
     for (o, (objective, result)) in model.objectives.iter().zip(&eval.objectives).enumerate() {
         let _ = writeln!(out);
