@@ -70,100 +70,34 @@ fn wrong_kind_help(lang: Lang, expected: Expected, f: Found) -> String {
     }
 }
 
+/// A cell's value as written is wrong in the same ways as a literal in a plan: the words are
+/// the syntax diagnostics', so that a number or a date reads the same wherever it is written.
 fn problem(lang: Lang, text: &str, p: &ValueProblem) -> Texts {
+    use crate::syntax::error::SyntaxError as S;
+    let text = text.to_string();
+    let same = |e: S| super::syntax::describe(&e, lang);
     match p {
-        ValueProblem::AmbiguousNumber { suggestion } => Texts::new(tr!(
-            lang,
-            "numero ambiguo `{text}`",
-            "ambiguous number `{text}`"
-        ))
-        .label(tr!(
-            lang,
-            "il punto separa le migliaia e va seguito da tre cifre",
-            "a dot separates thousands and must be followed by three digits"
-        ))
-        .help(tr!(
-            lang,
-            "in italiano la virgola separa i decimali e il punto le migliaia: scrivi `{suggestion}`",
-            "in Italian the comma separates decimals and the dot thousands: write `{suggestion}`"
-        )),
-        ValueProblem::MalformedNumber { suggestion } => Texts::new(tr!(
-            lang,
-            "numero scritto male `{text}`",
-            "malformed number `{text}`"
-        ))
-        .help(match suggestion {
-            Some(s) => tr!(
-                lang,
-                "i numeri si scrivono all'italiana: `{s}`",
-                "numbers are written the Italian way: `{s}`"
-            ),
-            None => tr!(
-                lang,
-                "i numeri si scrivono all'italiana, con la virgola per i decimali e il punto per le migliaia: `1.234,56`",
-                "numbers are written the Italian way, with a comma for decimals and dots for thousands: `1.234,56`"
-            ),
+        ValueProblem::AmbiguousNumber { suggestion } => same(S::AmbiguousNumber {
+            text,
+            suggestion: suggestion.clone(),
         }),
-        ValueProblem::NumberTooLarge => Texts::new(tr!(
-            lang,
-            "numero troppo lungo `{text}`",
-            "number too long `{text}`"
-        ))
-        .help(tr!(
-            lang,
-            "un numero può avere al massimo 28 cifre significative",
-            "a number may have at most 28 significant digits"
-        )),
-        ValueProblem::ImpossibleDate { suggestion } => Texts::new(tr!(
-            lang,
-            "la data `{text}` non esiste",
-            "the date `{text}` does not exist"
-        ))
-        .help(match suggestion {
-            Some(s) => tr!(
-                lang,
-                "le date si scrivono giorno/mese/anno: forse `{s}`?",
-                "dates are written day/month/year: perhaps `{s}`?"
-            ),
-            None => tr!(
-                lang,
-                "le date si scrivono giorno/mese/anno, per esempio `31/12/2024`",
-                "dates are written day/month/year, for example `31/12/2024`"
-            ),
+        ValueProblem::MalformedNumber { suggestion } => same(S::MalformedNumber {
+            text,
+            suggestion: suggestion.clone(),
         }),
-        ValueProblem::IsoDate { suggestion } => Texts::new(tr!(
-            lang,
-            "data scritta all'inglese `{text}`",
-            "date written the ISO way `{text}`"
-        ))
-        .help(tr!(
-            lang,
-            "le date si scrivono giorno/mese/anno: `{suggestion}`",
-            "dates are written day/month/year: `{suggestion}`"
-        )),
-        ValueProblem::UnknownUnit { word, suggestion } => Texts::new(tr!(
-            lang,
-            "unità sconosciuta `{word}`",
-            "unknown unit `{word}`"
-        ))
-        .help(match suggestion {
-            Some(s) => tr!(lang, "scrivi `{s}`", "write `{s}`"),
-            None => tr!(
-                lang,
-                "le unità sono `%`, `€`, `gg`, `ore`, `anni`, `punti`; per un numero semplice non scrivere l'unità",
-                "the units are `%`, `€`, `gg`, `ore`, `anni`, `punti`; for a plain number write no unit"
-            ),
+        ValueProblem::NumberTooLarge => same(S::NumberTooLarge { text }),
+        ValueProblem::ImpossibleDate { suggestion } => same(S::ImpossibleDate {
+            text,
+            suggestion: suggestion.clone(),
         }),
-        ValueProblem::UnitRepeated => Texts::new(tr!(
-            lang,
-            "il valore `{text}` ha due unità",
-            "the value `{text}` has two units"
-        ))
-        .help(tr!(
-            lang,
-            "scrivi l'unità una volta sola: `1.234,56 €`",
-            "write the unit once: `1.234,56 €`"
-        )),
+        ValueProblem::IsoDate { suggestion } => same(S::IsoDate {
+            suggestion: suggestion.clone(),
+        }),
+        ValueProblem::UnknownUnit { word, suggestion } => same(S::UnknownUnit {
+            word: word.clone(),
+            suggestion: *suggestion,
+        }),
+        ValueProblem::UnitRepeated => same(S::UnitRepeated),
         ValueProblem::NotAValue => Texts::new(tr!(
             lang,
             "`{text}` non è un valore",
