@@ -8,7 +8,7 @@ mod common;
 use piano::check::model::{Indicator, Model, TargetSpec, TargetValue};
 use piano::diagnostics::Code;
 use piano::source::Source;
-use piano::syntax::ast::{Comparator, Udm};
+use piano::syntax::ast::Udm;
 use piano::syntax::literal;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -106,17 +106,6 @@ fn printed_value(text: &str, udm: Udm) -> Option<TargetValue> {
     }
 }
 
-fn comparator(c: Comparator) -> &'static str {
-    match c {
-        Comparator::Ge => ">=",
-        Comparator::Le => "<=",
-        Comparator::Eq => "=",
-        Comparator::Gt => ">",
-        Comparator::Lt => "<",
-        Comparator::Entro => "entro",
-    }
-}
-
 /// Where the plan as meant departs from the printed row, on purpose: each entry is a
 /// correction listed in the README (card, row, field, what the plan says).
 const CORRECTIONS: &[(&str, usize, &str, &str)] = &[
@@ -193,11 +182,8 @@ fn compare(ind: &Indicator, row: &Row, years: [i32; 3]) -> Vec<String> {
                 }),
                 Some(expected),
             ) => {
-                if comparator(*c) != printed_cmp {
-                    out.push(format!(
-                        "{year}: comparator {} ≠ {printed_cmp}",
-                        comparator(*c)
-                    ));
+                if c.symbol() != printed_cmp {
+                    out.push(format!("{year}: comparator {} ≠ {printed_cmp}", c.symbol()));
                 }
                 if *value != expected {
                     out.push(format!("{year}: target {value:?} ≠ printed {expected:?}"));

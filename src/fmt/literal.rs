@@ -3,7 +3,7 @@
 //! long texts.
 
 use crate::italian;
-use crate::syntax::ast::{Comparator, Goal, LitUnit, Quantity, Target, Text, Value, Word};
+use crate::syntax::ast::{Goal, LitUnit, Quantity, Target, Text, Value, Word};
 use crate::syntax::text::escape;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
@@ -37,17 +37,6 @@ pub fn value(v: &Value) -> String {
     }
 }
 
-pub fn comparator(c: Comparator) -> &'static str {
-    match c {
-        Comparator::Ge => ">=",
-        Comparator::Le => "<=",
-        Comparator::Eq => "=",
-        Comparator::Gt => ">",
-        Comparator::Lt => "<",
-        Comparator::Entro => "entro",
-    }
-}
-
 /// `target 2024 >= 80%`, `target 2025 n.d.`.
 pub fn target(t: &Target) -> String {
     let year = year(t.year.value);
@@ -57,7 +46,7 @@ pub fn target(t: &Target) -> String {
             comparator: c,
             value: v,
         } => {
-            format!("target {year} {} {}", comparator(c.value), value(v))
+            format!("target {year} {} {}", c.value.symbol(), value(v))
         }
     }
 }

@@ -2,7 +2,7 @@
 //! spreadsheets read it. A text cell that a spreadsheet would run as a formula (starting with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`.
 
-use super::{Report, comparator_text, percent, performance_text, status_text};
+use super::{Report, percent, performance_text, status_text};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::diagnostics::Lang;
 use crate::eval::value::Val;
@@ -108,7 +108,7 @@ pub fn render(report: Report, lang: Lang) -> String {
         for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
             let (cmp, target) = match &r.target {
                 Some(TargetSpec::Compare { comparator, value }) => (
-                    comparator_text(*comparator).to_string(),
+                    comparator.symbol().to_string(),
                     target_cell(value, indicator.udm),
                 ),
                 _ => (String::new(), "n.d.".into()),

@@ -6,7 +6,7 @@
 //! 53,75%); dates ISO; sì/no as booleans; `null` where not available. Keys and `stato` are
 //! never localised.
 
-use super::{Report, comparator_text, percent};
+use super::{Report, percent};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::eval::rollup::Tally;
 use crate::eval::value::Val;
@@ -195,7 +195,7 @@ fn indicator_json(indicator: &crate::check::model::Indicator, r: &IndicatorResul
         "target".into(),
         match &r.target {
             Some(TargetSpec::Compare { comparator, value }) => json!({
-                "confronto": comparator_text(*comparator),
+                "confronto": comparator.symbol(),
                 "valore": target_value(value, indicator.udm),
             }),
             _ => Value::Null,

@@ -15,7 +15,7 @@ use crate::eval::rollup::Tally;
 use crate::eval::score::Status;
 use crate::eval::value::Val;
 use crate::italian;
-use crate::syntax::ast::{Comparator, Udm};
+use crate::syntax::ast::Udm;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -107,17 +107,6 @@ pub fn value_text(v: &Val, udm: Udm, lang: Lang) -> String {
     }
 }
 
-pub fn comparator_text(c: Comparator) -> &'static str {
-    match c {
-        Comparator::Ge => ">=",
-        Comparator::Le => "<=",
-        Comparator::Eq => "=",
-        Comparator::Gt => ">",
-        Comparator::Lt => "<",
-        Comparator::Entro => "entro",
-    }
-}
-
 pub fn target_value_text(v: &TargetValue, udm: Udm) -> String {
     match v {
         TargetValue::Number(n) => number_text(*n, udm),
@@ -130,11 +119,7 @@ pub fn target_value_text(v: &TargetValue, udm: Udm) -> String {
 pub fn target_text(t: Option<&TargetSpec>, udm: Udm) -> String {
     match t {
         Some(TargetSpec::Compare { comparator, value }) => {
-            format!(
-                "{} {}",
-                comparator_text(*comparator),
-                target_value_text(value, udm)
-            )
+            format!("{} {}", comparator.symbol(), target_value_text(value, udm))
         }
         _ => "n.d.".into(),
     }
@@ -210,28 +195,13 @@ pub fn coverage(t: &Tally, lang: Lang) -> String {
             lang.pick("non calcolabili", "not computable")
         ));
     }
-    let base = match lang {
-        Lang::It => format!(
-            "{} {} su {}",
-            t.scored,
-            if t.scored == 1 {
-                "indicatore"
-            } else {
-                "indicatori"
-            },
-            t.indicators
-        ),
-        Lang::En => format!(
-            "{} of {} {}",
-            t.scored,
-            t.indicators,
-            if t.indicators == 1 {
-                "indicator"
-            } else {
-                "indicators"
-            }
-        ),
-    };
+    let base = k_of_n(
+        lang,
+        t.scored,
+        t.indicators,
+        ("indicatore", "indicatori"),
+        ("indicator", "indicators"),
+    );
     if extra.is_empty() {
         base
     } else {
@@ -241,27 +211,23 @@ pub fn coverage(t: &Tally, lang: Lang) -> String {
 
 /// "17 obiettivi su 18" for levels above the objective.
 pub fn objectives_coverage(t: &Tally, lang: Lang) -> String {
+    k_of_n(
+        lang,
+        t.objectives_scored,
+        t.objectives,
+        ("obiettivo", "obiettivi"),
+        ("objective", "objectives"),
+    )
+}
+
+/// "3 indicatori su 5" / "3 of 5 indicators": Italian agrees with the first number, English
+/// with the second.
+fn k_of_n(lang: Lang, k: usize, n: usize, it: (&str, &str), en: (&str, &str)) -> String {
+    let word =
+        |(one, many): (&str, &str), count: usize| if count == 1 { one } else { many }.to_string();
     match lang {
-        Lang::It => format!(
-            "{} {} su {}",
-            t.objectives_scored,
-            if t.objectives_scored == 1 {
-                "obiettivo"
-            } else {
-                "obiettivi"
-            },
-            t.objectives
-        ),
-        Lang::En => format!(
-            "{} of {} {}",
-            t.objectives_scored,
-            t.objectives,
-            if t.objectives == 1 {
-                "objective"
-            } else {
-                "objectives"
-            }
-        ),
+        Lang::It => format!("{k} {} su {n}", word(it, k)),
+        Lang::En => format!("{k} of {n} {}", word(en, n)),
     }
 }
 

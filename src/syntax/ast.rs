@@ -288,6 +288,20 @@ pub enum Comparator {
     Entro,
 }
 
+impl Comparator {
+    /// As the plan writes it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Ge => ">=",
+            Comparator::Le => "<=",
+            Comparator::Eq => "=",
+            Comparator::Gt => ">",
+            Comparator::Lt => "<",
+            Comparator::Entro => "entro",
+        }
+    }
+}
+
 /// A literal value: in targets, in `risorse`, in measurement files.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

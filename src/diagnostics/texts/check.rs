@@ -4,7 +4,7 @@ use super::{Texts, did_you_mean, list, tr};
 use crate::check::error::{CheckError, Dim, Thing, ValueKind};
 use crate::diagnostics::Lang;
 use crate::italian;
-use crate::syntax::ast::{Comparator, LitUnit, Udm};
+use crate::syntax::ast::{LitUnit, Udm};
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
 
@@ -58,17 +58,6 @@ fn udm(u: Udm) -> &'static str {
 
 fn unit(u: LitUnit) -> &'static str {
     u.canonical()
-}
-
-fn comparator(c: Comparator) -> &'static str {
-    match c {
-        Comparator::Ge => ">=",
-        Comparator::Le => "<=",
-        Comparator::Eq => "=",
-        Comparator::Gt => ">",
-        Comparator::Lt => "<",
-        Comparator::Entro => "entro",
-    }
 }
 
 /// A fraction shown as an Italian percentage: `0.333` → `33,3%`.
@@ -441,7 +430,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             ),
         }),
         C::ComparatorNotAllowed { comparator: c, udm: u } => {
-            let (c, d) = (comparator(*c), udm(*u));
+            let (c, d) = (c.symbol(), udm(*u));
             let help = match u {
                 Udm::YesNo => tr!(lang, "scrivi `= sì` oppure `= no`", "write `= sì` or `= no`"),
                 Udm::Date => tr!(
