@@ -4,10 +4,12 @@
 
 mod codes;
 pub mod explain;
+pub mod fix;
 pub mod render;
 mod texts;
 
 pub use codes::Code;
+pub use fix::{Applicability, Edit, Fix};
 pub use texts::Texts;
 
 use crate::check::error::CheckError;

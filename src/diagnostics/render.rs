@@ -90,6 +90,28 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
             })
         })
         .collect();
+    let fixes: Vec<serde_json::Value> = texts
+        .fixes
+        .iter()
+        .map(|fix| {
+            let edits: Vec<serde_json::Value> = fix
+                .edits
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "start": e.span.start,
+                        "end": e.span.end,
+                        "replacement": e.replacement,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "title": fix.title,
+                "applicability": fix.applicability.as_str(),
+                "edits": edits,
+            })
+        })
+        .collect();
     serde_json::json!({
         "file": source.name,
         "start": d.span.start,
@@ -107,6 +129,7 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
         "label": texts.label,
         "help": texts.help,
         "labels": labels,
+        "fixes": fixes,
     })
 }
 

@@ -6,7 +6,7 @@ mod eval;
 mod measure;
 mod syntax;
 
-use super::{FileError, Kind, Lang};
+use super::{FileError, Fix, Kind, Lang};
 use crate::span::Span;
 
 /// The words of one diagnostic in one language.
@@ -18,6 +18,8 @@ pub struct Texts {
     pub help: Option<String>,
     /// Other places involved, each with its label.
     pub related: Vec<(Span, String)>,
+    /// Machine-applicable repairs, best first (see `fix.rs`).
+    pub fixes: Vec<Fix>,
 }
 
 impl Texts {
@@ -45,6 +47,11 @@ impl Texts {
 
     pub fn related(mut self, span: Span, label: String) -> Self {
         self.related.push((span, label));
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
     }
 }
