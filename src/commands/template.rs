@@ -6,7 +6,7 @@ use crate::diagnostics::Lang;
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::eval::measurements::{COLUMNS, RILEVAZIONE};
 use crate::eval::needs;
-use crate::report::csv::text_cell;
+use crate::report::csv::{BOM, text_cell};
 use crate::syntax::vocab::Vocabulary;
 use std::path::PathBuf;
 
@@ -18,12 +18,14 @@ pub struct TemplateArgs {
     pub color: bool,
 }
 
-/// The template's text for a checked model.
+/// The template's text for a checked model, with CRLF line ends (what Excel writes). The
+/// file also starts with a byte order mark ([`BOM`]), without which Excel reads UTF-8 as
+/// Windows-1252 and shows `â‚¬` for `€`.
 pub fn template(model: &crate::check::Model, lang: Lang) -> String {
     let mut out = COLUMNS.join(";");
-    out.push('\n');
+    out.push_str("\r\n");
     out.push_str(&format!(
-        "{RILEVAZIONE};;;data;{}\n",
+        "{RILEVAZIONE};;;data;{}\r\n",
         text_cell(lang.pick(
             "Data della rilevazione (gg/mm/aaaa)",
             "Monitoring date (dd/mm/yyyy)"
@@ -31,7 +33,7 @@ pub fn template(model: &crate::check::Model, lang: Lang) -> String {
     ));
     for need in needs::needed(model) {
         out.push_str(&format!(
-            "{};;;{};{}\n",
+            "{};;;{};{}\r\n",
             text_cell(&need.code),
             need.udm.canonical(),
             text_cell(&need.description)
@@ -63,7 +65,7 @@ pub fn run(args: &TemplateArgs) -> Outcome {
         out.status = FAILED;
         return out;
     }
-    let text = template(&checked.model, args.lang);
+    let text = format!("{BOM}{}", template(&checked.model, args.lang));
     match &args.output {
         None => out.stdout = text,
         Some(path) => {

@@ -30,6 +30,7 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> 
     let named = (options.format == Format::Human && !diagnostics.is_empty()).then(|| Named {
         name: source.name.clone(),
         text: source.text.as_str(),
+        source,
     });
     for d in diagnostics {
         let texts = d.texts(options.lang);
@@ -62,11 +63,21 @@ pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
     }
 }
 
+/// `file:line:col`, or `file:Misure!C12` in a workbook.
+fn location(source: &Source, offset: usize) -> String {
+    match source.place(offset) {
+        Some(cell) => format!("{}:{cell}", source.name),
+        None => {
+            let (line, col) = source.line_col(offset);
+            format!("{}:{line}:{col}", source.name)
+        }
+    }
+}
+
 fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
-    let (line, col) = source.line_col(d.span.start);
     format!(
-        "{}:{line}:{col}: {}[{}]: {}",
-        source.name,
+        "{}: {}[{}]: {}",
+        location(source, d.span.start),
         severity_word(lang, d.severity()),
         d.code(),
         texts.message
@@ -112,7 +123,7 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
             })
         })
         .collect();
-    serde_json::json!({
+    let mut object = serde_json::json!({
         "file": source.name,
         "start": d.span.start,
         "end": d.span.end,
@@ -130,7 +141,11 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
         "help": texts.help,
         "labels": labels,
         "fixes": fixes,
-    })
+    });
+    if let (Some(cell), Some(map)) = (source.place(d.span.start), object.as_object_mut()) {
+        map.insert("cell".into(), cell.into());
+    }
+    object
 }
 
 fn human(
@@ -172,9 +187,14 @@ fn human(
         GraphicalTheme::unicode_nocolor()
     };
     let mut out = String::new();
-    let handler = GraphicalReportHandler::new_themed(theme)
+    let mut handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_links(false);
+    if source.place(0).is_some() {
+        // A workbook: the header names the cell (`misure.xlsx:Misure!C12`), not a line and
+        // column of its text view.
+        handler = handler.without_primary_span_start();
+    }
     if handler.render_report(&mut out, &report).is_err() {
         // Rendering into a String cannot fail short of a bug in miette; fall back to the
         // short form rather than losing the diagnostic.
@@ -208,6 +228,7 @@ struct Report<'a> {
 struct Named<'a> {
     name: String,
     text: &'a str,
+    source: &'a Source,
 }
 
 impl miette::SourceCode for Named<'_> {
@@ -226,8 +247,12 @@ impl miette::SourceCode for Named<'_> {
             .text
             .get(line_start..offset)
             .map_or(inner.column(), |s| s.chars().count());
+        let name = match self.source.place(span.offset()) {
+            Some(cell) => format!("{}:{cell}", self.name),
+            None => self.name.clone(),
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.clone(),
+            name,
             inner.data(),
             *inner.span(),
             inner.line(),

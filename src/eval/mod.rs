@@ -4,9 +4,11 @@
 
 pub mod csv;
 pub mod error;
+pub mod fingerprint;
 pub mod formula;
 pub mod json_input;
 pub mod measurements;
+pub mod mojibake;
 pub mod needs;
 pub mod rollup;
 pub mod score;

@@ -47,7 +47,7 @@ pub fn render(format: Format, report: Report, options: Options) -> String {
     match format {
         Format::Text => text::render(report, options),
         Format::Json => json::render(report),
-        Format::Csv => csv::render(report, options.lang),
+        Format::Csv => format!("{}{}", csv::BOM, csv::render(report, options.lang)),
         Format::Markdown => markdown::render(report, options.lang),
         Format::Html => html::render(report, options.lang),
     }

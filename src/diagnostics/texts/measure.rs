@@ -417,6 +417,14 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
             "controlla virgolette, virgole e parentesi in questo punto",
             "check quotes, commas and brackets at this point"
         )),
+        M::Garbled { .. }
+        | M::WorkbookUnreadable { .. }
+        | M::CellError { .. }
+        | M::UnformattedPercent { .. }
+        | M::OtherPlan { .. }
+        | M::DeletedRow { .. }
+        | M::OutsideColumns { .. }
+        | M::SheetNotRead { .. } => super::workbook::describe(e, lang).unwrap_or_default(),
         M::JsonShape { expected } => {
             let what = match (*expected, lang) {
                 ("file", Lang::It) => "un oggetto con `valori` (e facoltativamente `rilevazione`)",

@@ -5,6 +5,7 @@ mod check;
 mod eval;
 mod measure;
 mod syntax;
+mod workbook;
 
 use super::{FileError, Fix, Kind, Lang};
 use crate::span::Span;
