@@ -105,7 +105,7 @@ fn html_report_in_chromium() {
         piano::eval::Options::default(),
     );
     let evaluation = evaluation.unwrap();
-    let html = report::render(
+    let report::Rendered::Text(html) = report::render(
         Format::Html,
         report::Report {
             model,
@@ -115,7 +115,9 @@ fn html_report_in_chromium() {
             lang: piano::diagnostics::Lang::It,
             fancy: false,
         },
-    );
+    ) else {
+        panic!("HTML is text");
+    };
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("eval-browser");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();

@@ -21,6 +21,7 @@ fn args(format: Format) -> EvalArgs {
         lang: Lang::It,
         fancy: false,
         color: false,
+        stdout_is_terminal: false,
     }
 }
 
@@ -256,8 +257,10 @@ fn template_text(plan: &str) -> String {
     let out = template(&TemplateArgs {
         plan: PathBuf::from(plan),
         output: None,
+        format: None,
         lang: Lang::It,
         color: false,
+        stdout_is_terminal: false,
     });
     assert_eq!(out.status, 0, "{}", out.stderr);
     out.stdout

@@ -6,7 +6,7 @@ use super::{FAILED, OK, Outcome, USAGE, count, files};
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::eval::{self, Place};
-use crate::report::{self, Format};
+use crate::report::{self, Format, Rendered};
 use crate::source::Source;
 use crate::syntax::literal;
 use std::path::PathBuf;
@@ -25,6 +25,8 @@ pub struct EvalArgs {
     pub fancy: bool,
     /// Colours in diagnostics.
     pub color: bool,
+    /// Whether standard output is a terminal (a workbook is not printed there).
+    pub stdout_is_terminal: bool,
 }
 
 /// Diagnostics printed so far, for the closing summary.
@@ -81,6 +83,9 @@ impl Tally {
 
 pub fn run(args: &EvalArgs) -> Outcome {
     let lang = args.lang;
+    if args.format == Format::Xlsx && args.output.is_none() && args.stdout_is_terminal {
+        return super::refuse_binary_to_terminal(lang, "report.xlsx");
+    }
     let mut out = Outcome::default();
     let mut tally = Tally::default();
 
@@ -114,13 +119,18 @@ pub fn run(args: &EvalArgs) -> Outcome {
     }
     let model = &checked.model;
 
-    let (source, problem) = files::read(&args.measurements);
-    if let Some(d) = problem {
-        tally.render(&mut out, &source, &[d], args);
-        out.status = USAGE;
-        return out;
-    }
-    let loaded = eval::load(model, &source);
+    let name = args.measurements.display().to_string();
+    let bytes = match files::read_bytes(&args.measurements) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let (source, problem) = files::unreadable(name, error);
+            let problem: Vec<Diagnostic> = problem.into_iter().collect();
+            tally.render(&mut out, &source, &problem, args);
+            out.status = USAGE;
+            return out;
+        }
+    };
+    let (source, loaded) = eval::load_bytes(model, &name, &bytes);
     tally.render(&mut out, &source, &loaded.diagnostics, args);
     if loaded.has_errors() {
         out.stderr.push_str(&tally.summary(lang, false));
@@ -151,7 +161,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
     };
 
     let fancy = args.fancy && args.output.is_none();
-    let text = report::render(
+    let rendered = report::render(
         args.format,
         report::Report {
             model,
@@ -159,10 +169,25 @@ pub fn run(args: &EvalArgs) -> Outcome {
         },
         report::Options { lang, fancy },
     );
-    match &args.output {
-        None => out.stdout = text,
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, text) {
+    let bytes = match rendered {
+        Rendered::Text(text) if args.output.is_none() => {
+            out.stdout = text;
+            None
+        }
+        Rendered::Text(text) => Some(text.into_bytes()),
+        Rendered::Workbook(Ok(bytes)) => Some(bytes),
+        Rendered::Workbook(Err(e)) => {
+            out.stderr.push_str(&lang.pick(
+                format!("piano: errore interno nello scrivere la cartella di lavoro ({e}); per favore segnalalo\n"),
+                format!("piano: internal error writing the workbook ({e}); please report it\n"),
+            ));
+            out.status = FAILED;
+            return out;
+        }
+    };
+    match (&args.output, bytes) {
+        (Some(path), Some(bytes)) => {
+            if let Err(e) = std::fs::write(path, bytes) {
                 out.stderr.push_str(&lang.pick(
                     format!("piano: impossibile scrivere {}: {e}\n", path.display()),
                     format!("piano: cannot write {}: {e}\n", path.display()),
@@ -171,6 +196,8 @@ pub fn run(args: &EvalArgs) -> Outcome {
                 return out;
             }
         }
+        (None, Some(bytes)) => out.stdout_bytes = bytes,
+        (_, None) => {}
     }
     out.stderr.push_str(&tally.summary(lang, true));
     out.status = OK;

@@ -58,10 +58,15 @@ fn walk(
 /// Reads a file; when it cannot be read, the source is empty and the diagnostic says why.
 pub fn read(path: &Path) -> (Source, Option<Diagnostic>) {
     let name = path.display().to_string();
-    match std::fs::read(path) {
+    match read_bytes(path) {
         Ok(bytes) => (Source::from_bytes(name, &bytes).0, None),
-        Err(e) => unreadable(name, e.to_string()),
+        Err(error) => unreadable(name, error),
     }
+}
+
+/// Reads a file's bytes (a workbook is not text); the error says why it cannot be read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| e.to_string())
 }
 
 pub fn unreadable(name: String, error: String) -> (Source, Option<Diagnostic>) {

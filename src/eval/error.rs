@@ -197,6 +197,8 @@ pub enum WorkbookProblem {
     OldFormat,
     /// No worksheet at all.
     NoSheets,
+    /// Far more cells than a measurement file has.
+    TooLarge,
 }
 
 impl MeasureError {

@@ -23,6 +23,17 @@ pub const RILEVAZIONE: &str = "rilevazione";
 /// The columns of a measurement file, in the order `piano template` prints them.
 pub const COLUMNS: [&str; 5] = ["codice", "valore", "nota", "udm", "descrizione"];
 
+/// Every column a measurement file may have: the workbook template also has `obiettivo`
+/// (not read, like `descrizione`), and a CSV saved from it too.
+pub const KNOWN_COLUMNS: [&str; 6] = [
+    "codice",
+    "valore",
+    "nota",
+    "udm",
+    "descrizione",
+    "obiettivo",
+];
+
 /// One value given by the file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -236,7 +247,7 @@ fn read_header(
         .iter()
         .map(|c| c.text.trim().to_lowercase())
         .collect();
-    let known = |n: &str| COLUMNS.contains(&n);
+    let known = |n: &str| KNOWN_COLUMNS.contains(&n);
     let missing: Vec<&'static str> = ["codice", "valore"]
         .into_iter()
         .filter(|c| !names.iter().any(|n| n == c))
@@ -284,7 +295,7 @@ fn read_header(
                 "valori" | "value" | "dato" | "importo" => Some("valore"),
                 "codici" | "code" | "id" => Some("codice"),
                 "unità" | "unita" | "unità di misura" => Some("udm"),
-                other => suggest::closest(other, COLUMNS),
+                other => suggest::closest(other, KNOWN_COLUMNS),
             };
             diagnostics.push(Diagnostic::new(
                 cell.span,

@@ -13,6 +13,7 @@ pub mod needs;
 pub mod rollup;
 pub mod score;
 pub mod value;
+pub mod workbook;
 
 use crate::check::model::{Model, TargetSpec};
 use crate::diagnostics::Diagnostic;
@@ -28,6 +29,18 @@ use score::{Dates, Score};
 use value::Val;
 
 pub use measurements::{Loaded, load};
+
+/// Reads a measurement file's bytes, whatever its form: a workbook (`.xlsx`, `.ods`), else
+/// text (CSV or JSON). Returns the source its diagnostics are rendered with (a workbook's text
+/// view, with its cells named) and the values.
+pub fn load_bytes(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
+    if workbook::is_workbook(bytes) {
+        return workbook::load(model, name, bytes);
+    }
+    let source = Source::from_bytes(name, bytes).0;
+    let loaded = load(model, &source);
+    (source, loaded)
+}
 
 /// What the command line says about the evaluation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

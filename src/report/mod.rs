@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
+pub mod xlsx;
 
 use crate::check::model::{Model, TargetSpec, TargetValue};
 use crate::diagnostics::Lang;
@@ -27,6 +28,30 @@ pub enum Format {
     Csv,
     Markdown,
     Html,
+    /// An Excel workbook (binary).
+    Xlsx,
+}
+
+impl Format {
+    /// The format a report file's extension asks for (`report.xlsx`, `report.html`...).
+    pub fn of_extension(extension: &str) -> Option<Format> {
+        Some(match extension.to_ascii_lowercase().as_str() {
+            "txt" => Format::Text,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "md" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "xlsx" => Format::Xlsx,
+            _ => return None,
+        })
+    }
+}
+
+/// A rendered report: text, or a workbook's bytes (or why it could not be written, which
+/// would be a bug).
+pub enum Rendered {
+    Text(String),
+    Workbook(Result<Vec<u8>, String>),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -43,14 +68,20 @@ pub struct Report<'a> {
     pub eval: &'a Evaluation,
 }
 
-pub fn render(format: Format, report: Report, options: Options) -> String {
-    match format {
+pub fn render(format: Format, report: Report, options: Options) -> Rendered {
+    Rendered::Text(match format {
         Format::Text => text::render(report, options),
         Format::Json => json::render(report),
+        // A byte order mark, so that Excel reads `€` and `sì` right.
         Format::Csv => format!("{}{}", csv::BOM, csv::render(report, options.lang)),
         Format::Markdown => markdown::render(report, options.lang),
         Format::Html => html::render(report, options.lang),
-    }
+        Format::Xlsx => {
+            return Rendered::Workbook(
+                xlsx::render(report, options.lang).map_err(|e| e.to_string()),
+            );
+        }
+    })
 }
 
 /// A fraction as a percentage, exactly: 0.5375 → 53.75.

@@ -197,8 +197,8 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
         .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
             tr!(
                 lang,
-                "le colonne sono `codice`, `valore`, `nota`, `udm`, `descrizione`",
-                "the columns are `codice`, `valore`, `nota`, `udm`, `descrizione`"
+                "le colonne sono `codice`, `valore`, `nota`, `udm`, `descrizione`, `obiettivo`",
+                "the columns are `codice`, `valore`, `nota`, `udm`, `descrizione`, `obiettivo`"
             )
         })),
         M::DuplicateColumn { name, first } => Texts::new(tr!(

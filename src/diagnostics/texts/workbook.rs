@@ -101,6 +101,16 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Option<Texts> {
                 "in Excel: File › Salva con nome › «Cartella di lavoro di Excel (*.xlsx)»; in LibreOffice: «Foglio elettronico ODF (.ods)»",
                 "in Excel: File › Save As › \"Excel Workbook (*.xlsx)\"; in LibreOffice: \"ODF Spreadsheet (.ods)\""
             )),
+            WorkbookProblem::TooLarge => Texts::new(tr!(
+                lang,
+                "la cartella di lavoro ha troppe celle per essere un file delle misure",
+                "the workbook has too many cells to be a measurement file"
+            ))
+            .help(tr!(
+                lang,
+                "un file delle misure ha una riga per codice del piano: parti dal modello (`piano template PIANO -o misure.xlsx`) e copia lì i valori",
+                "a measurement file has one row per code of the plan: start from the template (`piano template PLAN -o misure.xlsx`) and copy the values there"
+            )),
             WorkbookProblem::NoSheets => Texts::new(tr!(
                 lang,
                 "la cartella di lavoro non ha fogli",
