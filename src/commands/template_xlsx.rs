@@ -175,7 +175,10 @@ pub fn workbook(model: &Model, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     instructions_sheet(book.add_worksheet(), model, &fingerprint, lang)?;
     let hidden = book.add_worksheet();
     hidden.set_name(meta::SHEET)?.set_hidden(true);
-    for (r, row) in meta::rows(&needs, &model.plan.title).iter().enumerate() {
+    for (r, row) in meta::rows(&meta::pairs(&needs), &model.plan.title)
+        .iter()
+        .enumerate()
+    {
         let r = u32::try_from(r).unwrap_or(u32::MAX);
         hidden.write_string(r, 0, fit(&row[0]))?;
         hidden.write_string(r, 1, fit(&row[1]))?;

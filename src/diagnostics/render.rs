@@ -156,7 +156,11 @@ fn human(
     options: Options,
 ) -> String {
     // A problem with the file as a whole has no place in it to show.
-    let whole_file = matches!(d.kind, super::Kind::File(_));
+    let whole_file = matches!(
+        d.kind,
+        super::Kind::File(_)
+            | super::Kind::Measure(crate::eval::error::MeasureError::WorkbookUnreadable { .. })
+    );
     let mut labels = Vec::new();
     if !whole_file {
         labels.push(LabeledSpan::new_primary_with_span(

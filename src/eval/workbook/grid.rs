@@ -206,7 +206,7 @@ fn xlsx_content(data: &DataRef) -> Option<Content> {
         DataRef::Bool(b) => Content::Bool(*b),
         DataRef::DateTime(d) => match number::excel_date(d) {
             Some(day) => Content::Date(Some(day), crate::italian::date(day)),
-            None => Content::Date(None, d.as_f64().to_string()),
+            None => Content::Date(None, number::excel_date_text(d)),
         },
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => iso(s),
         DataRef::Error(e) => Content::Error(e.to_string()),
@@ -222,7 +222,7 @@ fn ods_content(data: &Data) -> Option<Content> {
         Data::Bool(b) => Content::Bool(*b),
         Data::DateTime(d) => match number::excel_date(d) {
             Some(day) => Content::Date(Some(day), crate::italian::date(day)),
-            None => Content::Date(None, d.as_f64().to_string()),
+            None => Content::Date(None, number::excel_date_text(d)),
         },
         Data::DateTimeIso(s) | Data::DurationIso(s) => iso(s),
         Data::Error(e) => Content::Error(e.to_string()),

@@ -19,10 +19,21 @@ pub struct Meta {
     pub codes: Vec<(String, String)>,
 }
 
-/// The rows of the sheet: label and value, then a header and one row per code.
-pub fn rows(needs: &[Need], plan: &str) -> Vec<[String; 2]> {
+/// The `(code, udm)` pairs of a plan's needs.
+pub fn pairs(needs: &[Need]) -> Vec<(String, String)> {
+    needs
+        .iter()
+        .map(|n| (n.code.clone(), n.udm.canonical().to_string()))
+        .collect()
+}
+
+/// The rows of the sheet for the `(code, udm)` pairs of a plan: label and value, then a header
+/// and one row per code.
+pub fn rows(pairs: &[(String, String)], plan: &str) -> Vec<[String; 2]> {
+    let fingerprint =
+        crate::eval::fingerprint::of_pairs(pairs.iter().map(|(c, u)| (c.as_str(), u.as_str())));
     let mut rows = vec![
-        [FINGERPRINT.into(), crate::eval::fingerprint::of(needs)],
+        [FINGERPRINT.into(), fingerprint],
         ["piano".into(), plan.into()],
         [
             "nota".into(),
@@ -31,11 +42,7 @@ pub fn rows(needs: &[Need], plan: &str) -> Vec<[String; 2]> {
         [String::new(), String::new()],
         ["codice".into(), "udm".into()],
     ];
-    rows.extend(
-        needs
-            .iter()
-            .map(|n| [n.code.clone(), n.udm.canonical().to_string()]),
-    );
+    rows.extend(pairs.iter().map(|(c, u)| [c.clone(), u.clone()]));
     rows
 }
 

@@ -39,6 +39,17 @@ pub fn excel_date(cell: &ExcelDateTime) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
 }
 
+/// How a date cell that is no day reads: Excel's 29/02/1900 as such, else its serial.
+pub fn excel_date_text(cell: &ExcelDateTime) -> String {
+    let serial = cell.as_f64();
+    if serial.is_finite() && (1.0..LAST_SERIAL).contains(&serial) {
+        let (y, m, d, ..) = cell.to_ymd_hms_milli();
+        format!("{d:02}/{m:02}/{y}")
+    } else {
+        serial.to_string()
+    }
+}
+
 /// The serial after 31/12/9999 in the 1900 date system.
 const LAST_SERIAL: f64 = 2_958_466.0;
 

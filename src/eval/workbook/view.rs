@@ -52,7 +52,7 @@ pub fn number_text(x: f64, shown: Shown) -> String {
             Some(p) => format!("{}%", italian::number(p.normalize())),
             None => x.to_string(),
         },
-        Shown::Euro => format!("{} €", italian::number(d)),
+        Shown::Euro => crate::report::euro_text(d),
     }
 }
 
