@@ -208,9 +208,14 @@ fn case(path: &Path) -> String {
             let _ = writeln!(values, "al {}, anno {}", evaluation.as_of, evaluation.year);
             for (objective, result) in model.objectives.iter().zip(&evaluation.objectives) {
                 for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
+                    // The exact value too: no binary noise may reach it.
+                    let exact = match &r.value {
+                        eval::value::Val::Number(d) => format!(" = {d}"),
+                        _ => String::new(),
+                    };
                     let _ = writeln!(
                         values,
-                        "{}: {} → {} ({}){}",
+                        "{}: {}{exact} → {} ({}){}",
                         indicator.code,
                         report::value_text(&r.value, indicator.udm, Lang::It),
                         report::performance_text(r.score.performance),
