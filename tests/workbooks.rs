@@ -362,3 +362,27 @@ fn no_workbook_panics() {
         );
     }
 }
+
+/// In JSON diagnostics a workbook's place is its cell, beside the view's line and column.
+#[test]
+fn json_diagnostics_name_the_cell() {
+    let (_, checked) = plan();
+    let (bytes, name) = input(
+        Path::new("tests/workbooks/letter_in_number.cells"),
+        &checked.model,
+    );
+    let (source, loaded) = eval::load_bytes(&checked.model, &name, &bytes);
+    let json = render(
+        &source,
+        &loaded.diagnostics,
+        Options {
+            lang: Lang::En,
+            format: Format::Json,
+            color: false,
+        },
+    );
+    let v: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(v["cell"], "Misure!E3");
+    assert_eq!(v["line"], 3, "line 3 of the view is row 3");
+    assert_eq!(v["code"], "M0710");
+}
