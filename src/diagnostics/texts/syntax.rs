@@ -94,6 +94,10 @@ fn vocab_name(lang: Lang, v: Vocab) -> (String, Vec<&'static str>) {
             tr!(lang, "regola per i dati mancanti", "rule for missing data"),
             MissingData::canonical_words(),
         ),
+        Vocab::Comparto => (
+            tr!(lang, "comparto", "comparto"),
+            crate::syntax::ast::Comparto::canonical_words(),
+        ),
     }
 }
 
