@@ -69,18 +69,23 @@ fn elsewhere(
         (Comparto::Stato, 3),
         (Comparto::Universita, 3),
     ];
+    // A plan that declares its comparto hears of another only when the code's form says it
+    // was written for one (two digits in a Chamber's plan): a typo is not another comparto.
+    let own_form = own.map(|c| digits(c).unwrap_or(3));
     candidates.into_iter().find_map(|(c, n)| {
         let same = own == Some(c)
             || (own.is_none() && c == Comparto::Camera)
-            || (own == Some(Comparto::Regione) && c == Comparto::EnteLocale);
+            || (own == Some(Comparto::Regione) && c == Comparto::EnteLocale)
+            || own_form == Some(n);
         if same || missione.len() != n {
             return None;
         }
         let registry = registry::of(Some(c))?;
         let m = registry.mission(missione)?;
         match programma {
-            // The State's programmes are not listed: its missions answer for them.
-            Some(p) if !m.programmes.is_empty() && m.programme(p).is_none() => None,
+            // The State's programmes are not listed: it knows no pair.
+            Some(_) if m.programmes.is_empty() => None,
+            Some(p) if m.programme(p).is_none() => None,
             _ => Some(c),
         }
     })
@@ -137,7 +142,8 @@ fn check_registry(
             CheckError::UnknownMission {
                 missione: written_m.clone(),
                 comparto,
-                elsewhere: elsewhere(comparto, written_m, Some(written_p)),
+                elsewhere: elsewhere(comparto, written_m, Some(written_p))
+                    .or_else(|| elsewhere(comparto, written_m, None)),
             },
         );
         return;
@@ -247,7 +253,11 @@ mod tests {
             Some(Comparto::EnteLocale)
         );
         assert_eq!(elsewhere(Some(Comparto::EnteLocale), "011", Some("005")), Some(Comparto::Camera));
-        assert_eq!(elsewhere(None, "034", Some("001")), Some(Comparto::Stato));
+        assert_eq!(elsewhere(None, "034", None), Some(Comparto::Stato));
+        // The State lists no programmes: no pair is known there.
+        assert_eq!(elsewhere(None, "034", Some("001")), None);
+        // A three-digit typo in a Chamber's plan is not a State mission.
+        assert_eq!(elsewhere(Some(Comparto::Camera), "013", None), None);
         assert_eq!(elsewhere(None, "77", Some("01")), None);
         assert_eq!(elsewhere(Some(Comparto::EnteLocale), "01", Some("02")), None);
     }

@@ -217,8 +217,8 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             peso_line,
         } => Texts::new(tr!(
             lang,
-            "un obiettivo `prerequisito` non ha `peso`",
-            "a `prerequisito` objective has no `peso`"
+            "`peso` in un obiettivo `prerequisito`",
+            "`peso` in a `prerequisito` objective"
         ))
         .related(*prerequisito, tr!(lang, "prerequisito qui", "prerequisite here"))
         .help(tr!(
