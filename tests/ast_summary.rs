@@ -105,7 +105,11 @@ impl Outline<'_> {
         self.text(depth, "descrizione", &f.descrizione);
         if let Some(b) = &f.baseline {
             let v = Self::value(&b.value.value);
-            self.line(depth, b.span, format!("baseline {} {v}", b.value.year.value));
+            self.line(
+                depth,
+                b.span,
+                format!("baseline {} {v}", b.value.year.value),
+            );
         }
         for t in &f.targets {
             let goal = match &t.value.goal {

@@ -39,7 +39,10 @@ fn checks_clean() {
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let model = piano::check_plan(&source).model;
     assert!(model.objectives.len() >= 6);
-    assert_eq!(model.objectives.iter().filter(|o| o.prerequisite).count(), 1);
+    assert_eq!(
+        model.objectives.iter().filter(|o| o.prerequisite).count(),
+        1
+    );
     assert!(model.objectives.iter().any(|o| o.strategico.is_none()));
     assert!(
         model
@@ -49,7 +52,10 @@ fn checks_clean() {
             .any(|i| i.tipologia.is_none())
     );
     assert!(model.objectives.iter().all(|o| o.responsabile.is_some()));
-    assert_eq!(model.objectives[0].missione, Some(("01".into(), "07".into())));
+    assert_eq!(
+        model.objectives[0].missione,
+        Some(("01".into(), "07".into()))
+    );
 }
 
 #[test]
@@ -92,7 +98,12 @@ fn every_format_shows_the_prerequisite_conditioning_the_plan() {
     assert!(html.contains("condizionata dal prerequisito 10 (92%), non raggiunto"));
     assert!(html.contains("Ufficiale di anagrafe"));
     let csv = eval(Format::Csv, None).stdout;
-    assert!(csv.lines().next().unwrap().ends_with(";responsabile;prerequisito;baseline_anno;baseline"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(";responsabile;prerequisito;baseline_anno;baseline")
+    );
     assert!(csv.contains(";Segretario comunale;non raggiunto;2023;91%"));
     let json: serde_json::Value =
         serde_json::from_str(&eval(Format::Json, None).stdout).expect("JSON");
@@ -106,14 +117,24 @@ fn every_format_shows_the_prerequisite_conditioning_the_plan() {
     let first = &objectives[0];
     assert_eq!(first["responsabile"], "Ufficiale di anagrafe");
     assert_eq!(first["indicatori"][0]["baseline"]["anno"], 2023);
-    assert_eq!(first["indicatori"][0]["baseline"]["valore"].to_string(), "38");
+    assert_eq!(
+        first["indicatori"][0]["baseline"]["valore"].to_string(),
+        "38"
+    );
     // 20% × 100% + 10% × (100 + 20/22 + 100 + 100 + 100 + 100 + 80 + 0)%: the prerequisite
     // carries no weight.
-    assert!(json["performance"].to_string().starts_with("87.0909"), "{}", json["performance"]);
+    assert!(
+        json["performance"].to_string().starts_with("87.0909"),
+        "{}",
+        json["performance"]
+    );
     let lines = json["linee_strategiche"].as_array().unwrap();
     let unassigned = lines.last().unwrap();
     assert_eq!(unassigned["codice"], serde_json::Value::Null);
-    assert_eq!(unassigned["obiettivi"], serde_json::json!(["06", "07", "08", "09"]));
+    assert_eq!(
+        unassigned["obiettivi"],
+        serde_json::json!(["06", "07", "08", "09"])
+    );
 }
 
 #[test]
@@ -133,7 +154,11 @@ fn the_report_of_one_office() {
     assert_eq!(json["condizionata_da"], serde_json::json!(["10"]));
     let out = eval(Format::Text, Some("ufficio che non c'è"));
     assert_eq!(out.status, 2);
-    assert!(out.stderr.contains("\"Segretario comunale\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("\"Segretario comunale\""),
+        "{}",
+        out.stderr
+    );
     assert_eq!(out.stdout, "");
 }
 

@@ -309,7 +309,10 @@ fn codes_in_the_wrong_form_are_reported_with_the_right_spelling() {
             let Some(m) = &o.missione else { continue };
             for (code, with) in [
                 (&m.value.missione, format!("0{}", m.value.missione.value)),
-                (&m.value.programma, m.value.programma.value.trim_start_matches('0').to_string()),
+                (
+                    &m.value.programma,
+                    m.value.programma.value.trim_start_matches('0').to_string(),
+                ),
             ] {
                 if with.len() == 2 {
                     continue; // `10` stays `10`: nothing planted
@@ -320,7 +323,12 @@ fn codes_in_the_wrong_form_are_reported_with_the_right_spelling() {
                 let fix = check(&mutant)
                     .into_iter()
                     .find(|d| d.code() == Code::C0606)
-                    .and_then(|d| d.texts(piano::diagnostics::Lang::It).fixes.into_iter().next())
+                    .and_then(|d| {
+                        d.texts(piano::diagnostics::Lang::It)
+                            .fixes
+                            .into_iter()
+                            .next()
+                    })
                     .unwrap_or_else(|| panic!("{what}: no fix"));
                 assert_eq!(fix.edits[0].replacement, code.value, "{what}");
                 planted += 1;
@@ -338,7 +346,12 @@ fn a_prerequisite_without_its_line_is_reported_at_its_objective() {
             let Some(p) = &o.prerequisito else { continue };
             let mutant = replace(&text, line_of(&text, p.span), "");
             let region = Span::new(o.code.span.start, o.code.span.end);
-            assert_reported(&format!("{name}: {}", o.code.value), &mutant, Code::W0505, region);
+            assert_reported(
+                &format!("{name}: {}", o.code.value),
+                &mutant,
+                Code::W0505,
+                region,
+            );
             // Its fixes: `prerequisito` back, which checks clean again.
             let d = check(&mutant)
                 .into_iter()
@@ -393,7 +406,12 @@ fn a_local_plan_declared_a_chambers_plan_is_refused() {
             let shift = "comparto camera".len() as isize - "comparto ente_locale".len() as isize;
             let at = (m.span.start as isize + shift) as usize;
             let region = Span::new(at, at + m.span.end - m.span.start);
-            assert_reported(&format!("{name}: {}", o.code.value), &mutant, Code::C0601, region);
+            assert_reported(
+                &format!("{name}: {}", o.code.value),
+                &mutant,
+                Code::C0601,
+                region,
+            );
         }
     }
 }

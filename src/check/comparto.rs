@@ -39,7 +39,11 @@ fn in_form(code: &str, comparto: Option<Comparto>) -> Result<String, Option<Stri
         return Ok(registry::normalize(code));
     };
     if comparto == Comparto::Altro {
-        return if all_digits(code) { Ok(code.to_string()) } else { Err(None) };
+        return if all_digits(code) {
+            Ok(code.to_string())
+        } else {
+            Err(None)
+        };
     }
     let Some(n) = digits(comparto) else {
         return Ok(code.to_string());
@@ -58,11 +62,7 @@ fn in_form(code: &str, comparto: Option<Comparto>) -> Result<String, Option<Stri
 
 /// The comparto (other than the plan's own) whose registry knows `code` (and `programme`) as
 /// written: `01` is a D.Lgs. 118/2011 mission.
-fn elsewhere(
-    own: Option<Comparto>,
-    missione: &str,
-    programma: Option<&str>,
-) -> Option<Comparto> {
+fn elsewhere(own: Option<Comparto>, missione: &str, programma: Option<&str>) -> Option<Comparto> {
     let candidates = [
         (Comparto::EnteLocale, 2),
         (Comparto::Camera, 3),
@@ -106,7 +106,12 @@ pub(super) fn missione(
     (missione, programma)
 }
 
-fn form(code: &Spanned<String>, kind: CodeKind, comparto: Option<Comparto>, sink: &mut Sink) -> String {
+fn form(
+    code: &Spanned<String>,
+    kind: CodeKind,
+    comparto: Option<Comparto>,
+    sink: &mut Sink,
+) -> String {
     match (in_form(&code.value, comparto), comparto) {
         (Ok(c), _) => c,
         (Err(right), Some(comparto)) => {
@@ -247,18 +252,27 @@ mod tests {
 
     #[test]
     fn another_comparto_knows_the_code() {
-        assert_eq!(elsewhere(None, "01", Some("02")), Some(Comparto::EnteLocale));
+        assert_eq!(
+            elsewhere(None, "01", Some("02")),
+            Some(Comparto::EnteLocale)
+        );
         assert_eq!(
             elsewhere(Some(Comparto::Camera), "11", Some("01")),
             Some(Comparto::EnteLocale)
         );
-        assert_eq!(elsewhere(Some(Comparto::EnteLocale), "011", Some("005")), Some(Comparto::Camera));
+        assert_eq!(
+            elsewhere(Some(Comparto::EnteLocale), "011", Some("005")),
+            Some(Comparto::Camera)
+        );
         assert_eq!(elsewhere(None, "034", None), Some(Comparto::Stato));
         // The State lists no programmes: no pair is known there.
         assert_eq!(elsewhere(None, "034", Some("001")), None);
         // A three-digit typo in a Chamber's plan is not a State mission.
         assert_eq!(elsewhere(Some(Comparto::Camera), "013", None), None);
         assert_eq!(elsewhere(None, "77", Some("01")), None);
-        assert_eq!(elsewhere(Some(Comparto::EnteLocale), "01", Some("02")), None);
+        assert_eq!(
+            elsewhere(Some(Comparto::EnteLocale), "01", Some("02")),
+            None
+        );
     }
 }

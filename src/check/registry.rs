@@ -122,7 +122,9 @@ pub fn parse(text: &str) -> Result<Registry, BadLine> {
         let cells: Vec<&str> = line.split('\t').collect();
         if !header {
             if cells.first() != Some(&"missione") {
-                return Err(bad("the first line that is not a comment must be the header"));
+                return Err(bad(
+                    "the first line that is not a comment must be the header",
+                ));
             }
             header = true;
             continue;
@@ -207,7 +209,11 @@ mod tests {
         assert_eq!(dlgs118().missions.len(), 23);
         assert_eq!(stato().missions.len(), 34);
         assert_eq!(universita().missions.len(), 5);
-        let programmes: usize = universita().missions.iter().map(|m| m.programmes.len()).sum();
+        let programmes: usize = universita()
+            .missions
+            .iter()
+            .map(|m| m.programmes.len())
+            .sum();
         assert_eq!(programmes, 9);
         assert!(stato().missions.iter().all(|m| m.programmes.is_empty()));
         for m in &dlgs118().missions {
@@ -223,7 +229,9 @@ mod tests {
         assert!(parse("missione\tprogramma\tnome\tattributi\n011\t\tx\n").is_err());
         assert!(parse("missione\tprogramma\tnome\tattributi\n01a\t\tx\t\n").is_err());
         assert!(parse("missione\tprogramma\tnome\tattributi\n011\t\tx\t\n011\t\ty\t\n").is_err());
-        assert!(parse("missione\tprogramma\tnome\tattributi\n011\t\tx\t\n011\t001\ty\tboh\n").is_err());
+        assert!(
+            parse("missione\tprogramma\tnome\tattributi\n011\t\tx\t\n011\t001\ty\tboh\n").is_err()
+        );
         assert!(parse("missione\tprogramma\tnome\tattributi\n011\t\t \t\n").is_err());
     }
 
@@ -242,12 +250,22 @@ mod tests {
             assert!(camera().mission(m).and_then(|x| x.programme(p)).is_some());
         }
         let m032 = camera().mission("032").unwrap();
-        assert_eq!(m032.programme("004").unwrap().report_under.as_deref(), Some("003"));
+        assert_eq!(
+            m032.programme("004").unwrap().report_under.as_deref(),
+            Some("003")
+        );
         assert!(camera().mission("099").is_none());
         let m011 = camera().mission("011").unwrap();
         assert!(m011.programme("005").unwrap().former_name.is_some());
         let p = dlgs118().mission("01").unwrap().programme("12").unwrap();
         assert!(p.regions_only);
-        assert!(!dlgs118().mission("01").unwrap().programme("02").unwrap().regions_only);
+        assert!(
+            !dlgs118()
+                .mission("01")
+                .unwrap()
+                .programme("02")
+                .unwrap()
+                .regions_only
+        );
     }
 }

@@ -13,9 +13,7 @@ use super::weights;
 use crate::span::{Span, Spanned};
 use crate::suggest;
 use crate::syntax::Parsed;
-use crate::syntax::ast::{
-    self, Expr, ExprKind, Field, IndicatorFields, Item, Risorse, Text, Udm,
-};
+use crate::syntax::ast::{self, Expr, ExprKind, Field, IndicatorFields, Item, Risorse, Text, Udm};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -727,11 +725,18 @@ impl<'a> Resolver<'a> {
             targets::missing_years(&merged, tri, name, at, self.sink);
         }
 
-        let baseline = own.baseline.as_ref().or(t.and_then(|t| t.baseline.as_ref()));
+        let baseline = own
+            .baseline
+            .as_ref()
+            .or(t.and_then(|t| t.baseline.as_ref()));
         let baseline = baseline.and_then(|b| {
             let checked_here = own.baseline.is_some() || udm_overridden;
             let mut quiet = Sink::default();
-            let sink = if checked_here { &mut *self.sink } else { &mut quiet };
+            let sink = if checked_here {
+                &mut *self.sink
+            } else {
+                &mut quiet
+            };
             baseline::resolve(&b.value, udm, triennio, sink)
         });
         let formula = own.formula.as_ref().map(|f| (f, None)).or_else(|| {

@@ -8,7 +8,11 @@ use crate::check::model::Model;
 
 /// The plan and its evaluation restricted to the objectives of one responsabile; `None` when
 /// no objective matches.
-pub fn by_responsabile(model: &Model, eval: &Evaluation, text: &str) -> Option<(Model, Evaluation)> {
+pub fn by_responsabile(
+    model: &Model,
+    eval: &Evaluation,
+    text: &str,
+) -> Option<(Model, Evaluation)> {
     let wanted = text.trim().to_lowercase();
     let keep: Vec<usize> = model
         .objectives
@@ -52,7 +56,11 @@ pub fn by_responsabile(model: &Model, eval: &Evaluation, text: &str) -> Option<(
 /// matches.
 pub fn responsabili(model: &Model) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for r in model.objectives.iter().filter_map(|o| o.responsabile.clone()) {
+    for r in model
+        .objectives
+        .iter()
+        .filter_map(|o| o.responsabile.clone())
+    {
         if !out.contains(&r) {
             out.push(r);
         }

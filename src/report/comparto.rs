@@ -55,7 +55,12 @@ pub fn prerequisite_state(performance: Option<rust_decimal::Decimal>, lang: Lang
 
 /// "condizionata dal prerequisito 02 (50%)" when a prerequisite of the group is not fully
 /// met.
-pub fn conditioned_text(model: &Model, eval: &Evaluation, tally: &Tally, lang: Lang) -> Option<String> {
+pub fn conditioned_text(
+    model: &Model,
+    eval: &Evaluation,
+    tally: &Tally,
+    lang: Lang,
+) -> Option<String> {
     if tally.conditioned_by.is_empty() {
         return None;
     }

@@ -3,13 +3,13 @@
 //! objective laid out like the seed's scheda, with a bar per indicator coloured by band and as
 //! wide as its performance. Every text from the plan or the measurement file is escaped.
 
-use super::{
-    Band, Report, as_of_text, coverage, labels, objectives_coverage, percent, performance_text,
-    resources_text, status_text, target_text, tipologia_text, value_text, weight_text,
-};
 use super::comparto::{
     conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
     target_with_baseline,
+};
+use super::{
+    Band, Report, as_of_text, coverage, labels, objectives_coverage, percent, performance_text,
+    resources_text, status_text, target_text, tipologia_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
 use crate::eval::score::Status;

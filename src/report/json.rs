@@ -150,10 +150,13 @@ pub fn render(report: Report) -> String {
         }),
     );
     top.insert("conteggi".into(), counts(&eval.plan));
-    top.insert("comparto".into(), json!(model.plan.comparto.map(|c| {
-        use crate::syntax::vocab::Vocabulary;
-        c.canonical()
-    })));
+    top.insert(
+        "comparto".into(),
+        json!(model.plan.comparto.map(|c| {
+            use crate::syntax::vocab::Vocabulary;
+            c.canonical()
+        })),
+    );
     top.insert("condizionata_da".into(), conditioned(model, &eval.plan));
     // The group of the objectives without a strategic line has no code.
     let group = |code: &str, title: &str, objectives: &[usize], t: &Tally| {

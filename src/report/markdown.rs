@@ -1,13 +1,13 @@
 //! The Markdown report: the summaries, then one section per objective with its table;
 //! measurement notes as footnotes.
 
-use super::{
-    Report, as_of_text, coverage, labels, objectives_coverage, performance_text, resources_text,
-    status_text, target_text, value_text, weight_text,
-};
 use super::comparto::{
     conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
     target_with_baseline,
+};
+use super::{
+    Report, as_of_text, coverage, labels, objectives_coverage, performance_text, resources_text,
+    status_text, target_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
 use crate::syntax::vocab::Vocabulary;

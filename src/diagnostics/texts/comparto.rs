@@ -5,8 +5,8 @@ use super::check::percent;
 use super::{Texts, list, tr};
 use crate::check::error::{CheckError, CodeKind};
 use crate::check::registry;
-use crate::diagnostics::fix::{Applicability, Edit, Fix};
 use crate::diagnostics::Lang;
+use crate::diagnostics::fix::{Applicability, Edit, Fix};
 use crate::syntax::ast::Comparto;
 use crate::syntax::vocab::Vocabulary;
 
