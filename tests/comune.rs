@@ -180,3 +180,52 @@ fn the_same_codes_under_comparto_camera_are_refused_naming_ente_locale() {
     // A PIRA also wants strategic lines and tipologie.
     assert!(diagnostics.iter().any(|d| d.code() == Code::N0208));
 }
+
+/// `text` with a diagnostic's first fix applied.
+fn apply(text: &str, d: &piano::diagnostics::Diagnostic, pick: &str) -> String {
+    let fixes = d.texts(Lang::It).fixes;
+    let fix = fixes
+        .iter()
+        .find(|f| f.edits.iter().any(|e| e.replacement.contains(pick)))
+        .unwrap_or_else(|| panic!("no fix with {pick}: {fixes:?}"));
+    let mut out = text.to_string();
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        out.replace_range(e.span.range(), &e.replacement);
+    }
+    out
+}
+
+#[test]
+fn the_fix_for_a_missing_comparto_declares_the_one_the_codes_fit() {
+    let without = text().replace("  comparto ente_locale\n", "");
+    let diagnostics = piano::check_source(&Source::new("x.piano", without.clone()));
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code() == Code::C0608)
+        .expect("C0608");
+    let fixed = apply(&without, d, "comparto ente_locale");
+    assert!(piano::check_source(&Source::new("x.piano", fixed.clone())).is_empty());
+    // The fix inserts a line of the block; `piano fmt` puts it in its place.
+    assert_eq!(piano::fmt::format(&fixed).expect("formats"), text());
+}
+
+#[test]
+fn the_weight_fix_of_w0505_completes_the_sum() {
+    // Objective 09 without its weight: the others leave 10% to 100%.
+    let without = text().replacen(
+        "  peso 10%\n\n  indicatore approvazione",
+        "\n  indicatore approvazione",
+        1,
+    );
+    assert_ne!(without, text());
+    let diagnostics = piano::check_source(&Source::new("x.piano", without.clone()));
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code() == Code::W0505)
+        .expect("W0505");
+    assert_eq!(d.texts(Lang::It).fixes.len(), 2, "peso and prerequisito");
+    let fixed = apply(&without, d, "peso 10%");
+    assert!(piano::check_source(&Source::new("x.piano", fixed)).is_empty());
+}

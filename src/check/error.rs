@@ -225,7 +225,8 @@ pub enum CheckError {
         programma: String,
         name: String,
     },
-    /// No `comparto` in the `piano` block; `insert_at`: just after its `{`, for the fix.
+    /// No `comparto` in the `piano` block; `insert_at`: the start of the line after its `{`,
+    /// for the fix; `guess`: the comparto the plan's codes fit.
     MissingComparto {
         insert_at: Option<usize>,
         guess: Comparto,

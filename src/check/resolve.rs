@@ -118,9 +118,14 @@ impl<'a> Resolver<'a> {
             && !p.has_errors
         {
             let header = Span::new(p.span.start, p.title.span.end);
-            let brace = self.text[p.title.span.end.min(self.text.len())..]
-                .find('{')
-                .map(|i| p.title.span.end + i + 1);
+            // The start of the line after the header, where the fix adds `comparto`.
+            let brace = self
+                .text
+                .get(p.title.span.end..p.span.end)
+                .and_then(|rest| {
+                    let brace = rest.find('{')?;
+                    Some(p.title.span.end + brace + rest[brace..].find('\n')? + 1)
+                });
             let pairs = items.obiettivi.iter().filter_map(|o| o.missione.as_ref());
             let guess = comparto::guess(pairs.map(|m| &m.value));
             comparto::missing(header, brace, guess, self.sink);

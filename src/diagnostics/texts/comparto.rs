@@ -207,7 +207,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 Some(at) => t.fix(Fix::new(
                     tr!(lang, "dichiara `comparto {word}`", "declare `comparto {word}`"),
                     Applicability::Unsafe,
-                    vec![Edit::insert(*at, format!("\n  comparto {word}"))],
+                    vec![Edit::insert(*at, format!("  comparto {word}\n"))],
                 )),
                 None => t,
             }
