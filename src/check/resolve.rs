@@ -34,6 +34,7 @@ pub(super) fn resolve(parsed: &Parsed, text: &str, sink: &mut Sink) -> Model {
         global_scope: HashMap::new(),
         responsabile: None,
         ambito_responsabili: HashMap::new(),
+        comparto_unreadable: false,
     };
     r.run(&parsed.plan);
     r.model
@@ -62,6 +63,9 @@ struct Resolver<'a> {
     /// The plan's default `responsabile`, and each ambito's.
     responsabile: Option<String>,
     ambito_responsabili: HashMap<String, String>,
+    /// `comparto` is written with a word the language does not know (already reported): the
+    /// codes and the required fields are not checked against a guess.
+    comparto_unreadable: bool,
 }
 
 /// Items of one kind, in file order.
@@ -131,6 +135,11 @@ impl<'a> Resolver<'a> {
             comparto::missing(header, brace, guess, self.sink);
         }
         self.unused(&items);
+    }
+
+    /// Whether the plan's comparto wants every field of a PIRA card.
+    fn requires_pira_fields(&self) -> bool {
+        !self.comparto_unreadable && comparto::requires_pira_fields(self.model.plan.comparto)
     }
 
     fn is_broken(&self, keyword: &str, name: &str) -> bool {
@@ -237,6 +246,7 @@ impl<'a> Resolver<'a> {
             approvato: p.approvato.as_ref().map(|a| a.value.value.clone()),
             comparto: p.comparto.as_ref().and_then(|c| c.value.known),
         };
+        self.comparto_unreadable = p.comparto.as_ref().is_some_and(|c| c.value.known.is_none());
         self.responsabile = text(&p.responsabile);
     }
 
@@ -423,12 +433,18 @@ impl<'a> Resolver<'a> {
 
         let (strategico, ambito) = self.objective_line(o);
         let comparto = self.model.plan.comparto;
-        let missione = o
-            .missione
-            .as_ref()
-            .map(|m| comparto::missione(&m.value, comparto, self.sink));
+        let missione = o.missione.as_ref().map(|m| {
+            if self.comparto_unreadable {
+                (
+                    m.value.missione.value.clone(),
+                    m.value.programma.value.clone(),
+                )
+            } else {
+                comparto::missione(&m.value, comparto, self.sink)
+            }
+        });
         let risorse = self.risorse(o);
-        if !o.has_errors && o.missione.is_none() && comparto::requires_pira_fields(comparto) {
+        if !o.has_errors && o.missione.is_none() && self.requires_pira_fields() {
             self.missing(o.code.span, "missione", Thing::Obiettivo, &code);
         }
         if let (Some(p), Some(q)) = (&o.prerequisito, &o.peso) {
@@ -596,7 +612,7 @@ impl<'a> Resolver<'a> {
     /// The objective's strategic line and, through it, its ambito.
     fn objective_line(&mut self, o: &ast::Obiettivo) -> (Option<String>, Option<String>) {
         let Some(s) = &o.strategico else {
-            if !o.has_errors && comparto::requires_pira_fields(self.model.plan.comparto) {
+            if !o.has_errors && self.requires_pira_fields() {
                 self.missing(o.code.span, "strategico", Thing::Obiettivo, &o.code.value);
             }
             return (None, None);
@@ -704,7 +720,7 @@ impl<'a> Resolver<'a> {
                 self.missing(at, "udm", Thing::Indicatore, name);
             }
             let has_tipologia = own.tipologia.is_some() || inherited(|t| t.tipologia.is_some());
-            if !has_tipologia && comparto::requires_pira_fields(self.model.plan.comparto) {
+            if !has_tipologia && self.requires_pira_fields() {
                 self.missing(at, "tipologia", Thing::Indicatore, name);
             }
         }

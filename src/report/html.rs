@@ -101,6 +101,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .card td.perf .pct { text-align: left; width: auto; }
 .card .coverage { padding: 1.5mm 3mm; font-size: 8.5pt; color: #444; }
 .status { font-size: 7.5pt; color: #555; display: block; }
+.conditioned { color: #8a4b00; }
 ol.notes { margin: 1mm 3mm 2mm 8mm; padding: 0; font-size: 8pt; color: #333; }
 sup a { text-decoration: none; }
 "#;
