@@ -259,7 +259,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "objective `{code}` has neither `peso` nor `prerequisito`, but other objectives have a `peso`"
             ))
             .label(tr!(lang, "manca il peso", "no weight"));
-            for span in weighted.iter().take(8) {
+            for span in weighted {
                 t = t.related(*span, tr!(lang, "ha un peso", "has a weight"));
             }
             let peso = rest.map(|r| format!("peso {}", percent(r)));
