@@ -79,6 +79,9 @@ enum Command {
         /// Report format (default: from the output file's extension, else text).
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
+        /// Report only the objectives whose `responsabile` contains TEXT (ignoring case).
+        #[arg(long, value_name = "TEXT")]
+        responsabile: Option<String>,
         /// Write the report to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -216,6 +219,7 @@ fn main() {
             as_of,
             year,
             format,
+            responsabile,
             output,
             color: c,
             common,
@@ -242,6 +246,7 @@ fn main() {
             lang: Lang::from_setting(common.lang.as_deref()),
             fancy: color(c),
             color: stderr_color(c),
+            responsabile,
         }),
         Command::Template {
             plan,

@@ -22,6 +22,7 @@ fn args(format: Format) -> EvalArgs {
         fancy: false,
         color: false,
         stdout_is_terminal: false,
+        responsabile: None,
     }
 }
 

@@ -37,6 +37,7 @@ fn eval_args(format: Format) -> EvalArgs {
         fancy: false,
         color: false,
         stdout_is_terminal: false,
+        responsabile: None,
     }
 }
 
@@ -182,7 +183,7 @@ fn the_report_workbook_has_a_sheet_per_level_with_numbers() {
         .find(|r| text(&r[2]) == "presenze")
         .expect("presenze");
     assert!(matches!(presenze[7], Data::Float(v) if (v - 0.935).abs() < 1e-12));
-    assert!(matches!(presenze[10], Data::Float(w) if (w - 1.0 / 3.0).abs() < 1e-12));
+    assert!(matches!(presenze[11], Data::Float(w) if (w - 1.0 / 3.0).abs() < 1e-12));
     let bando = indicators.iter().find(|r| text(&r[2]) == "bando").unwrap();
     assert!(matches!(bando[7], Data::DateTime(_)), "{:?}", bando[7]);
     let styles = book.worksheet_style("Indicatori").unwrap();
@@ -192,7 +193,7 @@ fn the_report_workbook_has_a_sheet_per_level_with_numbers() {
         .unwrap();
     // 80% is in the middle band: amber, as in the HTML.
     let fill = styles
-        .get((adesione_row as u32, 11))
+        .get((adesione_row as u32, 12))
         .and_then(|s| s.fill.as_ref())
         .and_then(|f| f.get_color())
         .expect("a fill");

@@ -6,6 +6,7 @@
 //! the JSON report. Texts are written as texts, never as formulas. The bytes are the same on
 //! every run (the creation date is the monitoring date).
 
+use super::comparto::{baseline_text, conditioned_text, responsabile_label};
 use super::{Band, Report, coverage, labels, objectives_coverage, status_text, tipologia_text};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::diagnostics::Lang;
@@ -303,6 +304,11 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         (total[1], count(eval.plan.indicators)),
         (l.coverage, text(coverage(&eval.plan, lang))),
     ];
+    let conditioned = lang.pick("Condizionata", "Conditioned");
+    let mut rows = rows;
+    if let Some(c) = conditioned_text(model, eval, &eval.plan, lang) {
+        rows.push((conditioned, text(c)));
+    }
     for (label, out) in rows {
         plan.push(vec![text(label), out])?;
     }
@@ -317,6 +323,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             (scored[0], 12.0),
             (scored[1], 12.0),
             (l.coverage, 24.0),
+            (conditioned, 30.0),
         ]
     };
     let group_row = |code: &str, title: &str, t: &Tally| {
@@ -327,6 +334,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             count(t.objectives_scored),
             count(t.objectives),
             text(objectives_coverage(t, lang)),
+            text(conditioned_text(model, eval, t, lang).unwrap_or_default()),
         ]
     };
     for (name, code, groups) in [
@@ -355,6 +363,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             (scored[0], 12.0),
             (scored[1], 12.0),
             (l.coverage, 24.0),
+            (conditioned, 30.0),
         ],
     )?;
     for m in &eval.missions {
@@ -374,6 +383,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             count(m.tally.objectives_scored),
             count(m.tally.objectives),
             text(objectives_coverage(&m.tally, lang)),
+            text(conditioned_text(model, eval, &m.tally, lang).unwrap_or_default()),
         ])?;
     }
     missions.finish()?;
@@ -396,6 +406,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             (l.coverage, 28.0),
             (l.area, 24.0),
             (l.office, 24.0),
+            (responsabile_label(lang), 24.0),
         ],
     )?;
     for (o, (objective, result)) in model.objectives.iter().zip(&eval.objectives).enumerate() {
@@ -422,6 +433,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             text(coverage(&result.tally, lang)),
             text(objective.area.clone().unwrap_or_default()),
             text(objective.ufficio.clone().unwrap_or_default()),
+            text(objective.responsabile.clone().unwrap_or_default()),
         ])?;
     }
     objectives.finish()?;
@@ -445,6 +457,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             (l.value, 14.0),
             (lang.pick("Confronto", "Comparator"), 10.0),
             (l.target, 14.0),
+            ("Baseline", 18.0),
             (l.weight, 9.0),
             (l.performance, 14.0),
             (l.status, 14.0),
@@ -471,6 +484,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 value(&r.value, indicator.udm, lang),
                 comparator,
                 target,
+                text(baseline_text(indicator, lang).unwrap_or_default()),
                 Out::Number(indicator.weight.share, WEIGHT),
                 Out::Performance(r.score.performance),
                 text(status_text(r.score.status, lang)),
