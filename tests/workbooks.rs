@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! [Misure]                    a sheet; `[_piano] hidden` for a hidden one
-//! 1: codice | valore          row 1, its cells separated by ` | `
+//! 1: codice | valore          row 1, its cells separated by `|`
 //! 2: rilevazione | 2024-06-30 @date
 //! 3: 01_01_OS01.eventi | 5 @num            a number (General)
 //! 4: 03_01_OS01.presenze | 0.935 @num 0.00%  a number with a format
@@ -138,7 +138,7 @@ fn build(text: &str, model: &piano::check::Model) -> Vec<u8> {
             let (row, cells) = line.split_once(": ").expect("ROW: cells");
             let row: u32 = row.parse().expect("a row number");
             let sheet = sheet.as_mut().expect("[sheet] first");
-            for (col, cell) in (0u16..).zip(cells.split(" | ")) {
+            for (col, cell) in (0u16..).zip(cells.split('|')) {
                 write_cell(sheet, row - 1, col, cell.trim())
                     .unwrap_or_else(|e| panic!("row {row}: {e}"));
             }

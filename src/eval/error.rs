@@ -276,7 +276,11 @@ pub enum EvalError {
         from: YearFrom,
     },
     /// No `rilevazione` and no `--as-of`: the date is taken as 31/12 of the scored year.
-    NoMonitoringDate { assumed: NaiveDate },
+    NoMonitoringDate {
+        assumed: NaiveDate,
+        /// The file has the `rilevazione` row (as the template does) with an empty value.
+        blank: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -49,6 +49,8 @@ pub struct Entry {
 pub struct Measurements {
     /// The `rilevazione` row.
     pub monitoring: Option<(NaiveDate, Span)>,
+    /// The value cell of a `rilevazione` row left empty (as in the template), if any.
+    pub monitoring_blank: Option<Span>,
     /// By `MeasureId`.
     pub measures: Vec<Option<Entry>>,
     /// By objective, then indicator.
@@ -61,6 +63,7 @@ impl Measurements {
     pub fn empty(model: &Model) -> Self {
         Measurements {
             monitoring: None,
+            monitoring_blank: None,
             measures: vec![None; model.measures.len()],
             indicators: model
                 .objectives
@@ -505,13 +508,13 @@ impl<'a> Rows<'a> {
         }
         self.seen.insert(code.clone(), code_span);
         if code == RILEVAZIONE {
-            if let Some((span, literal)) = self.literal(&row.value)
-                && let Some(literal) = literal
-            {
-                match value::monitoring_date(literal) {
+            match self.literal(&row.value) {
+                Some((span, Some(literal))) => match value::monitoring_date(literal) {
                     Ok(d) => self.loaded.measurements.monitoring = Some((d, span)),
                     Err(e) => self.error(span, e),
-                }
+                },
+                Some((span, None)) => self.loaded.measurements.monitoring_blank = Some(span),
+                None => {}
             }
             return;
         }

@@ -210,8 +210,11 @@ pub fn evaluate(
             located.push(Located {
                 place: Place::Measurements,
                 diagnostic: Diagnostic::new(
-                    measurements.end,
-                    EvalError::NoMonitoringDate { assumed: year_end },
+                    measurements.monitoring_blank.unwrap_or(measurements.end),
+                    EvalError::NoMonitoringDate {
+                        assumed: year_end,
+                        blank: measurements.monitoring_blank.is_some(),
+                    },
                 ),
             });
             year_end

@@ -138,7 +138,8 @@ pub fn load(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
             measurements::table_rows(&header, &body, &mut diagnostics, &value)
         }
     };
-    let end = Span::point(view.text.len());
+    // The start of the empty line after the last row.
+    let end = Span::point(view.text.len().saturating_sub(1));
     let loaded = measurements::finish(model, rows, diagnostics, end, &view.text);
     let source = Source::new(name, view.text).with_places(view.places);
     (source, loaded)

@@ -102,8 +102,9 @@ pub fn build(sheet: &str, grid: &Grid, width: u32) -> View {
     }
     for r in 0..=last_row.map_or(0, |r| r.saturating_add(1)) {
         if Some(r) > last_row {
-            // The row after the last: where a missing row would go.
+            // The row after the last, an empty line: where a missing row would go.
             view.places.push((view.text.len(), cell_name(sheet, r, 0)));
+            view.text.push('\n');
             break;
         }
         let start = view.text.len();
@@ -180,7 +181,7 @@ mod tests {
         let view = build("Misure", &grid, 2);
         assert_eq!(
             view.text,
-            format!("codice | valore\n | \na.b | 80% | {}…\n", "x".repeat(47))
+            format!("codice | valore\n | \na.b | 80% | {}…\n\n", "x".repeat(47))
         );
         let source = crate::source::Source::new("m.xlsx", view.text.clone())
             .with_places(view.places.clone());
@@ -193,7 +194,7 @@ mod tests {
         );
         assert!(!view.cells[&(2, 5)].exact);
         assert_eq!(view.cells[&(2, 5)].text.len(), 100);
-        assert_eq!(source.place(view.text.len()), Some("Misure!A4"));
+        assert_eq!(source.place(view.text.len() - 1), Some("Misure!A4"));
         assert_eq!(source.line_col(value.span.start).0, 3, "line 3 is row 3");
     }
 }
