@@ -108,12 +108,16 @@ pub fn build(sheet: &str, grid: &Grid, width: u32) -> View {
             break;
         }
         let start = view.text.len();
-        let row = rows.get(&r).map(Vec::as_slice).unwrap_or(&[]);
+        let Some(row) = rows.get(&r) else {
+            // An empty row is an empty line, named by its first cell: a stray cell far below
+            // the table costs a line per row, not a cell.
+            view.places.push((start, cell_name(sheet, r, 0)));
+            view.lines.push(Span::point(start));
+            view.text.push('\n');
+            continue;
+        };
         let beyond = row.iter().map(|&(c, _)| c).filter(|&c| c >= width);
         let columns: Vec<u32> = (0..width).chain(beyond).collect();
-        if columns.is_empty() {
-            view.places.push((start, cell_name(sheet, r, 0)));
-        }
         for (k, &c) in columns.iter().enumerate() {
             if k > 0 {
                 view.text.push_str(SEPARATOR);
@@ -181,7 +185,7 @@ mod tests {
         let view = build("Misure", &grid, 2);
         assert_eq!(
             view.text,
-            format!("codice | valore\n | \na.b | 80% | {}…\n\n", "x".repeat(47))
+            format!("codice | valore\n\na.b | 80% | {}…\n\n", "x".repeat(47))
         );
         let source = crate::source::Source::new("m.xlsx", view.text.clone())
             .with_places(view.places.clone());
