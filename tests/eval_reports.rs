@@ -266,13 +266,13 @@ fn filled_value(udm: &str, k: usize) -> (String, eval::value::Val) {
         return ("n.d.".into(), Val::NotAvailable);
     }
     match udm {
-        "data" if k % 5 == 0 => ("no".into(), Val::NotDone),
+        "data" if k.is_multiple_of(5) => ("no".into(), Val::NotDone),
         "data" => {
             let (day, month) = (1 + k % 28, 1 + k % 12);
             let date = chrono::NaiveDate::from_ymd_opt(2024, month as u32, day as u32).unwrap();
             (format!("{day:02}/{month:02}/2024"), Val::Date(date))
         }
-        "sì/no" if k % 2 == 0 => ("sì".into(), Val::Bool(true)),
+        "sì/no" if k.is_multiple_of(2) => ("sì".into(), Val::Bool(true)),
         "sì/no" => ("no".into(), Val::Bool(false)),
         // Percentages load as fractions of one: 12,5% is 0,125.
         "%" if k % 4 == 1 => (
@@ -287,8 +287,8 @@ fn filled_value(udm: &str, k: usize) -> (String, eval::value::Val) {
             format!("{}.234,56 €", k + 1),
             Val::Number(n(&format!("{}234.56", k + 1))),
         ),
-        "gg" if k % 2 == 0 => (format!("{k} gg"), Val::Number(Decimal::from(k))),
-        _ if k % 3 == 0 => (format!("1.{k:03}"), Val::Number(Decimal::from(1000 + k))),
+        "gg" if k.is_multiple_of(2) => (format!("{k} gg"), Val::Number(Decimal::from(k))),
+        _ if k.is_multiple_of(3) => (format!("1.{k:03}"), Val::Number(Decimal::from(1000 + k))),
         _ => (format!("{k},75"), Val::Number(n(&format!("{k}.75")))),
     }
 }
