@@ -131,12 +131,37 @@ fn html_report() {
     assert!(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert!(!text.contains("<b>non grassetto"), "notes are escaped");
     assert!(text.contains("@page { size: A4"));
-    assert!(
-        !text.contains("http://") || !text.contains("src="),
-        "no external assets"
-    );
-    assert!(!text.contains("<link") && !text.contains("<img") && !text.contains("<script"));
+    assert_self_contained(&text);
     insta::assert_snapshot!(text);
+}
+
+/// Guards that the HTML report needs nothing but itself (it is mailed and archived): no
+/// attribute or style rule loads anything (`src`, `srcset`, `href` other than a footnote
+/// anchor, `url(`, `@import`), no element that embeds another resource. The plan's own
+/// `http://` in a title is text, escaped, and allowed.
+fn assert_self_contained(html: &str) {
+    let lower = html.to_lowercase();
+    for loader in [
+        "src=", "srcset=", "url(", "@import", "<link", "<img", "<script", "<iframe", "<object",
+        "<embed", "<base",
+    ] {
+        assert!(
+            !lower.contains(loader),
+            "the HTML report loads something: {loader}"
+        );
+    }
+    for (at, _) in lower.match_indices("href=") {
+        let value = &lower[at + "href=".len()..];
+        assert!(
+            value.starts_with("\"#"),
+            "a link out of the report: {}",
+            &html[at..(at + 60).min(html.len())]
+        );
+    }
+    assert!(
+        lower.contains("href=\"#nota-1\""),
+        "the footnote links are seen"
+    );
 }
 
 #[test]
