@@ -24,13 +24,15 @@ use std::path::Path;
 /// Where the parts of an example go, and what the plan around them lacks.
 #[derive(Clone)]
 struct Ctx {
-    /// The udm of the indicator that indicator fields go into (default `n.`).
+    /// The udm of the indicator that indicator fields go into (default: the kind of value
+    /// the examples' targets have, else `n.`).
     udm: Option<&'static str>,
     /// Where each part goes, in order, when the first word does not say it well.
     slots: &'static [Slot],
-    /// Lines and items of the surrounding plan left out (by their first words), because the
-    /// example replaces them: `anno`, `triennio`, `risorse`, `missione`, `strategico`,
-    /// `pesi uguali`, `piano`, `obiettivo`, `strategico 03_01`.
+    /// Lines and items of the surrounding plan left out, because the example is about their
+    /// absence or replaces them: `pesi uguali`, `piano`, `obiettivo`, `strategico 03_01`. (A
+    /// line of the `piano` block or of the objective that the example writes itself, such as
+    /// `triennio` or `risorse`, is left out anyway.)
     drop: &'static [&'static str],
     /// Required fields not added to the example's blocks (by their first words).
     keep_missing: &'static [&'static str],
@@ -82,20 +84,12 @@ fn context(code: Code) -> Ctx {
         ..c.clone()
     };
     match code.as_str() {
-        "P0101" | "P0113" | "U0305" => Ctx {
+        // Formulas whose result is a ratio, a number of days, an amount.
+        "U0305" | "N0202" => Ctx {
             udm: Some("%"),
             ..c
         },
-        "N0202" => Ctx {
-            udm: Some("%"),
-            drop: &["strategico"],
-            ..c
-        },
-        "P0106" | "P0119" | "T0402" => Ctx {
-            udm: Some("data"),
-            ..c
-        },
-        "P0117" | "U0306" => Ctx {
+        "U0306" => Ctx {
             udm: Some("gg"),
             ..c
         },
@@ -115,10 +109,6 @@ fn context(code: Code) -> Ctx {
         // The open long text takes the rest of the file: inside the last block.
         "P0104" => Ctx {
             slots: &[Slot::Indicator],
-            ..c
-        },
-        "P0107" | "P0108" | "P0124" | "U0310" | "C0605" => Ctx {
-            drop: &["risorse"],
             ..c
         },
         "P0111" => Ctx {
@@ -166,20 +156,8 @@ fn context(code: Code) -> Ctx {
             keep_missing: &["target 2025", "target 2026"],
             ..c
         },
-        "T0405" => Ctx {
-            drop: &["triennio"],
-            ..c
-        },
-        "T0406" => Ctx {
-            drop: &["anno", "triennio"],
-            ..c
-        },
         "W0501" | "W0502" | "W0503" => Ctx {
             drop: &["pesi uguali"],
-            ..c
-        },
-        "C0601" | "C0602" => Ctx {
-            drop: &["missione"],
             ..c
         },
         "C0603" => Ctx {
@@ -587,7 +565,13 @@ fn plan(example: &str, ctx: &Ctx) -> String {
         }
         out
     };
-    let dropped = |key: &str| ctx.drop.contains(&key);
+    let written: Vec<String> = slots
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s, Slot::Piano | Slot::Objective | Slot::Indicators))
+        .flat_map(|(k, _)| at[&k].iter().map(Unit::key))
+        .collect();
+    let dropped = |key: &str| ctx.drop.contains(&key) || written.iter().any(|w| w == key);
     let mut p = String::new();
     if !dropped("piano") {
         p.push_str("piano \"PIRA 2024\" {\n  ente \"Camera di Commercio di Prova\"\n");
@@ -796,6 +780,27 @@ fn command_codes(example: &str) -> (Vec<Code>, bool) {
 
 // ---------------------------------------------------------------------------------------------
 
+/// The unit the examples' targets are written in, when they say it by their values.
+fn udm_of_targets(examples: &str) -> Option<&'static str> {
+    let targets: Vec<&str> = examples
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("target "))
+        .collect();
+    let any = |f: &dyn Fn(&str) -> bool| targets.iter().any(|t| f(t));
+    if any(&|t| t.contains("entro") || t.matches('/').count() == 2) {
+        Some("data")
+    } else if any(&|t| t.ends_with('%')) {
+        Some("%")
+    } else if any(&|t| t.ends_with('€')) {
+        Some("€")
+    } else if any(&|t| t.ends_with(" gg")) {
+        Some("gg")
+    } else {
+        None
+    }
+}
+
 /// What an example gives when run, and the text it was run as.
 fn run(code: Code, example: &str, both: &str) -> (Vec<Code>, String) {
     if example.starts_with("piano ") && !example.contains('"') {
@@ -810,7 +815,11 @@ fn run(code: Code, example: &str, both: &str) -> (Vec<Code>, String) {
     if s.starts_with('M') || (s.starts_with('E') && !example.starts_with("piano ")) {
         return (measurement_codes(code, example, both), example.to_string());
     }
-    let text = plan(example, &context(code));
+    let mut ctx = context(code);
+    if ctx.udm.is_none() {
+        ctx.udm = udm_of_targets(both);
+    }
+    let text = plan(example, &ctx);
     (plan_codes(&text), text)
 }
 
