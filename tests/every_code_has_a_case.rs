@@ -1,11 +1,12 @@
-//! Every diagnostic code of every layer is produced by at least one snapshot input file: the
-//! syntax cases (`tests/syntax/`), the checker's (`tests/check/`), the measurement files'
-//! (`tests/measurements/`, read against its `plan.piano`) and the seed as published. The few
-//! codes no input file can produce by itself are listed, with the test that shows them; the
-//! list is checked both ways.
+//! Every diagnostic code of every layer has a snapshot test with an input file: some snapshot
+//! under `tests/` records the code and names, in its `input_file:` header, an input file that
+//! still exists (the syntax, checker and measurement cases, and any later group of cases
+//! written the same way). The snapshot tests keep those snapshots equal to what the inputs
+//! produce, so a code seen here is produced by its input today. The few codes no input file
+//! can produce by itself are listed, with the test that shows them; the list is checked both
+//! ways.
 
-use piano::diagnostics::{Code, Diagnostic};
-use piano::source::Source;
+use piano::diagnostics::Code;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -20,66 +21,67 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn files(dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
-        .expect("test folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|x| extensions.iter().any(|e| x == *e))
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-fn source(path: &Path) -> Source {
-    let bytes = std::fs::read(path).expect("readable");
-    Source::from_bytes(path.display().to_string(), &bytes).0
-}
-
-/// The codes each snapshot input produces, by file.
-fn produced() -> Vec<(PathBuf, Vec<Code>)> {
-    let codes = |d: &[Diagnostic]| d.iter().map(Diagnostic::code).collect::<Vec<_>>();
-    let mut out = Vec::new();
-    for path in files("tests/syntax", &["piano"]) {
-        let parsed = piano::syntax::parse(&source(&path).text);
-        out.push((path, codes(&parsed.diagnostics)));
-    }
-    let mut plans = files("tests/check", &["piano"]);
-    plans.push(root().join("tests/seed/pistoia-prato-2024-as-published.piano"));
-    for path in plans {
-        out.push((path.clone(), codes(&piano::check_source(&source(&path)))));
-    }
-    let plan = source(&root().join("tests/measurements/plan.piano"));
-    let checked = piano::check_plan(&plan);
-    for path in files("tests/measurements", &["csv", "json"]) {
-        let loaded = piano::eval::load(&checked.model, &source(&path));
-        let mut found = codes(&loaded.diagnostics);
-        if !loaded.has_errors() {
-            let (_, located) = piano::eval::evaluate(
-                &checked.model,
-                &plan.text,
-                &loaded.measurements,
-                piano::eval::Options::default(),
-            );
-            found.extend(located.iter().map(|l| l.diagnostic.code()));
+/// Every `.snap` file under `dir`.
+fn snapshots(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.is_dir() {
+            snapshots(&path, found);
+        } else if path.extension().is_some_and(|e| e == "snap") {
+            found.push(path);
         }
-        out.push((path, found));
     }
-    out
 }
 
+/// The codes recorded by snapshots of input files, and the snapshots whose input is gone.
+fn recorded() -> (BTreeSet<Code>, Vec<String>) {
+    let mut files = Vec::new();
+    snapshots(&root().join("tests"), &mut files);
+    let mut seen = BTreeSet::new();
+    let mut orphans = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("readable snapshot");
+        let Some((header, body)) = text
+            .strip_prefix("---\n")
+            .and_then(|t| t.split_once("\n---\n"))
+        else {
+            continue;
+        };
+        let Some(input) = header
+            .lines()
+            .find_map(|l| l.strip_prefix("input_file: "))
+        else {
+            continue;
+        };
+        if !root().join(input.trim()).is_file() {
+            orphans.push(path.display().to_string());
+            continue;
+        }
+        let words = body.split(|c: char| !c.is_ascii_alphanumeric());
+        seen.extend(words.filter(|w| w.len() == 5).filter_map(Code::parse));
+    }
+    (seen, orphans)
+}
+
+/// Guards the rule that every diagnostic has a case: a new code without an input file, a
+/// case whose input was deleted, or a code that stopped being produced by its only input
+/// makes this fail.
 #[test]
 fn every_code_has_a_snapshot_input() {
-    let seen: BTreeSet<Code> = produced().into_iter().flat_map(|(_, c)| c).collect();
+    let (seen, orphans) = recorded();
+    assert!(
+        orphans.is_empty(),
+        "snapshots whose input file is gone: {orphans:?}"
+    );
     let excepted = |code: Code| EXCEPTIONS.iter().any(|(c, _, _)| *c == code.as_str());
     let missing: Vec<&str> = Code::ALL
         .iter()
         .filter(|c| !seen.contains(c) && !excepted(**c))
         .map(|c| c.as_str())
         .collect();
-    assert!(missing.is_empty(), "no snapshot input produces {missing:?}");
+    assert!(missing.is_empty(), "no snapshot of an input file shows {missing:?}");
     // The exceptions are real codes, still need to be exceptions, and are covered where
     // they say: the named test exists and names the code.
     for (code, file, test) in EXCEPTIONS {
