@@ -49,10 +49,7 @@ fn recorded() -> (BTreeSet<Code>, Vec<String>) {
         else {
             continue;
         };
-        let Some(input) = header
-            .lines()
-            .find_map(|l| l.strip_prefix("input_file: "))
-        else {
+        let Some(input) = header.lines().find_map(|l| l.strip_prefix("input_file: ")) else {
             continue;
         };
         if !root().join(input.trim()).is_file() {
@@ -81,7 +78,10 @@ fn every_code_has_a_snapshot_input() {
         .filter(|c| !seen.contains(c) && !excepted(**c))
         .map(|c| c.as_str())
         .collect();
-    assert!(missing.is_empty(), "no snapshot of an input file shows {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "no snapshot of an input file shows {missing:?}"
+    );
     // The exceptions are real codes, still need to be exceptions, and are covered where
     // they say: the named test exists and names the code.
     for (code, file, test) in EXCEPTIONS {
