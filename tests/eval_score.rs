@@ -349,7 +349,7 @@ fn equal_weights_are_exact() {
         )
     };
     let plan = format!(
-        "piano \"Prova\" {{\n  ente \"Camera di Commercio di Prova\"\n  anno 2024\n  triennio 2024-2026\n}}\n\n\
+        "piano \"Prova\" {{\n  ente \"Camera di Commercio di Prova\"\n  comparto camera\n  anno 2024\n  triennio 2024-2026\n}}\n\n\
          ambito 1 \"Competitività\"\n\nstrategico 01_01 \"Digitale\" {{\n  ambito 1\n}}\n\n\
          obiettivo 01_01_OS01 \"Tre indicatori\" {{\n  strategico 01_01\n  missione 011 programma 005\n  risorse interne\n  pesi uguali\n\n{}{}{}}}\n",
         indicator("a"),

@@ -29,6 +29,9 @@ struct Ctx {
     udm: Option<&'static str>,
     /// Where each part goes, in order, when the first word does not say it well.
     slots: &'static [Slot],
+    /// The plan's `comparto` (default `camera`), which decides the form of the objectives'
+    /// `missione … programma …`.
+    comparto: Option<&'static str>,
     /// Lines and items of the surrounding plan left out, because the example is about their
     /// absence or replaces them: `pesi uguali`, `piano`, `obiettivo`, `strategico 03_01`. (A
     /// line of the `piano` block or of the objective that the example writes itself, such as
@@ -64,6 +67,7 @@ impl Ctx {
     fn new() -> Ctx {
         Ctx {
             udm: None,
+            comparto: None,
             slots: &[],
             drop: &[],
             keep_missing: &[],
@@ -164,6 +168,20 @@ fn context(code: Code) -> Ctx {
             drop: &["obiettivo"],
             ..c
         },
+        // A comune's plan: missions and programmes of D.Lgs. 118/2011.
+        "C0606" => Ctx {
+            comparto: Some("ente_locale"),
+            drop: &["obiettivo"],
+            ..c
+        },
+        "C0607" => Ctx {
+            comparto: Some("ente_locale"),
+            ..c
+        },
+        "C0608" => Ctx {
+            keep_missing: &["comparto"],
+            ..c
+        },
         "C0604" => Ctx {
             drop: &["strategico 03_01"],
             ..c
@@ -191,6 +209,21 @@ fn measure_udm(name: &str) -> Option<&'static str> {
         | "pratiche_ricevute" | "totale" | "imprese" | "visite" | "a" | "b" | "c" => "n.",
         _ => return None,
     })
+}
+
+fn comparto(ctx: &Ctx) -> &'static str {
+    match ctx.comparto {
+        Some("ente_locale") => "comparto ente_locale",
+        _ => "comparto camera",
+    }
+}
+
+/// A missione and programma of the plan's comparto.
+fn missione(ctx: &Ctx) -> &'static str {
+    match ctx.comparto {
+        Some("ente_locale") => "missione 01 programma 11",
+        _ => "missione 011 programma 005",
+    }
 }
 
 /// A target for 2024 that fits `udm`.
@@ -354,7 +387,7 @@ fn complete(unit: &mut Unit, ctx: &Ctx) {
             };
             for (key, line) in [
                 ("strategico", format!("strategico {strategico}")),
-                ("missione", "missione 011 programma 005".to_string()),
+                ("missione", missione(ctx).to_string()),
                 ("risorse", "risorse interne".to_string()),
             ] {
                 if !has(body, key) {
@@ -369,6 +402,7 @@ fn complete(unit: &mut Unit, ctx: &Ctx) {
         "piano" => {
             for (key, line) in [
                 ("ente", "ente \"Camera di Commercio di Prova\""),
+                ("comparto", comparto(ctx)),
                 ("anno", "anno 2024"),
                 ("triennio", "triennio 2024-2026"),
             ] {
@@ -480,13 +514,13 @@ fn slot_of(part: &[Unit]) -> Slot {
     let words: Vec<&str> = first.head.split_whitespace().collect();
     let titled = words.get(2).is_some_and(|w| w.starts_with('"')) || first.body.is_some();
     match words.first().copied().unwrap_or("") {
-        "anno" | "triennio" | "ente" | "approvato" => Slot::Piano,
+        "anno" | "triennio" | "ente" | "approvato" | "comparto" => Slot::Piano,
         "indicatore" | "pesi" => Slot::Indicators,
         "strategico" if !titled => Slot::Objective,
         "misura" | "missione" | "risorse" | "area" | "ufficio" | "finanziamento"
         | "stakeholder" | "fonte" | "descrizione" => Slot::Objective,
         "target" | "udm" | "formula" | "tipologia" | "tipo" | "peso" | "algoritmo" | "nota"
-        | "kpi" => Slot::Indicator,
+        | "kpi" | "baseline" | "responsabile" => Slot::Indicator,
         "modello" if !titled => Slot::Indicator,
         _ => Slot::Top,
     }
@@ -571,10 +605,24 @@ fn plan(example: &str, ctx: &Ctx) -> String {
         .filter(|(_, s)| matches!(s, Slot::Piano | Slot::Objective | Slot::Indicators))
         .flat_map(|(k, _)| at[&k].iter().map(Unit::key))
         .collect();
-    let dropped = |key: &str| ctx.drop.contains(&key) || written.iter().any(|w| w == key);
+    let top: Vec<String> = slots
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s == Slot::Top)
+        .flat_map(|(k, _)| at[&k].iter().map(Unit::key))
+        .collect();
+    let dropped = |key: &str| {
+        ctx.drop.contains(&key)
+            || written.iter().any(|w| w == key)
+            || (key == "piano" && top.iter().any(|t| t == "piano"))
+            || (key == "obiettivo" && top.iter().any(|t| t == "obiettivo 01_01_OS01"))
+    };
     let mut p = String::new();
     if !dropped("piano") {
         p.push_str("piano \"PIRA 2024\" {\n  ente \"Camera di Commercio di Prova\"\n");
+        if !dropped("comparto") {
+            p.push_str(&format!("  {}\n", comparto(ctx)));
+        }
         if !dropped("anno") {
             p.push_str("  anno 2024\n");
         }
@@ -594,7 +642,7 @@ fn plan(example: &str, ctx: &Ctx) -> String {
         p.push_str("\nobiettivo 01_01_OS01 \"Turismo\" {\n");
         for (key, line) in [
             ("strategico", "strategico 01_01"),
-            ("missione", "missione 011 programma 005"),
+            ("missione", missione(ctx)),
             ("risorse", "risorse 10.000,00 €"),
             ("pesi uguali", "pesi uguali"),
         ] {
@@ -785,7 +833,7 @@ fn udm_of_targets(examples: &str) -> Option<&'static str> {
     let targets: Vec<&str> = examples
         .lines()
         .map(str::trim)
-        .filter(|l| l.starts_with("target "))
+        .filter(|l| l.starts_with("target ") || l.starts_with("baseline "))
         .collect();
     let any = |f: &dyn Fn(&str) -> bool| targets.iter().any(|t| f(t));
     if any(&|t| t.contains("entro") || t.matches('/').count() == 2) {
