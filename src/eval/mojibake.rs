@@ -59,9 +59,13 @@ pub fn find(text: &str) -> Vec<Garbled> {
                     .filter_map(|&(_, c)| cp1252_byte(c))
                     .filter(|b| (0x80..=0xBF).contains(b)),
             );
+            // Two characters are a garbling only of a character Windows-1252 has: the text is
+            // Italian, and `«PERCHÉ»` (`É»` is the UTF-8 of `ɻ`) must stay as written. Three
+            // (`â‰¥` for `≥`) do not occur in real text, whatever they decode to.
             if bytes.len() == n + 1
                 && let Ok(decoded) = std::str::from_utf8(&bytes)
                 && let Some(original) = decoded.chars().next()
+                && (n > 1 || cp1252_byte(original).is_some())
             {
                 let (last, last_char) = run[n - 1];
                 let end = last + last_char.len_utf8();
@@ -145,6 +149,7 @@ mod tests {
         );
         // `à` is C3 A0: the A0 is a non-breaking space in Windows-1252.
         assert_eq!(originals("qualitÃ\u{A0}"), vec![("Ã\u{A0}".into(), 'à')]);
+        assert_eq!(originals("â‰¥ 80%"), vec![("â‰¥".into(), '≥')]);
         let text = "x Ã¨";
         let g = &find(text)[0];
         assert_eq!(&text[g.span.range()], "Ã¨");
@@ -158,6 +163,7 @@ mod tests {
             "1.234,56 €",
             "È l'ufficio",
             "«citazione» — 30°",
+            "«PERCHÉ» «È»",
             "Ã da sola",
             "",
         ] {
