@@ -118,8 +118,17 @@ pub enum CheckError {
         left_span: Span,
         right_span: Span,
     },
+    /// A ratio multiplied by 100 (`a / b * 100`, `100 * a / b`, `a / (b / 100)`): the value
+    /// would be a hundred times too large. `formula` is the whole formula; `without` is it
+    /// without the hundred, when taking the hundred out is all it takes.
     RatioTimesHundred {
-        without: String,
+        formula: Span,
+        without: Option<String>,
+    },
+    /// A ratio (a percentage measure, say) divided by 100: a hundred times too small.
+    RatioOverHundred {
+        formula: Span,
+        without: Option<String>,
     },
     NoArithmetic {
         dim: Dim,
@@ -171,6 +180,9 @@ pub enum CheckError {
         weights: Vec<(Span, Decimal)>,
         /// The weights look like 100% / n rounded.
         rounded_equal_split: bool,
+        /// For a rounded equal split: the edits that delete the `peso` lines and write
+        /// `pesi uguali` (empty when some weight comes from a template).
+        equal_split: Vec<crate::diagnostics::Edit>,
     },
     EqualWeightsWithPeso {
         pesi_uguali: Span,
@@ -226,6 +238,7 @@ impl CheckError {
             BadProduct { .. } => Code::U0303,
             BadQuotient { .. } => Code::U0304,
             RatioTimesHundred { .. } => Code::U0305,
+            RatioOverHundred { .. } => Code::U0312,
             NoArithmetic { .. } => Code::U0306,
             WrongKind { .. } => Code::U0307,
             UnitMismatch { .. } => Code::U0308,

@@ -8,6 +8,7 @@ pub mod error;
 pub mod model;
 pub mod registry;
 mod resolve;
+mod scale;
 mod targets;
 mod units;
 mod weights;

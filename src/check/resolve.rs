@@ -484,12 +484,13 @@ impl<'a> Resolver<'a> {
             };
             let tscope = from_template.and_then(|t| template_scopes.get(t));
             let resolved = self.expr(&field.value, tscope, &scope, &mut depends[i]);
-            let Some(expr) = resolved else { continue };
+            let Some(mut expr) = resolved else { continue };
             let names = ObjectiveUnits {
                 model: &self.model,
                 udms: &udms,
             };
-            let unit = units::unit_of(&expr, &names, self.text, self.sink);
+            let (unit, corrected) =
+                units::unit_of(&mut expr, &names, self.text, field.value.span, self.sink);
             if let (Some(found), Some(declared)) = (unit, udms[i]) {
                 let fits = found == super::error::Dim::of(declared)
                     || (found == super::error::Dim::Scalar
@@ -509,13 +510,20 @@ impl<'a> Resolver<'a> {
             indicators[i].formula = Some(Formula {
                 expr,
                 span: field.value.span,
+                corrected,
             });
         }
         self.cycles(o, &formulas, &depends);
 
         let check_sum = !o.has_errors && !o.indicatori.iter().any(|i| i.has_errors);
         let pesi_uguali = o.pesi_uguali.as_ref().map(|p| p.span);
-        let weights = weights::objective(&weight_entries, pesi_uguali, check_sum, self.sink);
+        let children = o.misure.iter().map(|m| m.span.start);
+        let place = weights::Place {
+            text: self.text,
+            children: children.chain(o.indicatori.iter().map(|i| i.span.start)).min(),
+        };
+        let weights =
+            weights::objective(&weight_entries, pesi_uguali, check_sum, place, self.sink);
         for (ind, w) in indicators.iter_mut().zip(weights) {
             ind.weight = w;
         }

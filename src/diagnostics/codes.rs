@@ -61,6 +61,7 @@ codes! {
     P0123 => Error,
     P0124 => Error,
     P0125 => Error,
+    P0140 => Warning,
     // Names and structure
     N0201 => Error,
     N0202 => Error,
@@ -82,6 +83,7 @@ codes! {
     U0309 => Error,
     U0310 => Error,
     U0311 => Error,
+    U0312 => Warning,
     // Targets
     T0401 => Error,
     T0402 => Warning,

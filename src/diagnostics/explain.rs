@@ -250,10 +250,10 @@ pub fn explanation(code: Code) -> Explanation {
             "formula costi / pratiche",
         ),
         U0305 => e(
-            "Molti documenti scrivono i rapporti come `... * 100`. Qui i rapporti sono già percentuali (`46,56%`): moltiplicare per 100 darebbe un valore cento volte troppo grande. È un avviso; il suggerimento mostra la formula senza `* 100`.",
-            "Many documents write ratios as `... * 100`. Here ratios already are percentages (`46,56%`): multiplying by 100 would give a value a hundred times too large. It is a warning; the help shows the formula without `* 100`.",
-            "formula pratiche_corrette / pratiche_ricevute * 100",
-            "formula pratiche_corrette / pratiche_ricevute",
+            "Molti documenti scrivono i rapporti in punti: `a / b * 100`, `100 * a / b`, `(a * 100) / b`, `a / (b / 100)`. Qui i rapporti sono già percentuali (80% vale 0,8): il 100 darebbe un valore cento volte troppo grande, e il punteggio sarebbe sbagliato. Il controllo segue le unità, non la forma della formula: vale per ogni rapporto moltiplicato per 100, in qualsiasi ordine. È un avviso: `piano eval` calcola il rapporto voluto (senza il 100) e lo ricorda nel report; `piano check --fix` toglie il 100 dalla formula.",
+            "Many documents write ratios in points: `a / b * 100`, `100 * a / b`, `(a * 100) / b`, `a / (b / 100)`. Here ratios already are percentages (80% is 0.8): the 100 would give a value a hundred times too large, and a wrong score. The check follows the units, not the formula's shape: it applies to any ratio multiplied by 100, in any order. It is a warning: `piano eval` computes the ratio meant (without the 100) and says so in the report; `piano check --fix` removes the 100 from the formula.",
+            "formula pratiche_5gg * 100 / pratiche_evase",
+            "formula pratiche_5gg / pratiche_evase",
         ),
         U0306 => e(
             "Le date e i sì/no non entrano nei calcoli, salvo la differenza tra date (in giorni) e lo spostamento di una data di qualche giorno.",
@@ -290,6 +290,12 @@ pub fn explanation(code: Code) -> Explanation {
             "A function has the wrong number of arguments: `min` and `max` take two, `abs` one. Arguments are separated by `;`.",
             "formula min(a)",
             "formula min(a; b)",
+        ),
+        U0312 => e(
+            "Un rapporto (per esempio una misura in `%`) diviso per 100. Qui le percentuali sono già frazioni (80% vale 0,8): dividerle ancora per 100 dà un valore cento volte troppo piccolo. È un avviso: `piano eval` calcola il valore senza la divisione e lo ricorda nel report; `piano check --fix` toglie `/ 100` dalla formula.",
+            "A ratio (a measure in `%`, say) divided by 100. Here percentages already are fractions (80% is 0.8): dividing them by 100 again gives a value a hundred times too small. It is a warning: `piano eval` computes the value without the division and says so in the report; `piano check --fix` removes `/ 100` from the formula.",
+            "formula imprese_registrate * quota_digitali / 100",
+            "formula imprese_registrate * quota_digitali",
         ),
         T0401 => e(
             "Il comparatore non vale per l'unità di misura: un sì/no ammette solo `=`; una data ammette `entro`, `<=` (scadenza) e `>=` (non prima di), non `>` o `<`; `entro` vale solo per le date.",
@@ -392,6 +398,12 @@ pub fn explanation(code: Code) -> Explanation {
             "A target not set is written `target YEAR n.d.`: a comparator before `n.d.` (`>= n.d.`) says nothing more and suggests a forgotten value.",
             "target 2025 >= n.d.",
             "target 2025 n.d.",
+        ),
+        P0140 => e(
+            "Un testo è tra virgolette tipografiche (“ ” o « »), come le scrive Word, invece che tra virgolette diritte `\"`. Il testo è letto lo stesso; è un avviso, e `piano check --fix` (o `piano fmt`) scrive le virgolette diritte.",
+            "A text is between typographic quotes (“ ” or « »), as Word writes them, instead of straight quotes `\"`. The text is read all the same; it is a warning, and `piano check --fix` (or `piano fmt`) writes straight quotes.",
+            "ufficio “Punto impresa digitale”",
+            "ufficio \"Punto impresa digitale\"",
         ),
         P0124 => e(
             "Un numero ha un'unità sola: `€ 5 €` o `5 € %` non hanno senso.",

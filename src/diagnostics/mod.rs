@@ -103,7 +103,7 @@ impl Diagnostic {
     }
 
     pub fn texts(&self, lang: Lang) -> Texts {
-        texts::describe(&self.kind, lang)
+        texts::describe(&self.kind, self.span, lang)
     }
 }
 

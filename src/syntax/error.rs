@@ -205,8 +205,9 @@ pub enum SyntaxError {
     NameNotLowercase {
         name: String,
     },
+    /// `2024-12-31`; the suggestion is the Italian spelling when the date exists.
     IsoDate {
-        suggestion: String,
+        suggestion: Option<String>,
     },
     /// A field keyword with nothing after it.
     MissingValue {
@@ -226,6 +227,11 @@ pub enum SyntaxError {
     /// `target 2025 >= n.d.`: a comparator before `n.d.`.
     ComparedToNotAvailable {
         year: i32,
+    },
+    /// `“...”`, `«...»`: typographic quotes (Word puts them in) around a text. The text is
+    /// read all the same; `straight` is it between `"`, escaped.
+    CurlyQuotes {
+        straight: String,
     },
 }
 
@@ -258,6 +264,7 @@ impl SyntaxError {
             UdmEntro => Code::P0123,
             UnitRepeated => Code::P0124,
             ComparedToNotAvailable { .. } => Code::P0125,
+            CurlyQuotes { .. } => Code::P0140,
         }
     }
 }

@@ -9,7 +9,7 @@ use super::formula;
 use super::literal::{self, DateProblem, NumberProblem};
 use super::scan::{self, ChunkKind};
 use super::text;
-use super::vocab::{FIELD_KEYWORDS, ITEM_KEYWORDS, Vocabulary};
+use super::vocab::{FIELD_KEYWORDS, ITEM_KEYWORDS, Vocabulary, udm_synonym, unit_synonym};
 use crate::diagnostics::{Diagnostic, FileError};
 use crate::span::{Span, Spanned};
 use crate::suggest;
@@ -367,7 +367,9 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
-                Rule::string | Rule::long_text => description = Some(self.text(Some(p))),
+                Rule::string | Rule::long_text | Rule::curly_text => {
+                    description = Some(self.text(Some(p)))
+                }
                 Rule::udm => udm = Some(self.udm(p)),
                 _ => {}
             }
@@ -390,7 +392,9 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
-                Rule::string | Rule::long_text => title = Some(self.text(Some(p))),
+                Rule::string | Rule::long_text | Rule::curly_text => {
+                    title = Some(self.text(Some(p)))
+                }
                 Rule::modello_block => {
                     for field in block_fields(Some(p)) {
                         if field.as_rule() == Rule::misura {
@@ -521,7 +525,9 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
-                Rule::string | Rule::long_text => title = Some(self.text(Some(p))),
+                Rule::string | Rule::long_text | Rule::curly_text => {
+                    title = Some(self.text(Some(p)))
+                }
                 Rule::indicatore_block => {
                     for field in block_fields(Some(p)) {
                         self.indicator_field(field, &mut fields, Block::Indicatore);
@@ -722,9 +728,7 @@ impl Builder<'_> {
             },
             Rule::bad_date => {
                 self.broken_lines += 1;
-                let suggestion = literal::parse_iso_date(pair.as_str())
-                    .map(crate::italian::date)
-                    .unwrap_or_else(|| "31/12/2024".into());
+                let suggestion = literal::parse_iso_date(pair.as_str()).map(crate::italian::date);
                 self.error(span, SyntaxError::IsoDate { suggestion });
                 None
             }
@@ -851,14 +855,8 @@ impl Builder<'_> {
                 self.error(span, SyntaxError::UdmEntro);
                 known = Some(Udm::Date);
             } else {
-                let suggestion = match text.as_str() {
-                    "n" | "num" | "numero" | "nr" | "nr." => Some("n."),
-                    "giorni" | "gg." => Some("gg"),
-                    "euro" | "eur" | "EUR" => Some("€"),
-                    "percentuale" => Some("%"),
-                    "si_no" | "sino" | "sì_no" => Some("sì/no"),
-                    other => suggest::closest(other, Udm::canonical_words()),
-                };
+                let suggestion = udm_synonym(&text)
+                    .or_else(|| suggest::closest(&text, Udm::canonical_words()));
                 self.error(
                     span,
                     SyntaxError::UnknownWord {
@@ -912,9 +910,15 @@ impl Builder<'_> {
         };
         let span = self.span(&pair);
         let long = pair.as_rule() == Rule::long_text;
+        let curly = pair.as_rule() == Rule::curly_text;
         let inner = pair.into_inner().next();
         let raw = inner.as_ref().map_or("", |p| p.as_str());
-        let value = if long {
+        let value = if curly {
+            // Read as written: nothing is escaped between typographic quotes.
+            let straight = text::quoted(raw);
+            self.error(span, SyntaxError::CurlyQuotes { straight });
+            raw.to_string()
+        } else if long {
             text::dedent(raw)
         } else {
             let (value, bad) = text::unescape(raw);
@@ -1069,12 +1073,5 @@ fn first_inner(field: P) -> Option<P> {
 }
 
 fn unit_suggestion(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
-        "giorni" | "giorno" | "g" | "gg." => Some("gg"),
-        "euro" | "eur" => Some("€"),
-        "ora" | "h" => Some("ore"),
-        "anno" => Some("anni"),
-        "punto" | "pt" | "pti" => Some("punti"),
-        other => suggest::closest(other, LitUnit::canonical_words()),
-    }
+    unit_synonym(word).or_else(|| suggest::closest(&word.to_lowercase(), LitUnit::canonical_words()))
 }

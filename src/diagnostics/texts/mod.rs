@@ -6,7 +6,7 @@ mod eval;
 mod measure;
 mod syntax;
 
-use super::{FileError, Fix, Kind, Lang};
+use super::{Applicability, Edit, FileError, Fix, Kind, Lang};
 use crate::span::Span;
 
 /// The words of one diagnostic in one language.
@@ -83,15 +83,25 @@ pub fn list(lang: Lang, items: &[String]) -> String {
     }
 }
 
+/// A fix that writes `with` in place of `span`: "scrivi `with`".
+pub fn write(lang: Lang, span: Span, with: &str, applicability: Applicability) -> Fix {
+    Fix::new(
+        tr!(lang, "scrivi `{with}`", "write `{with}`"),
+        applicability,
+        vec![Edit::replace(span, with)],
+    )
+}
+
 /// "forse intendevi `x`?" when there is a suggestion.
 pub fn did_you_mean(lang: Lang, suggestion: Option<&str>) -> Option<String> {
     suggestion.map(|s| tr!(lang, "forse intendevi `{s}`?", "did you mean `{s}`?"))
 }
 
-pub fn describe(kind: &Kind, lang: Lang) -> Texts {
+/// The texts of a diagnostic at `span` (the place its fixes edit).
+pub fn describe(kind: &Kind, span: Span, lang: Lang) -> Texts {
     match kind {
-        Kind::Syntax(e) => syntax::describe(e, lang),
-        Kind::Check(e) => check::describe(e, lang),
+        Kind::Syntax(e) => syntax::describe(e, Some(span), lang),
+        Kind::Check(e) => check::describe(e, span, lang),
         Kind::File(e) => file(e, lang),
         Kind::Measure(e) => measure::describe(e, lang),
         Kind::Eval(e) => eval::describe(e, lang),
