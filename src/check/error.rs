@@ -219,6 +219,25 @@ pub enum CheckError {
         ambito: String,
     },
     NegativeResources,
+    /// A `consenti CODE` that accepts no warning: none with that code on its line.
+    AcceptUnused {
+        code: Code,
+        remove: crate::diagnostics::Edit,
+    },
+    /// A `consenti` without `: motivo`.
+    AcceptWithoutReason,
+    /// A `consenti` naming no known code.
+    AcceptUnknownCode {
+        word: String,
+        suggestion: Option<Code>,
+        remove: crate::diagnostics::Edit,
+    },
+    /// A `consenti` naming an error (or a code about `consenti` itself), which cannot be
+    /// accepted.
+    AcceptError {
+        code: Code,
+        remove: crate::diagnostics::Edit,
+    },
 }
 
 impl CheckError {
@@ -261,6 +280,10 @@ impl CheckError {
             ObjectivePrefix { .. } => Code::C0603,
             StrategicPrefix { .. } => Code::C0604,
             NegativeResources => Code::C0605,
+            AcceptUnused { .. } => Code::N0210,
+            AcceptWithoutReason => Code::N0211,
+            AcceptUnknownCode { .. } => Code::N0212,
+            AcceptError { .. } => Code::N0213,
         }
     }
 }

@@ -520,10 +520,11 @@ impl<'a> Resolver<'a> {
         let children = o.misure.iter().map(|m| m.span.start);
         let place = weights::Place {
             text: self.text,
-            children: children.chain(o.indicatori.iter().map(|i| i.span.start)).min(),
+            children: children
+                .chain(o.indicatori.iter().map(|i| i.span.start))
+                .min(),
         };
-        let weights =
-            weights::objective(&weight_entries, pesi_uguali, check_sum, place, self.sink);
+        let weights = weights::objective(&weight_entries, pesi_uguali, check_sum, place, self.sink);
         for (ind, w) in indicators.iter_mut().zip(weights) {
             ind.weight = w;
         }

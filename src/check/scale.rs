@@ -241,7 +241,11 @@ pub(super) fn correct(e: &mut RExpr, corrections: &[(Span, i32)]) {
                 span,
             },
         );
-        let op = if *hundreds > 0 { BinOp::Div } else { BinOp::Mul };
+        let op = if *hundreds > 0 {
+            BinOp::Div
+        } else {
+            BinOp::Mul
+        };
         *e = RExpr {
             kind: RExprKind::Binary {
                 op,

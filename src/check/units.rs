@@ -2,8 +2,8 @@
 
 use super::Sink;
 use super::error::{CheckError, Dim, ValueKind};
-use super::scale::{self, Scale};
 use super::model::{Correction, Function, RExpr, RExprKind, TargetValue};
+use super::scale::{self, Scale};
 use crate::italian;
 use crate::span::Span;
 use crate::syntax::ast::{BinOp, LitUnit, Quantity, Udm, Value};

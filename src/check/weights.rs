@@ -130,7 +130,11 @@ fn equal_split(entries: &[Entry], place: &Place) -> Vec<Edit> {
     let (Some(children), true) = (place.children, entries.iter().all(|e| e.own_peso)) else {
         return Vec::new();
     };
-    let line_start = |at: usize| text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let line_start = |at: usize| {
+        text.get(..at)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1)
+    };
     let first_child_line = line_start(children);
     let indent: String = text[first_child_line..children]
         .chars()

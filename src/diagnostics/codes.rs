@@ -71,6 +71,10 @@ codes! {
     N0206 => Error,
     N0207 => Error,
     N0208 => Error,
+    N0210 => Warning,
+    N0211 => Warning,
+    N0212 => Warning,
+    N0213 => Warning,
     // Units
     U0301 => Error,
     U0302 => Error,

@@ -225,6 +225,30 @@ pub fn explanation(code: Code) -> Explanation {
             "indicatore eventi \"Eventi\" {\n  tipologia efficienza\n  target 2024 >= 4\n}",
             "indicatore eventi \"Eventi\" {\n  tipologia efficienza\n  udm n.\n  target 2024 >= 4\n}",
         ),
+        N0210 => e(
+            "Un commento `# consenti CODICE: motivo` accetta l'avviso CODICE della sua riga o, se sta da solo su una riga, della riga sotto (più commenti si possono impilare). Qui non c'è nessun avviso con quel codice: forse il problema è stato corretto, o il commento è sulla riga sbagliata. È un avviso, come in ruff un `noqa` inutile; `piano check --fix` toglie il commento.",
+            "A `# consenti CODE: motivo` comment accepts the CODE warning of its own line or, alone on a line, of the line below (several can be stacked). There is no warning with that code here: perhaps the problem was fixed, or the comment is on the wrong line. It is a warning, as an unused `noqa` is in ruff; `piano check --fix` removes the comment.",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 01_01_OS01 \"Titolo\" {\n  strategico 01_01\n}",
+            "obiettivo 01_01_OS01 \"Titolo\" {\n  strategico 01_01\n}",
+        ),
+        N0211 => e(
+            "Un commento `consenti` dice perché l'avviso è accettato, dopo i due punti: chi rilegge il piano (un collega, l'OIV) deve poter capire la scelta. Senza motivo l'avviso è accettato lo stesso, ma se ne riceve un altro.",
+            "A `consenti` comment says why the warning is accepted, after a colon: whoever reads the plan next (a colleague, the OIV) must be able to follow the choice. Without a reason the warning is accepted all the same, but another warning is given.",
+            "# consenti C0603\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+        ),
+        N0212 => e(
+            "Un commento `consenti` nomina un codice che non esiste. I codici hanno una lettera e quattro cifre, come `C0603`; `piano explain --all` li elenca tutti.",
+            "A `consenti` comment names a code that does not exist. Codes have a letter and four digits, such as `C0603`; `piano explain --all` lists them all.",
+            "# consenti C603: codice ufficiale della Camera",
+            "# consenti C0603: codice ufficiale della Camera",
+        ),
+        N0213 => e(
+            "Solo gli avvisi si possono accettare con `consenti`: un errore rende il piano sbagliato, e va corretto. Neppure gli avvisi sui commenti `consenti` stessi si accettano.",
+            "Only warnings can be accepted with `consenti`: an error makes the plan wrong, and must be fixed. Warnings about `consenti` comments themselves cannot be accepted either.",
+            "# consenti W0501: i pesi sono così\nindicatore eventi {\n  peso 33,3%\n}",
+            "indicatore eventi {\n  peso 20%\n}",
+        ),
         U0301 => e(
             "L'unità che la formula produce non è quella dichiarata con `udm`. Le unità si calcolano così: grandezze uguali si sommano; un quoziente di unità uguali è un rapporto (%); dividere per un conteggio (`n.`) dà una media nell'altra unità; le costanti non hanno unità.",
             "The unit the formula produces is not the one declared with `udm`. Units are computed this way: equal quantities add up; a quotient of equal units is a ratio (%); dividing by a count (`n.`) gives an average in the other unit; constants have no unit.",

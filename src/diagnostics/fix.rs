@@ -6,7 +6,7 @@ use crate::span::Span;
 
 /// Replace the text of `span` with `replacement` (an empty span inserts, an empty
 /// replacement deletes). Spans are byte ranges into the diagnostic's own file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Edit {
     pub span: Span,
     pub replacement: String,
@@ -100,7 +100,12 @@ mod tests {
     use super::*;
 
     fn apply(text: &str, e: &Edit) -> String {
-        format!("{}{}{}", &text[..e.span.start], e.replacement, &text[e.span.end..])
+        format!(
+            "{}{}{}",
+            &text[..e.span.start],
+            e.replacement,
+            &text[e.span.end..]
+        )
     }
 
     #[test]

@@ -74,6 +74,9 @@ pub enum FileError {
 pub struct Diagnostic {
     pub span: Span,
     pub kind: Kind,
+    /// A warning accepted by a `# consenti CODE: motivo` comment: the reason given. Accepted
+    /// warnings are counted apart and do not fail `--deny-warnings`.
+    pub accepted: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -81,7 +84,13 @@ impl Diagnostic {
         Diagnostic {
             span,
             kind: kind.into(),
+            accepted: None,
         }
+    }
+
+    /// A warning that counts: not accepted by a `consenti` comment.
+    pub fn is_open_warning(&self) -> bool {
+        self.severity() == Severity::Warning && self.accepted.is_none()
     }
 
     pub fn code(&self) -> Code {

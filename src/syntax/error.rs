@@ -214,7 +214,10 @@ pub enum SyntaxError {
         field: String,
         expected: Vec<Expected>,
     },
-    UnexpectedClosingBrace,
+    /// `remove`: the `}` with its line, when nothing else is on it.
+    UnexpectedClosingBrace {
+        remove: Span,
+    },
     UnknownWord {
         vocab: Vocab,
         word: String,
@@ -259,7 +262,7 @@ impl SyntaxError {
             NameNotLowercase { .. } => Code::P0118,
             IsoDate { .. } => Code::P0119,
             MissingValue { .. } => Code::P0120,
-            UnexpectedClosingBrace => Code::P0121,
+            UnexpectedClosingBrace { .. } => Code::P0121,
             UnknownWord { .. } => Code::P0122,
             UdmEntro => Code::P0123,
             UnitRepeated => Code::P0124,

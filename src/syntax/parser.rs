@@ -53,7 +53,9 @@ pub fn parse(text: &str) -> Parsed {
     for chunk in &scan.chunks {
         let chunk_text = &text[chunk.span.range()];
         match chunk.kind {
-            ChunkKind::Stray => parsed.diagnostics.push(stray(chunk_text, chunk.span.start)),
+            ChunkKind::Stray => parsed
+                .diagnostics
+                .push(stray(text, chunk_text, chunk.span.start)),
             ChunkKind::Item if chunk.too_deep => parsed.broken.push(broken(chunk_text, chunk.span)),
             ChunkKind::Item => {
                 let (source, inserted_at) = repaired(text, chunk);
@@ -113,18 +115,17 @@ fn repaired<'t>(text: &'t str, chunk: &scan::Chunk) -> (Cow<'t, str>, Option<usi
     (Cow::Owned(out), insert)
 }
 
-/// Text outside any item: one diagnostic for the whole run of it.
-fn stray(text: &str, base: usize) -> Diagnostic {
+/// Text outside any item: one diagnostic for the whole run of it. `file` is the whole text.
+fn stray(file: &str, text: &str, base: usize) -> Diagnostic {
     let word_len = text
         .find(|c: char| c.is_whitespace())
         .unwrap_or(text.len())
         .max(text.chars().next().map_or(0, char::len_utf8));
     let span = Span::new(base, base + word_len);
     if text.starts_with('}') {
-        return Diagnostic::new(
-            Span::new(base, base + 1),
-            SyntaxError::UnexpectedClosingBrace,
-        );
+        let brace = Span::new(base, base + 1);
+        let remove = crate::diagnostics::Edit::delete_in_line(file, brace).span;
+        return Diagnostic::new(brace, SyntaxError::UnexpectedClosingBrace { remove });
     }
     let word: String = text[..word_len].chars().take(40).collect();
     let suggestion = suggest::closest(&word, ITEM_KEYWORDS.iter().copied());
@@ -855,8 +856,8 @@ impl Builder<'_> {
                 self.error(span, SyntaxError::UdmEntro);
                 known = Some(Udm::Date);
             } else {
-                let suggestion = udm_synonym(&text)
-                    .or_else(|| suggest::closest(&text, Udm::canonical_words()));
+                let suggestion =
+                    udm_synonym(&text).or_else(|| suggest::closest(&text, Udm::canonical_words()));
                 self.error(
                     span,
                     SyntaxError::UnknownWord {
@@ -1073,5 +1074,6 @@ fn first_inner(field: P) -> Option<P> {
 }
 
 fn unit_suggestion(word: &str) -> Option<&'static str> {
-    unit_synonym(word).or_else(|| suggest::closest(&word.to_lowercase(), LitUnit::canonical_words()))
+    unit_synonym(word)
+        .or_else(|| suggest::closest(&word.to_lowercase(), LitUnit::canonical_words()))
 }

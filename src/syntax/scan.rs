@@ -46,6 +46,14 @@ pub struct Repair {
     pub append: String,
 }
 
+/// A comment as the grammar reads it: from `#` to the end of the line, without trailing
+/// blanks. A lone `\r` ends a line for the grammar (what follows it is parsed), while the
+/// scanner's comment span runs to `\n`: the text stops at the `\r`.
+pub fn comment_text(text: &str, comment: Span) -> &str {
+    let raw = text.get(comment.range()).unwrap_or("");
+    raw.split('\r').next().unwrap_or("").trim_end()
+}
+
 /// What a repair inserts.
 pub const INSERTED: &str = "}\n";
 

@@ -46,3 +46,5 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     stdout
 }
 pub mod report;
+pub mod unspanned;
+pub use unspanned::unspanned;

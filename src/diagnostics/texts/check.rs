@@ -740,8 +740,8 @@ pub fn describe(e: &CheckError, at: Span, lang: Lang) -> Texts {
         ))
         .help(tr!(
             lang,
-            "i codici degli obiettivi seguono `AA_SS_OSnn`, dove `AA_SS` è la linea strategica: controlla il codice o la riga `strategico` (se il codice è quello ufficiale, lascialo)",
-            "objective codes follow `AA_SS_OSnn`, where `AA_SS` is the strategic line: check the code or the `strategico` line (if the code is the official one, keep it)"
+            "i codici degli obiettivi seguono `AA_SS_OSnn`, dove `AA_SS` è la linea strategica: controlla il codice o la riga `strategico`; se il codice è quello ufficiale, lascialo e accetta l'avviso scrivendo sulla riga sopra `# consenti C0603: motivo`",
+            "objective codes follow `AA_SS_OSnn`, where `AA_SS` is the strategic line: check the code or the `strategico` line; if the code is the official one, keep it and accept the warning by writing on the line above `# consenti C0603: motivo`"
         )),
         C::StrategicPrefix { code, ambito } => Texts::new(tr!(
             lang,
@@ -753,6 +753,80 @@ pub fn describe(e: &CheckError, at: Span, lang: Lang) -> Texts {
             "i codici delle linee strategiche seguono `AA_SS`, dove `AA` è l'ambito",
             "strategic line codes follow `AA_SS`, where `AA` is the ambito"
         )),
+        C::AcceptUnused { code, remove } => Texts::new(tr!(
+            lang,
+            "`consenti {code}` non accetta nessun avviso",
+            "`consenti {code}` accepts no warning"
+        ))
+        .label(tr!(
+            lang,
+            "nessun avviso {code} sulla riga a cui si riferisce",
+            "no {code} warning on the line it refers to"
+        ))
+        .help(tr!(
+            lang,
+            "un `# consenti` vale per la sua riga o, da solo su una riga, per la riga sotto; l'avviso {code} lì non c'è (più): togli `{code}` dal commento",
+            "a `# consenti` applies to its own line or, alone on a line, to the line below; there is no {code} warning there (any more): remove `{code}` from the comment"
+        ))
+        // It accepts nothing: removing it changes nothing.
+        .fix(remove_consenti(lang, remove, Applicability::Safe)),
+        C::AcceptWithoutReason => Texts::new(tr!(
+            lang,
+            "`consenti` senza motivo",
+            "`consenti` without a reason"
+        ))
+        .help(tr!(
+            lang,
+            "scrivi dopo i due punti perché l'avviso è accettato, per chi rilegge il piano: `# consenti C0603: codice ufficiale della Camera`",
+            "write after a colon why the warning is accepted, for whoever reads the plan next: `# consenti C0603: codice ufficiale della Camera`"
+        )),
+        C::AcceptUnknownCode {
+            word,
+            suggestion,
+            remove,
+        } => {
+            let t = Texts::new(tr!(
+                lang,
+                "codice sconosciuto `{word}` in `consenti`",
+                "unknown code `{word}` in `consenti`"
+            ));
+            match suggestion {
+                Some(c) => {
+                    let c = c.as_str();
+                    t.help(tr!(lang, "forse intendevi `{c}`?", "did you mean `{c}`?"))
+                        .fix(write(lang, at, c, Unsafe))
+                }
+                None => t
+                    .help(tr!(
+                        lang,
+                        "i codici sono come `C0603`; `piano explain --all` li elenca tutti",
+                        "codes look like `C0603`; `piano explain --all` lists them all"
+                    ))
+                    .fix(remove_consenti(lang, remove, Safe)),
+            }
+        }
+        C::AcceptError { code, remove } => {
+            let message = if code.severity() == crate::diagnostics::Severity::Error {
+                tr!(
+                    lang,
+                    "`{code}` è un errore: un errore non si può accettare",
+                    "`{code}` is an error: an error cannot be accepted"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "`{code}` riguarda i commenti `consenti` stessi: non si accetta",
+                    "`{code}` is about `consenti` comments themselves: it cannot be accepted"
+                )
+            };
+            Texts::new(message)
+                .help(tr!(
+                    lang,
+                    "`consenti` vale solo per gli avvisi: correggi il problema, e togli `{code}` dal commento",
+                    "`consenti` applies to warnings only: fix the problem, and remove `{code}` from the comment"
+                ))
+                .fix(remove_consenti(lang, remove, Safe))
+        }
         C::NegativeResources => Texts::new(tr!(
             lang,
             "risorse negative",
@@ -771,7 +845,11 @@ pub fn describe(e: &CheckError, at: Span, lang: Lang) -> Texts {
 fn hundred_fix(t: Texts, lang: Lang, why: String, formula: Span, without: Option<&str>) -> Texts {
     match without {
         Some(w) => t
-            .help(tr!(lang, "{why}; scrivi `formula {w}`", "{why}; write `formula {w}`"))
+            .help(tr!(
+                lang,
+                "{why}; scrivi `formula {w}`",
+                "{why}; write `formula {w}`"
+            ))
             .fix(write(lang, formula, w, Applicability::Safe)),
         None => t.help(tr!(
             lang,
@@ -779,4 +857,17 @@ fn hundred_fix(t: Texts, lang: Lang, why: String, formula: Span, without: Option
             "{why}; remove the 100 and write the formula's constants as fractions (5% is 0.05)"
         )),
     }
+}
+
+/// The fix that takes a wrong code (or the whole comment) out of a `consenti`.
+fn remove_consenti(lang: Lang, remove: &Edit, a: Applicability) -> Fix {
+    Fix::new(
+        tr!(
+            lang,
+            "togli dal commento `consenti`",
+            "remove from the `consenti` comment"
+        ),
+        a,
+        vec![remove.clone()],
+    )
 }

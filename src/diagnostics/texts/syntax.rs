@@ -502,7 +502,7 @@ pub fn describe(e: &SyntaxError, at: Option<Span>, lang: Lang) -> Texts {
             .label(tr!(lang, "atteso: {what}", "expected {what}"))
             .help(example(lang, field))
         }
-        S::UnexpectedClosingBrace => {
+        S::UnexpectedClosingBrace { remove } => {
             let t = Texts::new(tr!(
                 lang,
                 "`}}` di troppo: non chiude nessun blocco",
@@ -513,15 +513,12 @@ pub fn describe(e: &SyntaxError, at: Option<Span>, lang: Lang) -> Texts {
                 "togli questa `}}`, oppure controlla che il blocco sopra non sia già chiuso",
                 "remove this `}}`, or check that the block above is not already closed"
             ));
-            match at {
-                // The block above may have been closed too early instead.
-                Some(span) => t.fix(Fix::new(
-                    tr!(lang, "togli questa `}}`", "remove this `}}`"),
-                    Unsafe,
-                    vec![Edit::delete(span)],
-                )),
-                None => t,
-            }
+            // The block above may have been closed too early instead.
+            t.fix(Fix::new(
+                tr!(lang, "togli questa `}}`", "remove this `}}`"),
+                Unsafe,
+                vec![Edit::delete(*remove)],
+            ))
         }
         S::UnknownWord {
             vocab,
