@@ -169,6 +169,8 @@ pub enum CheckError {
         year: i32,
         from: i32,
         to: i32,
+        /// The one year of the triennio without a target, probably the one meant.
+        meant: Option<i32>,
     },
     BadTriennio {
         anno: i32,

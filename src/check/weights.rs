@@ -188,12 +188,14 @@ fn looks_like_rounded_split(entries: &[Entry], weights: &[(Span, Decimal)]) -> b
 }
 
 /// The objectives' own weights: all or none, summing to 100%. Returns them as fractions when
-/// every objective has one.
+/// every objective has one. Nothing is checked unless `all_known` (every objective parsed,
+/// none defined twice).
 pub(super) fn plan(
     objectives: &[(String, Span, Option<&Field<Quantity>>)],
+    all_known: bool,
     sink: &mut Sink,
 ) -> Option<Vec<Decimal>> {
-    if objectives.iter().all(|(_, _, p)| p.is_none()) {
+    if !all_known || objectives.iter().all(|(_, _, p)| p.is_none()) {
         return None;
     }
     let mut weights = Vec::new();
@@ -211,6 +213,10 @@ pub(super) fn plan(
             }
             None => missing.push(code.clone()),
         }
+    }
+    if weights.iter().any(Option::is_none) {
+        // A weight that could not be read (reported): the sum would be wrong for that alone.
+        return None;
     }
     let sum: Decimal = weights.iter().flatten().sum();
     let at = objectives

@@ -1,6 +1,7 @@
 //! `piano check --fix`: apply the fixes of a plan's diagnostics (`repair.rs`), then write the
 //! plan back atomically, or with `--diff` print what would change. A plan is written only if
-//! the result parses; otherwise it is left as it was and its diagnostics are reported.
+//! the fixes added no syntax error (they may leave some they cannot repair); otherwise it is
+//! left as it was and its diagnostics are reported.
 
 use super::Outcome;
 use crate::diagnostics::{Code, Diagnostic, Lang};
@@ -55,17 +56,14 @@ pub fn one(
     let fixed = Source::new(name.clone(), repaired.text.as_str());
     let diagnostics = crate::check_source(&fixed);
     let applied = repaired.applied.len();
-    let syntax_error = crate::syntax::parse(&repaired.text)
-        .diagnostics
-        .iter()
-        .any(Diagnostic::is_error);
+    let syntax_error = new_syntax_error(&text, &repaired.text, lang);
     if args.diff {
         out.stdout
             .push_str(&crate::fmt::diff::unified(&text, &repaired.text, &name));
         if syntax_error {
             out.stderr.push_str(&lang.pick(
-                format!("piano: {name}: `--fix` non lo scriverebbe: restano errori di sintassi che non sa correggere\n"),
-                format!("piano: {name}: `--fix` would not write it: syntax errors remain that it cannot repair\n"),
+                format!("piano: {name}: `--fix` non lo scriverebbe: avrebbe un errore di sintassi che prima non c'era (un difetto di una correzione: per favore segnalalo)\n"),
+                format!("piano: {name}: `--fix` would not write it: it would have a syntax error it did not have before (a defect of a fix: please report it)\n"),
             ));
         }
         return Ok(Fixed {
@@ -76,8 +74,8 @@ pub fn one(
     }
     if syntax_error {
         out.stderr.push_str(&lang.pick(
-            format!("piano: {name}: non corretto: restano errori di sintassi che `--fix` non sa correggere; correggili a mano e riprova\n"),
-            format!("piano: {name}: not fixed: syntax errors remain that `--fix` cannot repair; fix them by hand and try again\n"),
+            format!("piano: {name}: non corretto: il risultato avrebbe un errore di sintassi che prima non c'era (un difetto di una correzione: per favore segnalalo)\n"),
+            format!("piano: {name}: not fixed: the result would have a syntax error it did not have before (a defect of a fix: please report it)\n"),
         ));
         return Ok(unchanged(source));
     }
@@ -97,6 +95,32 @@ pub fn one(
         diagnostics,
         applied,
     })
+}
+
+/// Whether `fixed` has a syntax error that `original` did not have. A plan is written only
+/// if not: the fixes may leave errors they cannot repair, never add one, so a plan that
+/// parsed still parses.
+fn new_syntax_error(original: &str, fixed: &str, lang: Lang) -> bool {
+    let errors = |text: &str| {
+        let mut e: Vec<(Code, String)> = crate::syntax::parse(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| (d.code(), d.texts(lang).message))
+            .collect();
+        e.sort();
+        e
+    };
+    let mut before = errors(original);
+    for e in errors(fixed) {
+        match before.iter().position(|b| *b == e) {
+            Some(i) => {
+                before.remove(i);
+            }
+            None => return true,
+        }
+    }
+    false
 }
 
 /// `piano: p.piano: 3 correzioni applicate (P0113, P0119 ×2)`.

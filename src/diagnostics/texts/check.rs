@@ -547,16 +547,33 @@ pub fn describe(e: &CheckError, at: Span, lang: Lang) -> Texts {
         .label(tr!(lang, "di nuovo qui", "again here"))
         .related(*first, tr!(lang, "il primo è qui", "the first is here"))
         .help(tr!(lang, "tieni un solo target per anno", "keep one target per year")),
-        C::TargetOutsideTriennio { year, from, to } => Texts::new(tr!(
-            lang,
-            "target per il {year}, fuori dal triennio {from}-{to}",
-            "target for {year}, outside the triennio {from}-{to}"
-        ))
-        .help(tr!(
-            lang,
-            "i target riguardano gli anni dal {from} al {to}: correggi l'anno o il `triennio` del piano",
-            "targets cover the years {from} to {to}: correct the year or the plan's `triennio`"
-        )),
+        C::TargetOutsideTriennio {
+            year,
+            from,
+            to,
+            meant,
+        } => {
+            let t = Texts::new(tr!(
+                lang,
+                "target per il {year}, fuori dal triennio {from}-{to}",
+                "target for {year}, outside the triennio {from}-{to}"
+            ));
+            match meant {
+                Some(m) => t
+                    .help(tr!(
+                        lang,
+                        "i target riguardano gli anni dal {from} al {to}, e manca quello del {m}: forse intendevi `target {m}`?",
+                        "targets cover the years {from} to {to}, and the {m} one is missing: did you mean `target {m}`?"
+                    ))
+                    // Or the year is right and the line belongs elsewhere.
+                    .fix(write(lang, at, &m.to_string(), Unsafe)),
+                None => t.help(tr!(
+                    lang,
+                    "i target riguardano gli anni dal {from} al {to}: correggi l'anno o il `triennio` del piano",
+                    "targets cover the years {from} to {to}: correct the year or the plan's `triennio`"
+                )),
+            }
+        }
         C::BadTriennio { anno, from, to } => {
             let msg = if from > to {
                 tr!(
