@@ -71,9 +71,11 @@ pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
 
 /// "accettato: motivo", for a warning accepted by a `consenti` comment.
 fn accepted_line(lang: Lang, reason: &str) -> String {
-    match lang {
-        Lang::It => format!("accettato con `consenti`: {reason}"),
-        Lang::En => format!("accepted with `consenti`: {reason}"),
+    match (lang, reason.is_empty()) {
+        (Lang::It, false) => format!("accettato con `consenti`: {reason}"),
+        (Lang::En, false) => format!("accepted with `consenti`: {reason}"),
+        (Lang::It, true) => "accettato con `consenti`, senza motivo".into(),
+        (Lang::En, true) => "accepted with `consenti`, without a reason".into(),
     }
 }
 
@@ -151,7 +153,7 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
         "labels": labels,
         "fixes": fixes,
         "accettato": d.accepted.is_some(),
-        "motivo": d.accepted.as_deref(),
+        "motivo": d.accepted.as_deref().filter(|r| !r.is_empty()),
     })
 }
 

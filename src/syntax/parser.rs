@@ -66,6 +66,7 @@ pub fn parse(text: &str) -> Parsed {
                     comments: &scan.comments,
                     diagnostics: &mut parsed.diagnostics,
                     broken_lines: 0,
+                    text_closed_by_repair: chunk.repair.append.starts_with("\"\"\""),
                 };
                 match PianoParser::parse(Rule::item, &source) {
                     Ok(mut pairs) => {
@@ -75,6 +76,12 @@ pub fn parse(text: &str) -> Parsed {
                     }
                     Err(error) => {
                         let mut d = expected::from_pest(&error, &source, 0);
+                        if unclosed_quote_at(&source, d.span.start) {
+                            d = Diagnostic::new(
+                                Span::new(d.span.start, d.span.start + 1),
+                                SyntaxError::UnclosedString,
+                            );
+                        }
                         d.span =
                             Span::new(builder.offset(d.span.start), builder.offset(d.span.end));
                         builder.diagnostics.push(d);
@@ -113,6 +120,14 @@ fn repaired<'t>(text: &'t str, chunk: &scan::Chunk) -> (Cow<'t, str>, Option<usi
     }
     out.push_str(&repair.append);
     (Cow::Owned(out), insert)
+}
+
+/// Whether a `"` at `at` opens a string that its line never closes (an item's header, where
+/// the grammar can only say it expected a text).
+fn unclosed_quote_at(source: &str, at: usize) -> bool {
+    let rest = source.get(at..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    line.starts_with('"') && !line.starts_with("\"\"\"") && !line[1..].contains('"')
 }
 
 /// Text outside any item: one diagnostic for the whole run of it. `file` is the whole text.
@@ -161,6 +176,9 @@ pub(super) struct Builder<'a> {
     pub(super) diagnostics: &'a mut Vec<Diagnostic>,
     /// Lines reported as broken in the block being built.
     broken_lines: usize,
+    /// The item's last long text runs to the end of the file: its `"""` was added to parse
+    /// it, and the lines it swallowed are lost.
+    text_closed_by_repair: bool,
 }
 
 type P<'i> = Pair<'i, Rule>;
@@ -920,6 +938,9 @@ impl Builder<'_> {
             self.error(span, SyntaxError::CurlyQuotes { straight });
             raw.to_string()
         } else if long {
+            if self.text_closed_by_repair && span.end >= self.limit {
+                self.broken_lines += 1;
+            }
             text::dedent(raw)
         } else {
             let (value, bad) = text::unescape(raw);

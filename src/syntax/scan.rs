@@ -397,17 +397,24 @@ impl Scanner<'_> {
     }
 
     /// The end of a one-line string starting at the quote `i` (or the line end, if unclosed).
+    /// An unclosed string on a line that ends with `{` (`obiettivo X "Titolo {`) ends before
+    /// that `{`: the closing quote was forgotten, not the block, which still opens here.
     fn string_end(&self, i: usize) -> usize {
         let mut k = i + 1;
         while k < self.bytes.len() {
             match self.bytes[k] {
                 b'\\' => k += 2,
                 b'"' => return k + 1,
-                b'\n' => return k,
+                b'\n' => break,
                 _ => k += 1,
             }
         }
-        self.bytes.len()
+        let end = k.min(self.bytes.len());
+        let line = self.text[i..end].trim_end();
+        if line.ends_with('{') {
+            return i + line.len() - 1;
+        }
+        end
     }
 
     /// Where the content before the line at `line_start` ends: the item ends with its last
