@@ -86,7 +86,7 @@ fn short_and_json_formats() {
     let o = piano(&["check", "--format", "short", file]);
     assert_eq!(
         stdout(&o),
-        "tests/check/T0401_yes_no_with_ge.piano:20:17: errore[T0401]: il comparatore `>=` non vale per `udm sì/no`\n"
+        "tests/check/T0401_yes_no_with_ge.piano:21:17: errore[T0401]: il comparatore `>=` non vale per `udm sì/no`\n"
     );
     let o = piano(&["check", "--format", "json", file]);
     let lines: Vec<serde_json::Value> = stdout(&o)
@@ -100,7 +100,7 @@ fn short_and_json_formats() {
     assert_eq!(d["severity"], "error");
     assert_eq!(
         (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(20), Some(17))
+        (Some(21), Some(17))
     );
     assert_eq!(
         d["end"]
@@ -124,7 +124,10 @@ fn english_by_flag_or_environment() {
         .output()
         .expect("runs");
     assert!(stdout(&o).contains("error[T0401]"));
-    assert_eq!(stderr(&o), "piano: 1 file checked: 1 error\n");
+    assert_eq!(
+        stderr(&o),
+        "piano: 1 file checked: 1 error (1 with a fix to verify: `--fix --unsafe-fixes`)\n"
+    );
 }
 
 #[test]

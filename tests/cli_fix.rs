@@ -194,7 +194,7 @@ fn accepted_warnings_are_counted_apart_and_do_not_fail_deny_warnings() {
     assert_eq!(stdout(&o), "", "accepted warnings are not printed");
     assert_eq!(
         stderr(&o),
-        "piano: 2 file controllati: 2 avvisi accettati\n"
+        "piano: 3 file controllati: 2 avvisi accettati\n"
     );
     let o = piano(&repo(), &["check", "--show-accepted", "plans/"]);
     let out = stdout(&o);

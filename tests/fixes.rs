@@ -187,7 +187,7 @@ fn model_unchanged_outside_the_edits(stem: &str, text: &str, before: &[Diagnosti
         .iter()
         .flat_map(|o| &o.indicators)
         .filter(|i| !uses_edited(i))
-        .map(|i| common::unspanned(i))
+        .map(common::unspanned)
         .collect();
     for i in original.objectives.iter().flat_map(|o| &o.indicators) {
         if touched(i.span) || i.formula.is_none() && repaired_formula(&repaired, &i.code) {
@@ -199,11 +199,7 @@ fn model_unchanged_outside_the_edits(stem: &str, text: &str, before: &[Diagnosti
             "{stem}: an indicator no fix touches changed:\n{i}"
         );
     }
-    let repaired_measures: Vec<String> = repaired
-        .measures
-        .iter()
-        .map(|m| common::unspanned(m))
-        .collect();
+    let repaired_measures: Vec<String> = repaired.measures.iter().map(common::unspanned).collect();
     for m in &original.measures {
         if !touched(m.span) {
             let m = common::unspanned(m);

@@ -16,6 +16,7 @@ fn plan(formula: &str, udm: &str) -> String {
     format!(
         r#"piano "Prova" {{
   ente "Camera di Commercio di Prova"
+  comparto camera
   anno 2024
   triennio 2024-2026
 }}

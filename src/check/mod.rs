@@ -5,8 +5,11 @@
 //! checks that need all of it (completeness, weight sums).
 
 pub mod accept;
+mod baseline;
+pub mod comparto;
 pub mod error;
 pub mod model;
+mod plan_weights;
 pub mod registry;
 mod resolve;
 mod scale;

@@ -82,12 +82,12 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
         let (source, diagnostics) = match &args.fix {
             Some(f) => match fix::one(&path, source, f, &mut out, lang) {
-                Ok(fixed) => {
+                Some(fixed) => {
                     tally.fixed += fixed.applied;
                     tally.to_change += usize::from(fixed.applied > 0 && f.diff);
                     (fixed.source, fixed.diagnostics)
                 }
-                Err(()) => {
+                None => {
                     tally.io_problem = true;
                     continue;
                 }

@@ -26,7 +26,7 @@ pub struct Fixed {
     pub applied: usize,
 }
 
-/// Fixes the plan read from `path` as `source`. `Err` after a problem reported on standard
+/// Fixes the plan read from `path` as `source`. `None` after a problem reported on standard
 /// error (the file could not be written).
 pub fn one(
     path: &Path,
@@ -34,7 +34,7 @@ pub fn one(
     args: &FixArgs,
     out: &mut Outcome,
     lang: Lang,
-) -> Result<Fixed, ()> {
+) -> Option<Fixed> {
     let name = source.name.clone();
     // Fixes are computed on `\n` line ends; CRLF and a BOM are put back when writing.
     let text = source.text.replace("\r\n", "\n");
@@ -51,7 +51,7 @@ pub fn one(
         }
     };
     if !repaired.changed() {
-        return Ok(unchanged(source));
+        return Some(unchanged(source));
     }
     let fixed = Source::new(name.clone(), repaired.text.as_str());
     let diagnostics = crate::check_source(&fixed);
@@ -66,7 +66,7 @@ pub fn one(
                 format!("piano: {name}: `--fix` would not write it: it would have a syntax error it did not have before (a defect of a fix: please report it)\n"),
             ));
         }
-        return Ok(Fixed {
+        return Some(Fixed {
             source: fixed,
             diagnostics,
             applied,
@@ -77,7 +77,7 @@ pub fn one(
             format!("piano: {name}: non corretto: il risultato avrebbe un errore di sintassi che prima non c'era (un difetto di una correzione: per favore segnalalo)\n"),
             format!("piano: {name}: not fixed: the result would have a syntax error it did not have before (a defect of a fix: please report it)\n"),
         ));
-        return Ok(unchanged(source));
+        return Some(unchanged(source));
     }
     let original = std::fs::read(path).unwrap_or_default();
     let bytes = plan_bytes(&repaired.text, &original);
@@ -86,11 +86,11 @@ pub fn one(
             format!("piano: {name}: impossibile scrivere il file: {e}\n"),
             format!("piano: {name}: cannot write the file: {e}\n"),
         ));
-        return Err(());
+        return None;
     }
     out.stderr
         .push_str(&applied_line(lang, &name, &repaired.applied));
-    Ok(Fixed {
+    Some(Fixed {
         source: fixed,
         diagnostics,
         applied,

@@ -47,4 +47,5 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
 }
 pub mod report;
 pub mod unspanned;
+#[allow(unused_imports)]
 pub use unspanned::unspanned;
