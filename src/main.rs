@@ -279,12 +279,24 @@ fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {
         Some(c) => out.stdout = explain::render(c, lang),
         None => {
             out.stderr = match code {
-                Some(c) => lang.pick(
-                    format!(
-                        "piano: codice sconosciuto `{c}`; `piano explain --all` li elenca tutti\n"
-                    ),
-                    format!("piano: unknown code `{c}`; `piano explain --all` lists them all\n"),
-                ),
+                Some(c) => {
+                    let near: Vec<String> = explain::nearest(&c)
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect();
+                    let near = piano::diagnostics::texts_list(lang, &near);
+                    if near.is_empty() {
+                        lang.pick(
+                            format!("piano: codice sconosciuto `{c}`; `piano explain --all` li elenca tutti\n"),
+                            format!("piano: unknown code `{c}`; `piano explain --all` lists them all\n"),
+                        )
+                    } else {
+                        lang.pick(
+                            format!("piano: codice sconosciuto `{c}`: forse intendevi {near}? `piano explain --all` li elenca tutti\n"),
+                            format!("piano: unknown code `{c}`: did you mean {near}? `piano explain --all` lists them all\n"),
+                        )
+                    }
+                }
                 None => lang
                     .pick(
                         "piano: indica un codice, per esempio `piano explain P0107`\n",

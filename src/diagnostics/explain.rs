@@ -600,6 +600,34 @@ pub fn explanation(code: Code) -> Explanation {
     }
 }
 
+/// The known codes nearest to an unknown one, for "did you mean" (`W050` → `W0501` …
+/// `W0506`, `C603` → `C0603`, `W0510` → `W0501`): the codes it begins, else those one
+/// character away. At most ten, in order.
+pub fn nearest(text: &str) -> Vec<Code> {
+    let upper = text.trim().to_ascii_uppercase();
+    if upper.is_empty() {
+        return Vec::new();
+    }
+    let starting: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.as_str().starts_with(&upper))
+        .collect();
+    let near = if starting.is_empty() {
+        Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| {
+                let name = c.as_str();
+                strsim::osa_distance(name, &upper) <= 1
+            })
+            .collect()
+    } else {
+        starting
+    };
+    near.into_iter().take(10).collect()
+}
+
 /// The explanation as printed by `piano explain`.
 pub fn render(code: Code, lang: Lang) -> String {
     let x = explanation(code);

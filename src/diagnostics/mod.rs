@@ -11,6 +11,7 @@ mod texts;
 pub use codes::Code;
 pub use fix::{Applicability, Edit, Fix};
 pub use texts::Texts;
+pub use texts::list as texts_list;
 
 use crate::check::error::CheckError;
 use crate::eval::error::{EvalError, MeasureError};
