@@ -234,3 +234,42 @@ fn repaired_formula(model: &piano::check::Model, code: &str) -> bool {
         .flat_map(|o| &o.indicators)
         .any(|i| i.code == code && i.formula.is_some())
 }
+
+/// Every code that comes with a fix somewhere in the test corpus has a case here.
+#[test]
+fn every_fixable_code_has_a_case() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cases: Vec<String> = std::fs::read_dir(root.join("tests/fix"))
+        .expect("tests/fix")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut fixable = std::collections::BTreeSet::new();
+    for dir in ["tests/check", "tests/syntax", "tests/seed", "plans"] {
+        for e in std::fs::read_dir(root.join(dir))
+            .expect("a folder")
+            .flatten()
+        {
+            let path = e.path();
+            if path.extension().is_none_or(|x| x != "piano") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("readable");
+            let source = Source::from_bytes("x", &bytes).0;
+            for d in piano::check_source(&source) {
+                if !d.texts(Lang::It).fixes.is_empty() {
+                    fixable.insert(d.code());
+                }
+            }
+        }
+    }
+    assert!(fixable.len() > 10, "{fixable:?}");
+    let without: Vec<_> = fixable
+        .iter()
+        .filter(|code| !cases.iter().any(|c| c.starts_with(code.as_str())))
+        .collect();
+    assert!(
+        without.is_empty(),
+        "fixes without a case in tests/fix: {without:?}"
+    );
+}
