@@ -231,3 +231,39 @@ fn diff_and_unsafe_fixes_need_fix() {
     let o = piano(&repo(), &["check", "--unsafe-fixes", "plans/"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_missing_file_is_named_with_its_argument_in_the_user_language() {
+    let o = piano(&repo(), &["eval", "plans/esempio.piano", "manca.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("impossibile leggere il file: il file non esiste"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+    assert!(
+        err.contains("`manca.csv` (il file delle misure, secondo argomento) non si può leggere"),
+        "{err}"
+    );
+    let o = piano(
+        &repo(),
+        &["eval", "manca.piano", "plans/esempio.piano", "--lang", "en"],
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("cannot read the file: the file does not exist"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`manca.piano` (the plan, first argument)"),
+        "{err}"
+    );
+    let o = piano(
+        &repo(),
+        &["check", "--format", "short", "manca.piano", "altro.piano"],
+    );
+    let out = stdout(&o);
+    assert!(out.contains("manca.piano:1:1: errore[F0001]"), "{out}");
+    assert!(out.contains("altro.piano:1:1: errore[F0001]"), "{out}");
+}
