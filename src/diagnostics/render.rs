@@ -33,7 +33,14 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> 
         source,
     });
     for d in diagnostics {
-        let texts = d.texts(options.lang);
+        let mut texts = d.texts(options.lang);
+        if let (Some(reason), Format::Human) = (&d.accepted, options.format) {
+            let accepted = accepted_line(options.lang, reason);
+            texts.help = Some(match texts.help.take() {
+                Some(help) => format!("{help}\n{accepted}"),
+                None => accepted,
+            });
+        }
         match options.format {
             Format::Human => {
                 if let Some(named) = &named {
@@ -74,9 +81,24 @@ fn location(source: &Source, offset: usize) -> String {
     }
 }
 
+/// "accettato: motivo", for a warning accepted by a `consenti` comment.
+fn accepted_line(lang: Lang, reason: &str) -> String {
+    match (lang, reason.is_empty()) {
+        (Lang::It, false) => format!("accettato con `consenti`: {reason}"),
+        (Lang::En, false) => format!("accepted with `consenti`: {reason}"),
+        (Lang::It, true) => "accettato con `consenti`, senza motivo".into(),
+        (Lang::En, true) => "accepted with `consenti`, without a reason".into(),
+    }
+}
+
 fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
+    let accepted = if d.accepted.is_some() {
+        lang.pick(" (accettato)", " (accepted)")
+    } else {
+        ""
+    };
     format!(
-        "{}: {}[{}]: {}",
+        "{}: {}[{}]{accepted}: {}",
         location(source, d.span.start),
         severity_word(lang, d.severity()),
         d.code(),
@@ -141,6 +163,8 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
         "help": texts.help,
         "labels": labels,
         "fixes": fixes,
+        "accettato": d.accepted.is_some(),
+        "motivo": d.accepted.as_deref().filter(|r| !r.is_empty()),
     });
     if let (Some(cell), Some(map)) = (source.place(d.span.start), object.as_object_mut()) {
         map.insert("cell".into(), cell.into());
