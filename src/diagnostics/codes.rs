@@ -61,6 +61,7 @@ codes! {
     P0123 => Error,
     P0124 => Error,
     P0125 => Error,
+    P0126 => Error,
     // Names and structure
     N0201 => Error,
     N0202 => Error,

@@ -88,10 +88,10 @@ pub fn explanation(code: Code) -> Explanation {
             "risorse 1.234,56 €",
         ),
         P0109 => e(
-            "Il numero ha più cifre di quante l'aritmetica decimale esatta ne possa tenere (28 cifre significative).",
-            "The number has more digits than exact decimal arithmetic can hold (28 significant digits).",
-            "target 2024 >= 123456789012345678901234567890",
-            "target 2024 >= 1.234.567",
+            "Il numero è troppo grande: i numeri di un piano e di un file delle misure hanno al più 15 cifre prima della virgola (da -999.999.999.999.999 a 999.999.999.999.999) e al più 10 decimali. Entro questo intervallo ogni somma, quota e rapporto si calcola esattamente; un numero più grande è quasi sempre un errore di battitura.",
+            "The number is too large: the numbers of a plan and of a measurement file have at most 15 digits before the comma (from -999.999.999.999.999 to 999.999.999.999.999) and at most 10 decimals. Within this range every sum, share and ratio is computed exactly; a larger number is almost always a typo.",
+            "risorse 1234567890123456789 €",
+            "risorse 1.234.567,89 €",
         ),
         P0110 => e(
             "La riga inizia con una parola che non è un campo di quel blocco. Il messaggio suggerisce il campo più vicino.",
@@ -393,6 +393,12 @@ pub fn explanation(code: Code) -> Explanation {
             "target 2025 >= n.d.",
             "target 2025 n.d.",
         ),
+        P0126 => e(
+            "Il numero ha troppi decimali: al più 10 dopo la virgola (e al più 15 cifre prima). Entro questo intervallo ogni somma, quota e rapporto si calcola esattamente; un valore così piccolo, come `0,0000000000001`, verrebbe mostrato come 0 in ogni report. Il messaggio propone il numero arrotondato a 10 decimali.",
+            "The number has too many decimals: at most 10 after the comma (and at most 15 digits before it). Within this range every sum, share and ratio is computed exactly; a value this small, such as `0,0000000000001`, would show as 0 in every report. The message offers the number rounded to 10 decimals.",
+            "target 2024 >= 0,000000000001%",
+            "target 2024 >= 0,01%",
+        ),
         P0124 => e(
             "Un numero ha un'unità sola: `€ 5 €` o `5 € %` non hanno senso.",
             "A number has one unit: `€ 5 €` or `5 € %` make no sense.",
@@ -514,10 +520,10 @@ pub fn explanation(code: Code) -> Explanation {
             "01_02_OS01.risorse_stanziate;357.416,65 €;",
         ),
         E0802 => e(
-            "Una formula non si può calcolare con i valori dati: il risultato supera le 28 cifre dell'aritmetica decimale esatta, o combina una data con un numero. L'indicatore è \"non calcolabile\" e la valutazione continua.",
-            "A formula cannot be computed with the given values: the result exceeds the 28 digits of exact decimal arithmetic, or it combines a date with a number. The indicator is \"not computable\" and the evaluation goes on.",
-            "imprese_registrate;99.999.999.999.999.999.999.999.999;",
-            "imprese_registrate;64.488;",
+            "Una formula, o la performance di un indicatore, non si può calcolare con i valori dati: il risultato è fuori dall'intervallo dei numeri (da -999.999.999.999.999 a 999.999.999.999.999, lo stesso dei valori scritti), un passaggio supera le 28 cifre dell'aritmetica decimale esatta, o si combina una data con un numero. L'indicatore è \"non calcolabile\" e la valutazione continua.",
+            "A formula, or an indicator's performance, cannot be computed with the given values: the result is outside the range of numbers (from -999.999.999.999.999 to 999.999.999.999.999, the same as for written values), a step exceeds the 28 digits of exact decimal arithmetic, or a date is combined with a number. The indicator is \"not computable\" and the evaluation goes on.",
+            "01_01_OS01.aderenti;999.999.999.999.999;\nimprese_registrate;0,0000000001;",
+            "01_01_OS01.aderenti;3.200;\nimprese_registrate;64.488;",
         ),
         E0803 => e(
             "L'anno valutato deve essere un anno del triennio del piano. È `--year` se indicato, altrimenti l'anno della data di rilevazione (`--as-of` o la riga `rilevazione`), altrimenti l'`anno` del piano.",

@@ -127,6 +127,9 @@ pub fn read(cell: &Cell, iso_dates: bool) -> Result<Literal, (Span, MeasureError
                                     ValueProblem::MalformedNumber { suggestion }
                                 }
                                 NumberProblem::TooLarge => ValueProblem::NumberTooLarge,
+                                NumberProblem::TooManyDecimals { suggestion } => {
+                                    ValueProblem::TooManyDecimals { suggestion }
+                                }
                             };
                             (
                                 at,

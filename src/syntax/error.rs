@@ -167,8 +167,14 @@ pub enum SyntaxError {
         text: String,
         suggestion: Option<String>,
     },
+    /// More digits before the comma than the numeric range allows.
     NumberTooLarge {
         text: String,
+    },
+    /// More decimals than the numeric range allows.
+    TooManyDecimals {
+        text: String,
+        suggestion: String,
     },
     UnknownField {
         word: String,
@@ -258,6 +264,7 @@ impl SyntaxError {
             UdmEntro => Code::P0123,
             UnitRepeated => Code::P0124,
             ComparedToNotAvailable { .. } => Code::P0125,
+            TooManyDecimals { .. } => Code::P0126,
         }
     }
 }

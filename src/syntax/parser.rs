@@ -801,6 +801,9 @@ impl Builder<'_> {
                         SyntaxError::MalformedNumber { text, suggestion }
                     }
                     NumberProblem::TooLarge => SyntaxError::NumberTooLarge { text },
+                    NumberProblem::TooManyDecimals { suggestion } => {
+                        SyntaxError::TooManyDecimals { text, suggestion }
+                    }
                 };
                 self.error(span, error);
                 None

@@ -86,6 +86,10 @@ fn problem(lang: Lang, text: &str, p: &ValueProblem) -> Texts {
             suggestion: suggestion.clone(),
         }),
         ValueProblem::NumberTooLarge => same(S::NumberTooLarge { text }),
+        ValueProblem::TooManyDecimals { suggestion } => same(S::TooManyDecimals {
+            text,
+            suggestion: suggestion.clone(),
+        }),
         ValueProblem::ImpossibleDate { suggestion } => same(S::ImpossibleDate {
             text,
             suggestion: suggestion.clone(),

@@ -2,6 +2,7 @@
 
 use super::{Texts, did_you_mean, list, tr};
 use crate::diagnostics::Lang;
+use crate::range::{LARGEST, MAX_DECIMALS, MAX_INTEGER_DIGITS};
 use crate::syntax::ast::{CostNature, MissingData, Tipo, Tipologia, Udm};
 use crate::syntax::error::{Block, Expected, SyntaxError, Vocab};
 use crate::syntax::vocab::Vocabulary;
@@ -49,6 +50,15 @@ pub fn expected(lang: Lang, e: Expected) -> String {
         E::LineEnd => tr!(lang, "la fine della riga", "the end of the line"),
         E::Keyword(k) => format!("`{k}`"),
     }
+}
+
+/// The numeric range, in words (`crate::range`).
+fn range_help(lang: Lang) -> String {
+    tr!(
+        lang,
+        "i numeri vanno da -{LARGEST} a {LARGEST}, con al più {MAX_DECIMALS} decimali: un valore fuori da questo intervallo è quasi sempre un errore di battitura",
+        "numbers range from -{LARGEST} to {LARGEST}, with at most {MAX_DECIMALS} decimals: a value outside this range is almost always a typo"
+    )
 }
 
 fn expected_list(lang: Lang, items: &[Expected]) -> String {
@@ -241,14 +251,21 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
         }),
         S::NumberTooLarge { text } => Texts::new(tr!(
             lang,
-            "il numero `{text}` ha troppe cifre",
-            "the number `{text}` has too many digits"
+            "il numero `{text}` è troppo grande: al più {MAX_INTEGER_DIGITS} cifre prima della virgola",
+            "the number `{text}` is too large: at most {MAX_INTEGER_DIGITS} digits before the comma"
         ))
-        .help(tr!(
+        .help(range_help(lang)),
+        S::TooManyDecimals { text, suggestion } => Texts::new(tr!(
             lang,
-            "i numeri possono avere al più 28 cifre significative",
-            "numbers may have at most 28 significant digits"
-        )),
+            "il numero `{text}` ha troppi decimali: al più {MAX_DECIMALS}",
+            "the number `{text}` has too many decimals: at most {MAX_DECIMALS}"
+        ))
+        .label(tr!(
+            lang,
+            "arrotondato: `{suggestion}`",
+            "rounded: `{suggestion}`"
+        ))
+        .help(range_help(lang)),
         S::UnknownField {
             word,
             block,
