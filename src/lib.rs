@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod commands;
+pub mod controls;
 pub mod diagnostics;
 pub mod eval;
 pub mod fmt;

@@ -62,6 +62,49 @@ impl Source {
         (line + 1, col + 1)
     }
 
+    /// How many lines the text has (a last line without a line end counts; an empty text has
+    /// one empty line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset.min(self.text.len())) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// The bytes of 0-based line `line`, without its line end (`\n` or `\r\n`).
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let Some(&start) = self.line_starts.get(line) else {
+            return self.text.len()..self.text.len();
+        };
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' && end < self.text.len() {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// `span` inside the text and on character boundaries, whatever it was: what every
+    /// renderer shows.
+    pub fn clamp(&self, span: Span) -> Span {
+        let floor = |mut x: usize| {
+            x = x.min(self.text.len());
+            while !self.text.is_char_boundary(x) {
+                x -= 1;
+            }
+            x
+        };
+        let start = floor(span.start);
+        Span::new(start, floor(span.end).max(start))
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
     }
@@ -85,6 +128,24 @@ mod tests {
         // `x` is after `€` (3 bytes), `à` (2 bytes) and a space.
         assert_eq!(s.line_col(3 + 3 + 2 + 1), (2, 4));
         assert_eq!(s.line_col(s.text.len()), (3, 1));
+    }
+
+    #[test]
+    fn lines_and_clamping() {
+        let s = Source::new("x", "ab\r\n€\n\nz");
+        assert_eq!(s.line_count(), 4);
+        assert_eq!(s.line_of(0), 0);
+        assert_eq!(s.line_of(4), 1);
+        assert_eq!(s.line_of(99), 3);
+        assert_eq!(s.line_range(0), 0..2);
+        assert_eq!(s.line_range(1), 4..7);
+        assert_eq!(s.line_range(2), 8..8);
+        assert_eq!(s.line_range(3), 9..10);
+        assert_eq!(s.line_range(9), 10..10);
+        // Inside `€` (bytes 4..7) and beyond the end.
+        assert_eq!(s.clamp(Span::new(5, 6)), Span::new(4, 4));
+        assert_eq!(s.clamp(Span::new(8, 99)), Span::new(8, 10));
+        assert_eq!(s.clamp(Span::new(6, 2)), Span::new(4, 4));
     }
 
     #[test]

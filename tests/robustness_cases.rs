@@ -68,3 +68,101 @@ fn resources_at_the_top_of_the_range_add_up_exactly() {
     // Three objectives of 2 × 999.999.999.999.999,99 € each.
     assert!(out.stdout.contains("5999999999999999.94"), "{}", out.stdout);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Spans: inside the file and on character boundaries, in the diagnostic's own file.
+
+/// Every span of every diagnostic (primary, related labels, fixes) lies in `text`, on
+/// character boundaries.
+fn assert_spans_inside(text: &str, diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        let texts = d.texts(piano::diagnostics::Lang::It);
+        let mut spans = vec![d.span];
+        spans.extend(texts.related.iter().map(|(s, _)| *s));
+        spans.extend(
+            texts
+                .fixes
+                .iter()
+                .flat_map(|f| f.edits.iter().map(|e| e.span)),
+        );
+        for s in spans {
+            assert!(
+                s.start <= s.end
+                    && s.end <= text.len()
+                    && text.is_char_boundary(s.start)
+                    && text.is_char_boundary(s.end),
+                "{} at {s:?} in a file of {} bytes",
+                d.code(),
+                text.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn syntax_errors_at_the_end_of_a_repaired_item_stay_inside_the_file() {
+    for (name, code) in [
+        ("span_p0101_past_the_end.piano", Code::P0101),
+        ("span_p0101_repaired_long_text.piano", Code::P0101),
+        ("span_p0103_past_the_end.piano", Code::P0103),
+        ("span_p0111_past_the_end.piano", Code::P0111),
+    ] {
+        let source = plan(name);
+        let d = piano::check_source(&source);
+        assert!(codes(&d).contains(&code), "{name}: {d:?}");
+        assert_spans_inside(&source.text, &d);
+    }
+}
+
+#[test]
+fn rendering_clamps_any_span_into_the_file() {
+    use piano::diagnostics::render::{Format, Options, render};
+    use piano::diagnostics::{Diagnostic, Lang};
+    use piano::span::Span;
+    use piano::syntax::error::SyntaxError;
+    let source = Source::new("x.piano", "ab €€€\nè\n");
+    // Inside `€`, beyond the end, reversed.
+    let spans = [
+        Span::new(4, 6),
+        Span::new(9, 400),
+        Span::new(7, 2),
+        Span::new(99, 99),
+    ];
+    let diagnostics: Vec<Diagnostic> = spans
+        .iter()
+        .map(|s| Diagnostic::new(*s, SyntaxError::UnclosedString))
+        .collect();
+    for format in [Format::Human, Format::Short, Format::Json] {
+        let options = Options {
+            lang: Lang::It,
+            format,
+            color: false,
+        };
+        let out = render(&source, &diagnostics, options);
+        assert_eq!(out.matches("P0103").count(), 4, "{out}");
+        if format == Format::Json {
+            for line in out.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                let (start, end) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+                assert!(start <= end && end <= source.text.len() as u64, "{line}");
+                assert!(source.text.is_char_boundary(start as usize), "{line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_place_in_the_plan_is_shown_against_the_plan() {
+    let out = eval("computed_in_plan.piano", "computed_in_plan.csv", &[]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("M0714"), "{}", out.stderr);
+    // The formula, on its line of the plan.
+    assert!(
+        out.stderr.contains("computed_in_plan.piano:23:13")
+            && out.stderr.contains("formula fatte / ricevute"),
+        "{}",
+        out.stderr
+    );
+    // Nothing of the plan is drawn on the measurement file's long note.
+    assert!(!out.stderr.contains("èèè"), "{}", out.stderr);
+}

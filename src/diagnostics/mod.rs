@@ -6,6 +6,7 @@ mod codes;
 pub mod explain;
 pub mod fix;
 pub mod render;
+mod snippet;
 mod texts;
 
 pub use codes::Code;

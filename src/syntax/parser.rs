@@ -921,11 +921,16 @@ impl Builder<'_> {
             text::dedent(raw)
         } else {
             let (value, bad) = text::unescape(raw);
-            let inner_start = inner.map_or(span.start, |p| self.span(&p).start);
+            let rel = inner.map(|p| p.as_span().start());
             for (offset, sequence) in bad {
-                let at = inner_start + offset;
                 let len = sequence.len();
-                self.error(Span::new(at, at + len), SyntaxError::BadEscape { sequence });
+                let at = match rel {
+                    Some(rel) => {
+                        Span::new(self.offset(rel + offset), self.offset(rel + offset + len))
+                    }
+                    None => span,
+                };
+                self.error(at, SyntaxError::BadEscape { sequence });
             }
             value
         };
@@ -947,17 +952,20 @@ impl Builder<'_> {
     /// A line that matched no field of its block: says what is wrong with it.
     fn bad_line(&mut self, line: P, block: Block) {
         self.broken_lines += 1;
-        let span = self.span(&line);
         let text = line.as_str();
-        let line_offset = span.start;
+        // Offsets within the line are mapped to the file one by one: the line may hold text
+        // a repair appended (a `"""` closing a long text), which is not in the file.
+        let rel = line.as_span().start();
+        let at = |b: &Self, a: usize, z: usize| Span::new(b.offset(rel + a), b.offset(rel + z));
 
         if let Some(quote) = line
             .clone()
             .into_inner()
             .find(|p| p.as_rule() == Rule::unclosed_text)
         {
-            let s = self.span(&quote);
-            self.error(Span::new(s.start, s.start + 1), SyntaxError::UnclosedString);
+            let q = quote.as_span().start() - rel;
+            let len = text[q..].chars().next().map_or(0, char::len_utf8);
+            self.error(at(self, q, q + len), SyntaxError::UnclosedString);
             return;
         }
 
@@ -967,16 +975,16 @@ impl Builder<'_> {
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(trimmed.len());
         let word = &trimmed[..word_len];
-        let word_span = Span::new(line_offset + lead, line_offset + lead + word_len);
+        let word_span = at(self, lead, lead + word_len);
 
         if word.is_empty() {
             let found = trimmed.split_whitespace().next().unwrap_or("").to_string();
             let expected = vec![Expected::Keyword(
                 block.fields().first().copied().unwrap_or(""),
             )];
-            let end = line_offset + lead + found.len();
+            let span = at(self, lead, lead + found.len());
             self.error(
-                Span::new(line_offset + lead, end),
+                span,
                 SyntaxError::Expected {
                     expected: if block == Block::Risorse {
                         vec![Expected::Year]
@@ -989,11 +997,11 @@ impl Builder<'_> {
             return;
         }
         if block == Block::Risorse {
-            self.reparse(text, line_offset, "");
+            self.reparse(text, rel, "");
             return;
         }
         if block.fields().contains(&word) {
-            self.reparse(text, line_offset, word);
+            self.reparse(text, rel, word);
             return;
         }
         if FIELD_KEYWORDS.contains(&word) || ITEM_KEYWORDS.contains(&word) || word == "indicatore" {
@@ -1019,12 +1027,14 @@ impl Builder<'_> {
     }
 
     /// Parses a broken line again, to the end of the line, to report where and why it fails.
-    fn reparse(&mut self, line: &str, offset: usize, keyword: &str) {
+    /// `rel` is where the line starts in the parsed (possibly repaired) text.
+    fn reparse(&mut self, line: &str, rel: usize, keyword: &str) {
         let Err(error) = PianoParser::parse(Rule::field_line, line) else {
             // Valid on its own yet not in its block: a field misplaced in a way the checks
             // above did not name.
+            let span = Span::new(self.offset(rel), self.offset(rel + line.len()));
             self.error(
-                Span::new(offset, offset + line.len()),
+                span,
                 SyntaxError::MisplacedField {
                     word: keyword.to_string(),
                     block: Block::TopLevel,
@@ -1032,10 +1042,14 @@ impl Builder<'_> {
             );
             return;
         };
-        let mut d = expected::from_pest(&error, line, offset);
+        let mut d = expected::from_pest(&error, line, 0);
+        let rest_start = d.span.start;
+        d.span = Span::new(
+            self.offset(rel + d.span.start),
+            self.offset(rel + d.span.end),
+        );
         // Nothing after the keyword: say the value is missing.
         if let crate::diagnostics::Kind::Syntax(SyntaxError::Expected { expected, .. }) = &d.kind {
-            let rest_start = d.span.start.saturating_sub(offset);
             let before = line.get(..rest_start).unwrap_or("").trim();
             let after = line.get(rest_start..).unwrap_or("").trim();
             if before == keyword && (after.is_empty() || after.starts_with('#')) {

@@ -368,7 +368,14 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
                 "`{code}` is computed by a formula: it is not written in the measurement file"
             ))
             .help(help)
-            .related(*formula, tr!(lang, "la formula", "the formula"))
+            .in_plan(
+                *formula,
+                tr!(
+                    lang,
+                    "la formula che calcola `{code}`, nel piano",
+                    "the formula that computes `{code}`, in the plan"
+                ),
+            )
         }
         M::UdmColumn { code, written, udm } => {
             let u = udm.canonical();

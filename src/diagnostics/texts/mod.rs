@@ -16,8 +16,11 @@ pub struct Texts {
     /// Under the primary span.
     pub label: Option<String>,
     pub help: Option<String>,
-    /// Other places involved, each with its label.
+    /// Other places involved, in the diagnostic's own file, each with its label.
     pub related: Vec<(Span, String)>,
+    /// Places in the plan, for a diagnostic of a measurement file (each with its label): they
+    /// are shown against the plan, never against the file the diagnostic belongs to.
+    pub in_plan: Vec<(Span, String)>,
     /// Machine-applicable repairs, best first (see `fix.rs`).
     pub fixes: Vec<Fix>,
 }
@@ -47,6 +50,11 @@ impl Texts {
 
     pub fn related(mut self, span: Span, label: String) -> Self {
         self.related.push((span, label));
+        self
+    }
+
+    pub fn in_plan(mut self, span: Span, label: String) -> Self {
+        self.in_plan.push((span, label));
         self
     }
 
