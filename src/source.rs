@@ -109,11 +109,16 @@ impl Source {
         self.text.get(span.range()).unwrap_or("")
     }
 
-    /// True when the text looks like binary data rather than a plan: NUL bytes in the first
-    /// few kilobytes.
+    /// True when the text looks like binary data rather than a plan or a measurement file:
+    /// a NUL byte anywhere in it.
     pub fn looks_binary(&self) -> bool {
-        self.text.bytes().take(8192).any(|b| b == 0)
+        is_binary(&self.text)
     }
+}
+
+/// A NUL byte anywhere: no text file holds one, every binary format does.
+pub fn is_binary(text: &str) -> bool {
+    text.as_bytes().contains(&0)
 }
 
 #[cfg(test)]

@@ -166,3 +166,86 @@ fn a_place_in_the_plan_is_shown_against_the_plan() {
     // Nothing of the plan is drawn on the measurement file's long note.
     assert!(!out.stderr.contains("èèè"), "{}", out.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Binary data and control characters.
+
+#[test]
+fn a_nul_byte_anywhere_is_binary() {
+    let source = plan("nul_after_8_kib.piano");
+    let at = source.text.find('\0').expect("a NUL");
+    assert!(at > 8192, "{at}");
+    assert_eq!(codes(&piano::check_source(&source)), vec![Code::F0002]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["eval", "plans/pistoia-prato-2024.piano"])
+        .arg(path("nul_in_measurements.csv"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("piano runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no report");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("F0002"));
+}
+
+/// `piano eval` of the seed plan with a measurement file whose note holds terminal escapes
+/// (a clear-screen and an OSC 8 link).
+fn eval_escapes(extra: &[&str]) -> Vec<u8> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["eval", "plans/pistoia-prato-2024.piano"])
+        .arg(path("escape_in_note.csv"))
+        .args(extra)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("piano runs");
+    assert_eq!(out.status.code(), Some(0));
+    out.stdout
+}
+
+#[test]
+fn the_text_report_shows_terminal_escapes_instead_of_obeying_them() {
+    let plain = String::from_utf8(eval_escapes(&["--color", "never"])).unwrap();
+    assert!(
+        !plain.contains('\u{1b}') && !plain.contains('\u{7}'),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("7% pubblicato \\x1b[2J\\x1b]8;;http://esempio.it\\x07risorse stanziate"),
+        "{plain}"
+    );
+    // With colours, the only escapes are the report's own (`ESC [` + digits + `m`).
+    let fancy = String::from_utf8(eval_escapes(&["--color", "always"])).unwrap();
+    assert!(fancy.contains("\u{1b}[1m"));
+    for (i, _) in fancy.match_indices('\u{1b}') {
+        let rest = &fancy[i + 1..];
+        let sgr = rest.strip_prefix('[').is_some_and(|r| {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && r[digits..].starts_with('m')
+        });
+        assert!(sgr, "{:?}", &fancy[i..(i + 12).min(fancy.len())]);
+    }
+    assert!(!fancy.contains('\u{7}'));
+}
+
+#[test]
+fn json_keeps_control_characters_escaped_the_json_way() {
+    let json = String::from_utf8(eval_escapes(&["--format", "json"])).unwrap();
+    assert!(!json.contains('\u{1b}'));
+    assert!(json.contains("7% pubblicato \\u001b[2J"), "{json}");
+}
+
+#[test]
+fn diagnostics_show_control_characters_of_the_plan() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax/control_character.piano");
+    for format in ["human", "short"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
+            .args(["check", "--color", "always", "--format", format])
+            .arg(&file)
+            .output()
+            .expect("piano runs");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("P0127"), "{text}");
+        assert!(
+            !text.contains('\u{7}') && !text.contains("\u{1b}[2J") && !text.contains("\u{1b}]")
+        );
+    }
+}

@@ -62,6 +62,7 @@ codes! {
     P0124 => Error,
     P0125 => Error,
     P0126 => Error,
+    P0127 => Error,
     // Names and structure
     N0201 => Error,
     N0202 => Error,

@@ -399,6 +399,12 @@ pub fn explanation(code: Code) -> Explanation {
             "target 2024 >= 0,000000000001%",
             "target 2024 >= 0,01%",
         ),
+        P0127 => e(
+            "Il piano contiene caratteri di controllo (codici U+0000–U+001F, U+007F–U+009F, tranne tabulazione e fine riga): non si vedono in un editor, e stampati su un terminale possono cambiarne la visualizzazione (una sequenza `ESC [2J` cancella lo schermo). Arrivano di solito copiando il testo da un altro programma. Vanno tolti; nelle diagnostiche e nel report di testo `piano` li mostra come `\\x1b`.",
+            "The plan holds control characters (codes U+0000–U+001F, U+007F–U+009F, except tab and line ends): they cannot be seen in an editor, and printed on a terminal they can change what it shows (an `ESC [2J` sequence clears the screen). They usually come from text copied from another program. Remove them; in diagnostics and in the text report `piano` shows them as `\\x1b`.",
+            "ente \"Camera di Commercio␛[2J\"    # ␛ sta per il carattere invisibile ESC",
+            "ente \"Camera di Commercio\"",
+        ),
         P0124 => e(
             "Un numero ha un'unità sola: `€ 5 €` o `5 € %` non hanno senso.",
             "A number has one unit: `€ 5 €` or `5 € %` make no sense.",

@@ -117,6 +117,13 @@ pub fn load(model: &Model, source: &Source) -> Loaded {
         diagnostics: Vec::new(),
     };
     let text = source.text.as_str();
+    if crate::source::is_binary(text) {
+        loaded.diagnostics.push(Diagnostic::new(
+            Span::point(0),
+            crate::diagnostics::FileError::NotText,
+        ));
+        return loaded;
+    }
     let first = text.trim_start().chars().next();
     let rows = if matches!(first, Some('{' | '[')) {
         json_rows(text, &mut loaded.diagnostics)

@@ -6,6 +6,7 @@ use super::{
     Band, Options, Report, as_of_text, coverage, labels, objectives_coverage, performance_text,
     resources_text, status_text, target_text, value_text, weight_text,
 };
+use crate::controls;
 use crate::eval::score::Status;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
@@ -74,8 +75,14 @@ fn width(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Text of the plan or of the measurement file, safe for a terminal: control characters are
+/// shown as `\x1b` (see `crate::controls`).
+fn safe(s: &str) -> String {
+    controls::escape(s).into_owned()
+}
+
 fn cut(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = safe(&s.split_whitespace().collect::<Vec<_>>().join(" "));
     if width(&s) <= max {
         return s;
     }
@@ -100,11 +107,11 @@ pub fn render(report: Report, options: Options) -> String {
         fancy: options.fancy,
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", st.bold(&model.plan.title));
+    let _ = writeln!(out, "{}", st.bold(&safe(&model.plan.title)));
     let _ = writeln!(
         out,
         "{} — {} {}, {}",
-        model.plan.ente,
+        safe(&model.plan.ente),
         l.year,
         eval.year,
         as_of_text(report, lang)
@@ -136,7 +143,7 @@ pub fn render(report: Report, options: Options) -> String {
             let _ = writeln!(
                 out,
                 "  {}  {}  {}   {}",
-                pad(&row.code, code_w),
+                pad(&safe(&row.code), code_w),
                 pad(&cut(&title, 52), 52),
                 st.performance(row.tally.performance),
                 objectives_coverage(row.tally, lang)
@@ -149,7 +156,7 @@ pub fn render(report: Report, options: Options) -> String {
         let _ = writeln!(
             out,
             "{}  {}  {}",
-            st.bold(&objective.code),
+            st.bold(&safe(&objective.code)),
             st.bold(&cut(&objective.title, 60)),
             st.performance(result.tally.performance)
         );
@@ -212,7 +219,7 @@ pub fn render(report: Report, options: Options) -> String {
             let _ = writeln!(out, "{}", line.trim_end());
         }
         for (k, n) in notes.iter().enumerate() {
-            let _ = writeln!(out, "  [{}] {}: {}", k + 1, n.code, n.text);
+            let _ = writeln!(out, "  [{}] {}: {}", k + 1, safe(&n.code), safe(&n.text));
         }
     }
     out

@@ -171,6 +171,11 @@ pub enum SyntaxError {
     NumberTooLarge {
         text: String,
     },
+    /// A run of control characters (other than tab and line ends): `code` is the first.
+    ControlCharacter {
+        code: u32,
+        count: usize,
+    },
     /// More decimals than the numeric range allows.
     TooManyDecimals {
         text: String,
@@ -265,6 +270,7 @@ impl SyntaxError {
             UnitRepeated => Code::P0124,
             ComparedToNotAvailable { .. } => Code::P0125,
             TooManyDecimals { .. } => Code::P0126,
+            ControlCharacter { .. } => Code::P0127,
         }
     }
 }

@@ -42,17 +42,23 @@ pub struct BrokenItem {
 
 pub fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
-    if text.bytes().take(8192).any(|b| b == 0) {
+    if crate::source::is_binary(text) {
         parsed
             .diagnostics
             .push(Diagnostic::new(Span::point(0), FileError::NotText));
         return parsed;
     }
+    control_characters(text, &mut parsed.diagnostics);
     let scan = scan::scan(text);
     parsed.diagnostics.extend(scan.errors);
     for chunk in &scan.chunks {
         let chunk_text = &text[chunk.span.range()];
         match chunk.kind {
+            // Control characters alone are reported as such (P0127).
+            ChunkKind::Stray
+                if chunk_text
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(crate::controls::is_control) => {}
             ChunkKind::Stray => parsed.diagnostics.push(stray(chunk_text, chunk.span.start)),
             ChunkKind::Item if chunk.too_deep => parsed.broken.push(broken(chunk_text, chunk.span)),
             ChunkKind::Item => {
@@ -86,6 +92,40 @@ pub fn parse(text: &str) -> Parsed {
     parsed.plan.items.shrink_to_fit();
     crate::diagnostics::sort(&mut parsed.diagnostics);
     parsed
+}
+
+/// Control characters other than tab and line ends: invisible in an editor, and able to
+/// repaint a terminal. One diagnostic for each run of them.
+fn control_characters(text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let bytes = text.as_bytes();
+    // C0 controls and DEL are one byte; C1 controls (U+0080–U+009F) are 0xC2 0x80..=0x9F.
+    let width = |i: usize| match bytes[i] {
+        b'\t' | b'\n' | b'\r' => 0,
+        0..=0x1f | 0x7f => 1,
+        0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => 2,
+        _ => 0,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let w = width(i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let first = text[start..].chars().next().unwrap_or('\0');
+        i += w;
+        while i < bytes.len() && width(i) > 0 {
+            i += width(i);
+        }
+        diagnostics.push(Diagnostic::new(
+            Span::new(start, i),
+            SyntaxError::ControlCharacter {
+                code: first as u32,
+                count: text[start..i].chars().count(),
+            },
+        ));
+    }
 }
 
 /// The text to parse for an item: as written, or with the `}` or `"""` the scanner judged
@@ -970,6 +1010,13 @@ impl Builder<'_> {
         }
 
         let trimmed = text.trim_start();
+        if text
+            .trim_start_matches([' ', '\t'])
+            .starts_with(crate::controls::is_control)
+        {
+            // Reported as control characters (P0127): not a second mistake.
+            return;
+        }
         let lead = text.len() - trimmed.len();
         let word_len = trimmed
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))

@@ -125,8 +125,8 @@ fn file(e: &FileError, lang: Lang) -> Texts {
         ))
         .help(tr!(
             lang,
-            "un piano è un file di testo `.piano` (UTF-8): forse hai indicato un documento Word, un PDF o un foglio Excel",
-            "a plan is a `.piano` text file (UTF-8): perhaps this is a Word document, a PDF or an Excel sheet"
+            "un piano è un file di testo `.piano`, un file delle misure un testo CSV o JSON: forse hai indicato un documento Word, un PDF o un foglio Excel (salvalo come CSV)",
+            "a plan is a `.piano` text file, a measurement file a CSV or JSON text: perhaps this is a Word document, a PDF or an Excel sheet (save it as CSV)"
         )),
     }
 }

@@ -255,6 +255,33 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             "the number `{text}` is too large: at most {MAX_INTEGER_DIGITS} digits before the comma"
         ))
         .help(range_help(lang)),
+        S::ControlCharacter { code, count } => {
+            let shown = format!("\\x{code:02x}");
+            let message = if *count == 1 {
+                tr!(
+                    lang,
+                    "carattere di controllo U+{code:04X} nel piano",
+                    "control character U+{code:04X} in the plan"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "{count} caratteri di controllo nel piano (il primo è U+{code:04X})",
+                    "{count} control characters in the plan (the first is U+{code:04X})"
+                )
+            };
+            Texts::new(message)
+                .label(tr!(
+                    lang,
+                    "invisibile nell'editor: qui c'è `{shown}`",
+                    "invisible in an editor: `{shown}` is here"
+                ))
+                .help(tr!(
+                    lang,
+                    "togli questi caratteri: non si vedono, e su un terminale possono cambiare ciò che viene mostrato; di solito arrivano copiando il testo da un altro programma",
+                    "remove these characters: they cannot be seen, and on a terminal they can change what is shown; they usually come from text copied from another program"
+                ))
+        }
         S::TooManyDecimals { text, suggestion } => Texts::new(tr!(
             lang,
             "il numero `{text}` ha troppi decimali: al più {MAX_DECIMALS}",
