@@ -249,3 +249,50 @@ fn diagnostics_show_control_characters_of_the_plan() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Encodings and line ends.
+
+fn piano(args: &[&str]) -> Outcome {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PIANO_LANG", "it")
+        .output()
+        .expect("piano runs");
+    Outcome {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        status: out.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn a_byte_that_is_not_utf8_is_reported_where_it_is() {
+    let file = "tests/check/F0003_latin1_letter_in_utf8.piano";
+    let out = piano(&["check", "--format", "short", file]);
+    assert_eq!(out.status, 1);
+    // Only the byte, at its line: no `‚¬` from reading the whole file as Windows-1252.
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .starts_with(&format!("{file}:17:23: errore[F0003]"))
+    );
+    // The formatter would write U+FFFD for good: it leaves the file alone.
+    let out = piano(&["fmt", "--check", file]);
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("byte non UTF-8"), "{}", out.stderr);
+}
+
+#[test]
+fn cr_only_line_ends_are_named_and_read() {
+    let out = piano(&[
+        "check",
+        "--format",
+        "short",
+        "tests/check/F0004_cr_line_ends.piano",
+    ]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("avviso[F0004]"), "{}", out.stdout);
+    assert!(!out.stdout.contains("N0206"));
+}

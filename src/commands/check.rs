@@ -26,7 +26,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         sources.push(files::unreadable(path.display().to_string(), error));
     }
     for path in &paths {
-        sources.push(files::read(path));
+        sources.push(files::read_plan(path));
     }
     let checked = sources.len();
     for (source, problem) in sources {

@@ -103,7 +103,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
         },
     };
 
-    let (plan, problem) = files::read(&args.plan);
+    let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
         tally.render(&mut out, &plan, None, &[d], args);
         out.status = USAGE;

@@ -35,6 +35,8 @@ codes! {
     // Files
     F0001 => Error,
     F0002 => Error,
+    F0003 => Error,
+    F0004 => Warning,
     // Syntax
     P0101 => Error,
     P0102 => Error,
@@ -63,6 +65,8 @@ codes! {
     P0125 => Error,
     P0126 => Error,
     P0127 => Error,
+    P0128 => Error,
+    P0129 => Error,
     // Names and structure
     N0201 => Error,
     N0202 => Error,

@@ -39,6 +39,18 @@ pub fn explanation(code: Code) -> Explanation {
             "piano check piano.docx",
             "piano check piano.piano",
         ),
+        F0003 => e(
+            "Il piano è scritto in UTF-8 ma alcuni byte non lo sono: di solito una lettera accentata incollata da un programma che usa un'altra codifica (Windows-1252, Latin-1). Il controllo indica ogni byte non valido, lo mostra come �, e propone la lettera che probabilmente era. Un file senza alcun carattere UTF-8 oltre l'ASCII è invece letto come Windows-1252, come lo salvano Excel e i vecchi editor.",
+            "The plan is written in UTF-8 but some bytes are not: usually an accented letter pasted from a program that uses another encoding (Windows-1252, Latin-1). The check points at each invalid byte, shows it as �, and offers the letter it most likely was. A file without a single UTF-8 character beyond ASCII is read as Windows-1252 instead, as Excel and old editors save it.",
+            "descrizione \"Qualità del servizio\"    # `à` come byte 0xE0, in un file UTF-8",
+            "descrizione \"Qualità del servizio\"    # `à` in UTF-8 (0xC3 0xA0)",
+        ),
+        F0004 => e(
+            "Le righe del file finiscono con il solo carattere CR, come nei file dei vecchi Mac: è un avviso, e ogni CR è letto come un fine riga. Conviene salvare il file con i fine riga LF (o CRLF, come su Windows): `piano fmt` lo riscrive così.",
+            "The file's lines end with a lone CR character, as in old Mac files: it is a warning, and each CR is read as a line end. Better save the file with LF line ends (or CRLF, as on Windows): `piano fmt` rewrites it so.",
+            "piano \"PIRA 2024\" {⏎  anno 2024⏎}    # ⏎ sta per CR",
+            "piano \"PIRA 2024\" {\n  anno 2024\n}",
+        ),
         P0101 => e(
             "Il testo non segue la forma del linguaggio in quel punto: il messaggio dice che cosa ci si aspettava (un numero, una data, un testo tra virgolette, la fine della riga...) e che cosa c'è invece.",
             "The text does not follow the language's form at that point: the message says what was expected (a number, a date, a quoted text, the end of the line...) and what is there instead.",
@@ -404,6 +416,18 @@ pub fn explanation(code: Code) -> Explanation {
             "The plan holds control characters (codes U+0000–U+001F, U+007F–U+009F, except tab and line ends): they cannot be seen in an editor, and printed on a terminal they can change what it shows (an `ESC [2J` sequence clears the screen). They usually come from text copied from another program. Remove them; in diagnostics and in the text report `piano` shows them as `\\x1b`.",
             "ente \"Camera di Commercio␛[2J\"    # ␛ sta per il carattere invisibile ESC",
             "ente \"Camera di Commercio\"",
+        ),
+        P0128 => e(
+            "I numeri non si scrivono in notazione scientifica (`1e9`, `2,5E-3`), come la esportano alcuni fogli di calcolo: si scrivono per intero, all'italiana. Il messaggio propone il numero scritto così.",
+            "Numbers are not written in scientific notation (`1e9`, `2,5E-3`), as some spreadsheets export them: they are written in full, the Italian way. The message offers the number written so.",
+            "risorse 1,5e6 €",
+            "risorse 1.500.000 €",
+        ),
+        P0129 => e(
+            "Una data ha l'anno di quattro cifre: `31/12/99999` o `31/12/24` non sono date possibili. Le date si scrivono giorno/mese/anno, con l'anno intero.",
+            "A date has a four-digit year: `31/12/99999` or `31/12/24` are not possible dates. Dates are written day/month/year, with the whole year.",
+            "target 2024 entro 31/12/24",
+            "target 2024 entro 31/12/2024",
         ),
         P0124 => e(
             "Un numero ha un'unità sola: `€ 5 €` o `5 € %` non hanno senso.",

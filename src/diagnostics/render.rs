@@ -214,7 +214,10 @@ fn human(
 ) -> String {
     let escaped = |s: &String| controls::escape(s).into_owned();
     // A problem with the file as a whole has no place in it to show.
-    let whole_file = matches!(d.kind, super::Kind::File(_));
+    let whole_file = matches!(
+        d.kind,
+        super::Kind::File(super::FileError::Unreadable { .. } | super::FileError::NotText)
+    );
     let mut spans = Vec::new();
     if !whole_file {
         spans.push(d.span);

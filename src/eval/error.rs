@@ -20,6 +20,10 @@ pub enum ValueProblem {
     TooManyDecimals { suggestion: String },
     /// `31/02/2024`.
     ImpossibleDate { suggestion: Option<String> },
+    /// `31/12/99999`: the year does not have four digits.
+    ImpossibleYear { year: String },
+    /// `1e9`; the suggestion is the number in full.
+    Scientific { suggestion: Option<String> },
     /// `2024-06-30` in a CSV cell.
     IsoDate { suggestion: String },
     /// `5 EUR`.

@@ -176,6 +176,16 @@ pub enum SyntaxError {
         code: u32,
         count: usize,
     },
+    /// `1e9`: scientific notation. The suggestion is the number written in full.
+    Scientific {
+        text: String,
+        suggestion: Option<String>,
+    },
+    /// `31/12/99999`: a date whose year does not have four digits.
+    ImpossibleYear {
+        text: String,
+        year: String,
+    },
     /// More decimals than the numeric range allows.
     TooManyDecimals {
         text: String,
@@ -271,6 +281,8 @@ impl SyntaxError {
             ComparedToNotAvailable { .. } => Code::P0125,
             TooManyDecimals { .. } => Code::P0126,
             ControlCharacter { .. } => Code::P0127,
+            Scientific { .. } => Code::P0128,
+            ImpossibleYear { .. } => Code::P0129,
         }
     }
 }

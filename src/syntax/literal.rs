@@ -115,18 +115,45 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateProblem> {
         return Err(impossible);
     };
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        let suggestion = (1..=31)
-            .rev()
-            .find_map(|last| NaiveDate::from_ymd_opt(y, m, last))
-            .filter(|_| d > 28)
-            .map(super::super::italian::date);
+        let suggestion = last_day(y, m, d).map(super::super::italian::date);
         DateProblem::Impossible { suggestion }
     })
+}
+
+/// For a day past the end of its month (`31/02`), the month's last day.
+fn last_day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    (1..=31)
+        .rev()
+        .find_map(|last| NaiveDate::from_ymd_opt(y, m, last))
+        .filter(|_| d > 28)
 }
 
 /// Reads an ISO date `2024-12-31`, only to suggest the Italian spelling.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Reads text of the shape of an ISO date (`2024-02-30`): the date, or, when no such day
+/// exists, the last day of that month if the day is past it.
+pub fn iso_date(text: &str) -> Result<NaiveDate, Option<NaiveDate>> {
+    let mut parts = text.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(None);
+    };
+    let y = i32::try_from(y).map_err(|_| None)?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| last_day(y, m, d))
+}
+
+/// A number written in scientific notation (`1e9`, `2,5E-3`, `1.5e3`, as spreadsheets export
+/// them), written in full the Italian way when it is within the numeric range.
+pub fn scientific(text: &str) -> Option<String> {
+    let (mantissa, exponent) = text.split_once(['e', 'E'])?;
+    // `,` or `.` before the exponent is the decimal separator: nothing else is one there.
+    let mantissa = mantissa.replace(',', ".");
+    let value = Decimal::from_scientific(&format!("{mantissa}e{exponent}")).ok()?;
+    crate::range::check_value(value.normalize()).ok()?;
+    Some(super::super::italian::number(value.normalize()))
 }
 
 #[cfg(test)]
@@ -213,6 +240,20 @@ mod tests {
                 suggestion: "0".into()
             })
         );
+    }
+
+    #[test]
+    fn iso_dates_and_scientific_numbers() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(iso_date("2024-02-29"), Ok(d(2024, 2, 29)));
+        assert_eq!(iso_date("2024-02-30"), Err(Some(d(2024, 2, 29))));
+        assert_eq!(iso_date("2023-02-29"), Err(Some(d(2023, 2, 28))));
+        assert_eq!(iso_date("2024-13-01"), Err(None));
+        assert_eq!(scientific("1e9").as_deref(), Some("1.000.000.000"));
+        assert_eq!(scientific("2,5E-3").as_deref(), Some("0,0025"));
+        assert_eq!(scientific("-1.5e3").as_deref(), Some("-1.500"));
+        assert_eq!(scientific("1e20"), None);
+        assert_eq!(scientific("1e-20"), None);
     }
 
     #[test]

@@ -762,10 +762,25 @@ impl Builder<'_> {
             },
             Rule::bad_date => {
                 self.broken_lines += 1;
-                let suggestion = literal::parse_iso_date(pair.as_str())
-                    .map(crate::italian::date)
-                    .unwrap_or_else(|| "31/12/2024".into());
-                self.error(span, SyntaxError::IsoDate { suggestion });
+                let text = pair.as_str().to_string();
+                let error = match literal::iso_date(&text) {
+                    Ok(d) => SyntaxError::IsoDate {
+                        suggestion: crate::italian::date(d),
+                    },
+                    // `2024-02-30`: first of all, no such day.
+                    Err(last) => SyntaxError::ImpossibleDate {
+                        text,
+                        suggestion: last.map(crate::italian::date),
+                    },
+                };
+                self.error(span, error);
+                None
+            }
+            Rule::bad_year => {
+                self.broken_lines += 1;
+                let text = pair.as_str().to_string();
+                let year = text.rsplit('/').next().unwrap_or("").to_string();
+                self.error(span, SyntaxError::ImpossibleYear { text, year });
                 None
             }
             Rule::quantity => self.quantity(Some(pair)).map(Value::Quantity),
@@ -788,6 +803,10 @@ impl Builder<'_> {
                     })
                 }
                 Rule::number => number = self.number(&p),
+                Rule::scientific => {
+                    self.scientific(&p);
+                    return None;
+                }
                 Rule::unit => {
                     let uspan = self.span(&p);
                     if unit.is_some() {
@@ -849,6 +868,15 @@ impl Builder<'_> {
                 None
             }
         }
+    }
+
+    /// `1e9`: reported with the number written in full.
+    pub(super) fn scientific(&mut self, pair: &P) {
+        self.broken_lines += 1;
+        let span = self.span(pair);
+        let text = pair.as_str().to_string();
+        let suggestion = literal::scientific(&text);
+        self.error(span, SyntaxError::Scientific { text, suggestion });
     }
 
     fn year(&mut self, pair: Option<P>) -> Spanned<i32> {

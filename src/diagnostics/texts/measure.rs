@@ -94,6 +94,14 @@ fn problem(lang: Lang, text: &str, p: &ValueProblem) -> Texts {
             text,
             suggestion: suggestion.clone(),
         }),
+        ValueProblem::ImpossibleYear { year } => same(S::ImpossibleYear {
+            text,
+            year: year.clone(),
+        }),
+        ValueProblem::Scientific { suggestion } => same(S::Scientific {
+            text,
+            suggestion: suggestion.clone(),
+        }),
         ValueProblem::IsoDate { suggestion } => same(S::IsoDate {
             suggestion: suggestion.clone(),
         }),

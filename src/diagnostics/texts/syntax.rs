@@ -255,6 +255,33 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             "the number `{text}` is too large: at most {MAX_INTEGER_DIGITS} digits before the comma"
         ))
         .help(range_help(lang)),
+        S::Scientific { text, suggestion } => Texts::new(tr!(
+            lang,
+            "numero in notazione scientifica `{text}`: non è ammessa",
+            "number in scientific notation `{text}`: it is not accepted"
+        ))
+        .help(match suggestion {
+            Some(s) => tr!(
+                lang,
+                "scrivi il numero per intero, con la virgola per i decimali e il punto per le migliaia: `{s}`",
+                "write the number in full, with a comma for decimals and dots for thousands: `{s}`"
+            ),
+            None => tr!(
+                lang,
+                "scrivi il numero per intero, con la virgola per i decimali e il punto per le migliaia; i numeri vanno da -{LARGEST} a {LARGEST}, con al più {MAX_DECIMALS} decimali",
+                "write the number in full, with a comma for decimals and dots for thousands; numbers range from -{LARGEST} to {LARGEST}, with at most {MAX_DECIMALS} decimals"
+            ),
+        }),
+        S::ImpossibleYear { text, year } => Texts::new(tr!(
+            lang,
+            "la data `{text}` non è possibile: l'anno `{year}` non ha quattro cifre",
+            "the date `{text}` is impossible: the year `{year}` does not have four digits"
+        ))
+        .help(tr!(
+            lang,
+            "scrivi la data come giorno/mese/anno, con l'anno intero: per esempio `31/12/2024`",
+            "write the date as day/month/year, with the whole year: for example `31/12/2024`"
+        )),
         S::ControlCharacter { code, count } => {
             let shown = format!("\\x{code:02x}");
             let message = if *count == 1 {
