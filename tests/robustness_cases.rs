@@ -296,3 +296,31 @@ fn cr_only_line_ends_are_named_and_read() {
     assert!(out.stdout.contains("avviso[F0004]"), "{}", out.stdout);
     assert!(!out.stdout.contains("N0206"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic output.
+
+#[test]
+fn suggestions_break_ties_the_same_way_on_every_run() {
+    let source = plan("did_you_mean_tie.piano");
+    let options = piano::diagnostics::render::Options {
+        lang: piano::diagnostics::Lang::It,
+        format: piano::diagnostics::render::Format::Short,
+        color: false,
+    };
+    let first = piano::diagnostics::render::render(&source, &piano::check_source(&source), options);
+    assert_eq!(first.matches("N0202").count(), 2, "{first}");
+    // Every check builds its hash maps afresh, with new random keys.
+    for _ in 0..30 {
+        let again =
+            piano::diagnostics::render::render(&source, &piano::check_source(&source), options);
+        assert_eq!(again, first);
+    }
+    let human = piano::diagnostics::render::Options {
+        format: piano::diagnostics::render::Format::Human,
+        ..options
+    };
+    let text = piano::diagnostics::render::render(&source, &piano::check_source(&source), human);
+    assert!(text.contains("forse intendevi `visite_a`?"), "{text}");
+    assert!(text.contains("forse intendevi `quota_a`?"), "{text}");
+}
