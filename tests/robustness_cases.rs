@@ -324,3 +324,63 @@ fn suggestions_break_ties_the_same_way_on_every_run() {
     assert!(text.contains("forse intendevi `visite_a`?"), "{text}");
     assert!(text.contains("forse intendevi `quota_a`?"), "{text}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bounded output.
+
+/// A plan of `n` objectives, each with a line the parser does not know.
+fn plan_with_errors(n: usize) -> Source {
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!(
+            "obiettivo 01_01_OS{i} \"O\" {{\n  strategico 01_01\n  tipologgia efficienza\n}}\n"
+        ));
+    }
+    Source::new("errori.piano", text)
+}
+
+#[test]
+fn at_most_200_diagnostics_per_file_are_printed_for_people() {
+    use piano::diagnostics::render::{Format, Options, render};
+    use piano::diagnostics::{Lang, Severity};
+    let source = plan_with_errors(300);
+    let diagnostics: Vec<Diagnostic> = piano::syntax::parse(&source.text).diagnostics;
+    assert_eq!(diagnostics.len(), 300);
+    assert!(diagnostics.iter().all(|d| d.severity() == Severity::Error));
+    let options = |lang, format| Options {
+        lang,
+        format,
+        color: false,
+    };
+    let human = render(&source, &diagnostics, options(Lang::It, Format::Human));
+    assert_eq!(human.matches("× campo sconosciuto").count(), 200, "{human}");
+    assert!(human.ends_with(
+        "errori.piano: … e altri 100 problemi (mostrati i primi 200; `--format json` li elenca tutti)\n"
+    ));
+    let short = render(&source, &diagnostics, options(Lang::En, Format::Short));
+    assert_eq!(short.lines().count(), 201);
+    assert!(short.ends_with("errori.piano: … and 100 more problems (the first 200 are shown; `--format json` lists them all)\n"));
+    let json = render(&source, &diagnostics, options(Lang::It, Format::Json));
+    assert_eq!(json.lines().count(), 300);
+}
+
+#[test]
+fn a_long_line_is_cut_around_the_problem() {
+    use piano::diagnostics::render::{Format, Options, render};
+    // Two problems on one line of 5 MB: each snippet shows a window of it.
+    let line = format!(
+        "piano \"x\" {{\n  ente {}\n}}\n",
+        "x".repeat(5 * 1024 * 1024)
+    );
+    let source = Source::new("lungo.piano", line);
+    let diagnostics = piano::check_source(&source);
+    assert!(!diagnostics.is_empty());
+    let options = Options {
+        lang: piano::diagnostics::Lang::It,
+        format: Format::Human,
+        color: false,
+    };
+    let out = render(&source, &diagnostics, options);
+    assert!(out.len() < 4_000 * diagnostics.len(), "{} bytes", out.len());
+    assert!(out.contains("…"), "{out}");
+}

@@ -91,11 +91,11 @@ fn omitted(source: &Source, more: usize, shown: usize, lang: Lang) -> String {
     let n = crate::italian::group_thousands(&more.to_string());
     match lang {
         Lang::It => format!(
-            "{name}: … e {n} {} (mostrati i primi {shown}; `--format json` li elenca tutti)",
+            "{name}: … e {} (mostrati i primi {shown}; `--format json` li elenca tutti)",
             if more == 1 {
-                "altro problema"
+                "un altro problema".to_string()
             } else {
-                "altri problemi"
+                format!("altri {n} problemi")
             }
         ),
         Lang::En => format!(
