@@ -11,7 +11,7 @@ use piano::diagnostics::render::{Format, Options, render_limited};
 use piano::source::Source;
 use std::time::Instant;
 
-const HEADER: &str = "piano \"Bench\" {\n  ente \"Ente\"\n  anno 2024\n  triennio 2024-2026\n}\n\nambito 1 \"A\"\n\nstrategico 01_01 \"S\" {\n  ambito 1\n}\n\nmisura imprese \"Imprese\" n.\n\n";
+const HEADER: &str = "piano \"Bench\" {\n  ente \"Ente\"\n  comparto camera\n  anno 2024\n  triennio 2024-2026\n}\n\nambito 1 \"A\"\n\nstrategico 01_01 \"S\" {\n  ambito 1\n}\n\nmisura imprese \"Imprese\" n.\n\n";
 
 /// `n` objectives, each with two errors: weights that add up to 90% (W0501, its labels ten
 /// lines apart) and a formula naming an undefined measure (N0202, with a suggestion).
@@ -73,7 +73,11 @@ fn formats(label: &str, source: &Source, plan: Option<&Source>, diagnostics: &[D
     for (name, format, limit) in [
         ("short", Format::Short, None),
         ("json", Format::Json, None),
-        ("human (200)", Format::Human, Some(piano::diagnostics::render::MAX_SHOWN)),
+        (
+            "human (200)",
+            Format::Human,
+            Some(piano::diagnostics::render::MAX_SHOWN),
+        ),
         ("human (all)", Format::Human, None),
     ] {
         let (out, t) = time(|| render_limited(source, plan, diagnostics, options(format), limit));
@@ -93,7 +97,12 @@ fn main() {
         let source = Source::new(format!("plan-{scale}x.piano"), text);
         let (diagnostics, t) = time(|| piano::check_source(&source));
         println!("check of plan-{scale}x: {t:.3} s");
-        formats(&format!("plan with errors ({scale}x)"), &source, None, &diagnostics);
+        formats(
+            &format!("plan with errors ({scale}x)"),
+            &source,
+            None,
+            &diagnostics,
+        );
     }
     // 40,000 bad rows, then twice that.
     let objectives = 200;

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod fmt;
 pub mod italian;
 pub mod range;
+pub mod repair;
 pub mod report;
 pub mod source;
 pub mod span;

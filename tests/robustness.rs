@@ -152,7 +152,7 @@ fn a_huge_single_line_of_garbage_is_one_diagnostic() {
 /// `i1` from `i2`, …) and the last one measured: a chain of references `n` deep.
 fn chain_plan(n: usize) -> String {
     let mut text = String::from(
-        "piano \"Catena\" {\n  ente \"Ente\"\n  anno 2024\n  triennio 2024-2026\n}\n\nambito 1 \"A\"\n\nstrategico 01_01 \"S\" {\n  ambito 1\n}\n\nmodello m \"M\" {\n  tipologia efficienza\n  udm n.\n  target 2024 >= 1\n  target 2025 n.d.\n  target 2026 n.d.\n}\n\nobiettivo 01_01_OS01 \"O\" {\n  strategico 01_01\n  missione 011 programma 005\n  pesi uguali\n",
+        "piano \"Catena\" {\n  ente \"Ente\"\n  comparto camera\n  anno 2024\n  triennio 2024-2026\n}\n\nambito 1 \"A\"\n\nstrategico 01_01 \"S\" {\n  ambito 1\n}\n\nmodello m \"M\" {\n  tipologia efficienza\n  udm n.\n  target 2024 >= 1\n  target 2025 n.d.\n  target 2026 n.d.\n}\n\nobiettivo 01_01_OS01 \"O\" {\n  strategico 01_01\n  missione 011 programma 005\n  pesi uguali\n",
     );
     for i in 0..n {
         text.push_str(&format!("  indicatore i{i} {{\n    modello m\n"));

@@ -158,7 +158,7 @@ fn a_place_in_the_plan_is_shown_against_the_plan() {
     assert!(out.stderr.contains("M0714"), "{}", out.stderr);
     // The formula, on its line of the plan.
     assert!(
-        out.stderr.contains("computed_in_plan.piano:23:13")
+        out.stderr.contains("computed_in_plan.piano:24:13")
             && out.stderr.contains("formula fatte / ricevute"),
         "{}",
         out.stderr
@@ -276,7 +276,7 @@ fn a_byte_that_is_not_utf8_is_reported_where_it_is() {
     assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
     assert!(
         out.stdout
-            .starts_with(&format!("{file}:17:23: errore[F0003]"))
+            .starts_with(&format!("{file}:18:23: errore[F0003]"))
     );
     // The formatter would write U+FFFD for good: it leaves the file alone.
     let out = piano(&["fmt", "--check", file]);

@@ -61,7 +61,14 @@ pub fn render_limited(
         (_, Some(limit)) => diagnostics.len().min(limit),
     };
     for d in &diagnostics[..shown] {
-        let texts = d.texts(options.lang);
+        let mut texts = d.texts(options.lang);
+        if let (Some(reason), Format::Human) = (&d.accepted, options.format) {
+            let accepted = accepted_line(options.lang, reason);
+            texts.help = Some(match texts.help.take() {
+                Some(help) => format!("{help}\n{accepted}"),
+                None => accepted,
+            });
+        }
         match options.format {
             Format::Human => {
                 out.push_str(&human(source, plan, d, &texts, options));
@@ -114,10 +121,25 @@ pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
     }
 }
 
+/// "accettato: motivo", for a warning accepted by a `consenti` comment.
+fn accepted_line(lang: Lang, reason: &str) -> String {
+    match (lang, reason.is_empty()) {
+        (Lang::It, false) => format!("accettato con `consenti`: {reason}"),
+        (Lang::En, false) => format!("accepted with `consenti`: {reason}"),
+        (Lang::It, true) => "accettato con `consenti`, senza motivo".into(),
+        (Lang::En, true) => "accepted with `consenti`, without a reason".into(),
+    }
+}
+
 fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
     let (line, col) = source.line_col(source.clamp(d.span).start);
+    let accepted = if d.accepted.is_some() {
+        lang.pick(" (accettato)", " (accepted)")
+    } else {
+        ""
+    };
     format!(
-        "{}:{line}:{col}: {}[{}]: {}",
+        "{}:{line}:{col}: {}[{}]{accepted}: {}",
         controls::escape(&source.name),
         severity_word(lang, d.severity()),
         d.code(),
@@ -202,6 +224,8 @@ fn json(
         "help": texts.help,
         "labels": labels,
         "fixes": fixes,
+        "accettato": d.accepted.is_some(),
+        "motivo": d.accepted.as_deref().filter(|r| !r.is_empty()),
     })
 }
 
