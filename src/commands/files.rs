@@ -69,6 +69,15 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| e.to_string())
 }
 
+/// Reads a plan: as [`read`], decoded as a plan (`Source::plan_from_bytes`).
+pub fn read_plan(path: &Path) -> (Source, Option<Diagnostic>) {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => (Source::plan_from_bytes(name, &bytes).0, None),
+        Err(e) => unreadable(name, e.to_string()),
+    }
+}
+
 pub fn unreadable(name: String, error: String) -> (Source, Option<Diagnostic>) {
     (
         Source::new(name, ""),
