@@ -68,3 +68,25 @@ impl Sink {
         }
     }
 }
+
+/// The unit of a resolved formula of objective `objective` (an index into `model.objectives`),
+/// as the unit algebra computes it; `None` when it has none. For the language server, which
+/// shows it on hover; the diagnostics were reported when the plan was checked.
+pub fn formula_unit(
+    model: &Model,
+    objective: usize,
+    expr: &model::RExpr,
+    text: &str,
+) -> Option<error::Dim> {
+    struct Names<'m>(&'m Model, usize);
+    impl units::Units for Names<'_> {
+        fn measure_udm(&self, id: usize) -> Option<crate::syntax::ast::Udm> {
+            self.0.measures.get(id).map(|m| m.udm)
+        }
+        fn indicator_udm(&self, index: usize) -> Option<crate::syntax::ast::Udm> {
+            let o = self.0.objectives.get(self.1)?;
+            o.indicators.get(index).map(|i| i.udm)
+        }
+    }
+    units::unit_of(expr, &Names(model, objective), text, &mut Sink::default())
+}

@@ -142,3 +142,12 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "kpi",
     "target",
 ];
+
+/// The field keywords that take a word of a closed vocabulary, with its canonical words: the
+/// language server offers them as completions. A new vocabulary field gets a row here.
+pub const FIELD_VOCABULARIES: &[(&str, fn() -> Vec<&'static str>)] = &[
+    ("udm", Udm::canonical_words),
+    ("tipologia", Tipologia::canonical_words),
+    ("tipo", Tipo::canonical_words),
+    ("dati_mancanti", MissingData::canonical_words),
+];
