@@ -5,6 +5,7 @@
 mod codes;
 pub mod explain;
 pub mod fix;
+mod interim_fixes;
 pub mod render;
 mod texts;
 
@@ -103,7 +104,7 @@ impl Diagnostic {
     }
 
     pub fn texts(&self, lang: Lang) -> Texts {
-        texts::describe(&self.kind, lang)
+        interim_fixes::add(self, texts::describe(&self.kind, lang), lang)
     }
 }
 

@@ -22,22 +22,16 @@ pub fn to_lsp(doc: &Document, d: &diagnostics::Diagnostic, lang: Lang) -> Diagno
         message.push_str(help);
     }
     let location = |span| Location::new(doc.uri.clone(), doc.lines.range(&doc.text, span));
-    let mut related: Vec<DiagnosticRelatedInformation> = Vec::new();
-    if let Some(label) = texts.label.as_ref().filter(|l| !l.is_empty()) {
-        related.push(DiagnosticRelatedInformation {
-            location: location(d.span),
-            message: label.clone(),
-        });
-    }
-    related.extend(
-        texts
+    // The primary label is left out: the range already marks the place, and its words
+    // ("qui", a weight) say little without the snippet around them.
+    let related: Vec<DiagnosticRelatedInformation> = texts
             .related
             .iter()
             .map(|(span, label)| DiagnosticRelatedInformation {
                 location: location(*span),
                 message: label.clone(),
-            }),
-    );
+            })
+        .collect();
     Diagnostic {
         range,
         severity: Some(match d.severity() {

@@ -13,13 +13,15 @@ pub fn format(doc: &Document, lang: Lang) -> Result<Vec<TextEdit>, String> {
         Ok(f) => f,
         Err(FormatError::Syntax(diagnostics)) => {
             let n = diagnostics.iter().filter(|d| d.is_error()).count();
+            let errors = match (lang, n) {
+                (Lang::It, 1) => "un errore di sintassi".to_string(),
+                (Lang::It, n) => format!("{n} errori di sintassi"),
+                (Lang::En, 1) => "a syntax error".to_string(),
+                (Lang::En, n) => format!("{n} syntax errors"),
+            };
             return Err(lang.pick(
-                format!(
-                    "piano: il piano non è stato formattato perché ha {n} errori di sintassi; correggili e riprova"
-                ),
-                format!(
-                    "piano: the plan was not formatted because it has {n} syntax errors; fix them and try again"
-                ),
+                format!("piano: il piano non è stato formattato perché ha {errors}; correggilo e riprova"),
+                format!("piano: the plan was not formatted because it has {errors}; fix it and try again"),
             ));
         }
         Err(FormatError::Internal(why)) => {

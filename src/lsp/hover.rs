@@ -93,6 +93,11 @@ fn symbol(doc: &Document, nav: &NavIndex, model: &Model, s: &Symbol, lang: Lang)
                 .objective_code(*item)
                 .and_then(|c| indicator(model, c, name));
             if let Some((o, i)) = found {
+                // The title may come from the template.
+                if nav.title(s).is_none() && !i.title.is_empty() {
+                    out.push_str(" — ");
+                    out.push_str(&escape(&i.title));
+                }
                 out.push_str("\n\n");
                 out.push_str(&indicator_details(doc, nav, model, o, i, lang));
             }
@@ -335,14 +340,15 @@ fn classification_at(
 pub fn explanation(c: Code, message: &str, lang: Lang) -> String {
     let x = explain::explanation(c);
     let (wrong, right) = lang.pick(("Sbagliato", "Giusto"), ("Wrong", "Right"));
+    // The project's own texts: their backticks are code.
     let mut out = format!("**{}**", c.as_str());
     if !message.is_empty() {
         out.push_str(" — ");
-        out.push_str(&escape(message));
+        out.push_str(message);
     }
     out.push_str(&format!(
         "\n\n{}\n\n{wrong}:\n```\n{}\n```\n{right}:\n```\n{}\n```",
-        escape(lang.pick(x.it, x.en)),
+        lang.pick(x.it, x.en),
         x.wrong,
         x.right
     ));

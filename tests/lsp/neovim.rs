@@ -1,0 +1,1 @@
+//! Neovim as a real client.

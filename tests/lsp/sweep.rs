@@ -1,0 +1,1 @@
+//! Requests at every position of the shipped plans: every answer is a result, never an error.
