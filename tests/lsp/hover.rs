@@ -58,7 +58,8 @@ fn hover_texts() {
             .join("\n")
     );
     // Nothing on blank space.
-    let h = hover(&mut client, &text, "\n\nambito 3", 0, 1);
+    let (l, c) = crate::client::end_of(&text, "}\n\n");
+    let h = client.request("textDocument/hover", at("p.piano", l, c)).unwrap();
     assert_eq!(h, Value::Null);
     client.shutdown();
 }
