@@ -1,1 +1,55 @@
-//! Neovim as a real client.
+//! Neovim as a real client (Debian's 0.7, hence `vim.lsp.start_client`): it starts
+//! `piano lsp` on a broken plan, reads back the diagnostics and applies a formatting edit.
+
+use crate::common::{on_path, require_tool};
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn neovim_shows_diagnostics_and_formats() {
+    if !require_tool(on_path("nvim"), "nvim (Neovim)") {
+        return;
+    }
+    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/neovim");
+    let dir = std::env::temp_dir().join(format!("piano-nvim-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("broken.piano");
+    let text = std::fs::read_to_string(here.join("broken.piano")).unwrap();
+    std::fs::write(&plan, &text).unwrap();
+    let out = dir.join("result.json");
+
+    let status = Command::new("nvim")
+        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
+        .arg(format!("luafile {}", here.join("client.lua").display()))
+        .env("PIANO_BIN", env!("CARGO_BIN_EXE_piano"))
+        .env("PIANO_PLAN", &plan)
+        .env("PIANO_OUT", &out)
+        .env_remove("PIANO_LANG")
+        .stdin(std::process::Stdio::null())
+        .status()
+        .expect("nvim runs");
+    assert!(status.success(), "nvim exited with {status}");
+    let result: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("nvim wrote its result"))
+            .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(result.get("error"), None, "{result}");
+
+    // One diagnostic, N0202 on `9`, after `€` and an emoji: Neovim's columns are bytes,
+    // converted from the server's UTF-16 columns.
+    let diagnostics = result["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{result}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "N0202");
+    assert_eq!(d["severity"], 1);
+    assert!(d["message"].as_str().unwrap().starts_with("ambito `9` non definito"));
+    let line = text.lines().nth(6).unwrap();
+    assert_eq!(d["lnum"], 6);
+    assert_eq!(d["col"], line.find("9 }").unwrap());
+    assert_eq!(d["end_col"], line.find("9 }").unwrap() + 1);
+
+    assert_eq!(result["offset_encoding"], "utf-16");
+    assert_eq!(result["edits"], 1);
+    assert_eq!(result["formatted"], piano::fmt::format(&text).unwrap());
+}
