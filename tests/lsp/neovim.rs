@@ -6,23 +6,29 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-#[test]
-fn neovim_shows_diagnostics_and_formats() {
-    if !require_tool(on_path("nvim"), "nvim (Neovim)") {
-        return;
-    }
-    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/neovim");
-    let dir = std::env::temp_dir().join(format!("piano-nvim-{}", std::process::id()));
+/// Runs `script` (of tests/lsp/neovim) in headless Neovim on a copy of broken.piano, with
+/// `piano` on PATH; returns the plan's text and what the script wrote.
+fn run(script: &str, tag: &str) -> (String, Value) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let here = root.join("tests/lsp/neovim");
+    let dir = std::env::temp_dir().join(format!("piano-nvim-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let plan = dir.join("broken.piano");
     let text = std::fs::read_to_string(here.join("broken.piano")).unwrap();
     std::fs::write(&plan, &text).unwrap();
     let out = dir.join("result.json");
-
+    let bin = Path::new(env!("CARGO_BIN_EXE_piano"));
+    let path = std::env::join_paths(
+        std::iter::once(bin.parent().unwrap().to_path_buf())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
+    .unwrap();
     let status = Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
-        .arg(format!("luafile {}", here.join("client.lua").display()))
-        .env("PIANO_BIN", env!("CARGO_BIN_EXE_piano"))
+        .arg(format!("luafile {}", here.join(script).display()))
+        .env("PATH", path)
+        .env("PIANO_BIN", bin)
+        .env("PIANO_SNIPPET", root.join("editors/neovim/piano.lua"))
         .env("PIANO_PLAN", &plan)
         .env("PIANO_OUT", &out)
         .env_remove("PIANO_LANG")
@@ -35,6 +41,15 @@ fn neovim_shows_diagnostics_and_formats() {
             .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(result.get("error"), None, "{result}");
+    (text, result)
+}
+
+#[test]
+fn neovim_shows_diagnostics_and_formats() {
+    if !require_tool(on_path("nvim"), "nvim (Neovim)") {
+        return;
+    }
+    let (text, result) = run("client.lua", "client");
 
     // One diagnostic, N0202 on `9`, after `€` and an emoji: Neovim's columns are bytes,
     // converted from the server's UTF-16 columns.
@@ -52,4 +67,15 @@ fn neovim_shows_diagnostics_and_formats() {
     assert_eq!(result["offset_encoding"], "utf-16");
     assert_eq!(result["edits"], 1);
     assert_eq!(result["formatted"], piano::fmt::format(&text).unwrap());
+}
+
+/// The configuration of editors/neovim works as written (its 0.7 branch here).
+#[test]
+fn the_neovim_snippet_starts_the_server() {
+    if !require_tool(on_path("nvim"), "nvim (Neovim)") {
+        return;
+    }
+    let (_, result) = run("snippet.lua", "snippet");
+    assert_eq!(result["filetype"], "piano");
+    assert_eq!(result["codes"], serde_json::json!(["N0202"]));
 }
