@@ -22,7 +22,11 @@ fn notify(c: &Connection, method: &str, params: Value) {
 /// The next publishDiagnostics, skipping anything else.
 fn published(c: &Connection) -> Value {
     loop {
-        match c.receiver.recv_timeout(Duration::from_secs(30)).expect("an answer") {
+        match c
+            .receiver
+            .recv_timeout(Duration::from_secs(30))
+            .expect("an answer")
+        {
             Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
                 return n.params;
             }
@@ -32,13 +36,20 @@ fn published(c: &Connection) -> Value {
 }
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/pistoia-prato-2024.piano");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/pistoia-prato-2024.piano"
+    );
     let text = std::fs::read_to_string(path).expect("the seed plan");
     let (server, client) = Connection::memory();
     let thread = std::thread::spawn(move || piano::lsp::serve(&server));
     send(
         &client,
-        Request::new(RequestId::from(1), "initialize".into(), json!({"capabilities": {}})),
+        Request::new(
+            RequestId::from(1),
+            "initialize".into(),
+            json!({"capabilities": {}}),
+        ),
     );
     let _ = client.receiver.recv();
     notify(&client, "initialized", json!({}));
@@ -65,7 +76,10 @@ fn main() {
         times.push(start.elapsed());
         assert_eq!(p["version"], version as u64);
     }
-    send(&client, Request::new(RequestId::from(2), "shutdown".into(), Value::Null));
+    send(
+        &client,
+        Request::new(RequestId::from(2), "shutdown".into(), Value::Null),
+    );
     let _ = client.receiver.recv();
     notify(&client, "exit", Value::Null);
     let _ = thread.join();

@@ -14,7 +14,8 @@ pub fn add(d: &Diagnostic, texts: Texts, lang: Lang) -> Texts {
     }
     match &d.kind {
         Kind::Syntax(SyntaxError::UdmEntro) => texts.fix(Fix::new(
-            lang.pick("Scrivi `udm data`", "Write `udm data`").to_string(),
+            lang.pick("Scrivi `udm data`", "Write `udm data`")
+                .to_string(),
             Applicability::Safe,
             vec![Edit::replace(d.span, "data")],
         )),

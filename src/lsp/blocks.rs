@@ -104,11 +104,9 @@ impl Blocks {
                 }
                 State::Comment => {}
                 State::String => match c {
-                    '\\' => {
-                        // An escaped character (`\"`) does not end the string; a line end does.
-                        if chars.peek().is_some_and(|(_, n)| *n != '\n' && *n != '\r') {
-                            chars.next();
-                        }
+                    // An escaped character (`\"`) does not end the string; a line end does.
+                    '\\' if chars.peek().is_some_and(|(_, n)| *n != '\n' && *n != '\r') => {
+                        chars.next();
                     }
                     '"' => {
                         out.quiet.push((Span::new(quiet_start, i + 1), false));

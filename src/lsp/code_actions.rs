@@ -187,9 +187,7 @@ fn accept(
 
 /// A `# consenti A B: motivo` line: where its list of codes ends and the codes.
 fn consenti_codes(line: &str) -> Option<(usize, Vec<&str>)> {
-    let trimmed = line.trim_start();
-    let start = line.len() - trimmed.len();
-    let rest = trimmed.strip_prefix('#')?.trim_start();
+    let rest = line.trim_start().strip_prefix('#')?.trim_start();
     let after_keyword = rest.strip_prefix("consenti")?;
     if !after_keyword.starts_with([' ', '\t']) {
         return None;
@@ -200,9 +198,7 @@ fn consenti_codes(line: &str) -> Option<(usize, Vec<&str>)> {
         .map_or(line.len(), |i| list_start + i);
     let list = line.get(list_start..list_end)?;
     let codes = list.split_whitespace().collect();
-    let end = list_start + list.trim_end().len();
-    let _ = start;
-    Some((end, codes))
+    Some((list_start + list.trim_end().len(), codes))
 }
 
 #[cfg(test)]

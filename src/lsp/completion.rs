@@ -261,6 +261,18 @@ impl Completer<'_> {
             (_, "pesi", []) => self.keywords(vec!["uguali".into()]),
             (Some("obiettivo"), "risorse", []) => self.keywords(vec!["interne".into()]),
             (_, "formula", _) => self.formula_names(before),
+            (Some("indicatore" | "modello"), "target", []) => {
+                let (from, to) = model.plan.triennio;
+                let years: Vec<String> = if from > 0 && from <= to && to - from < 10 {
+                    (from..=to).map(|y| y.to_string()).collect()
+                } else {
+                    Vec::new()
+                };
+                years
+                    .into_iter()
+                    .map(|y| self.item(y, CompletionItemKind::VALUE, None))
+                    .collect()
+            }
             (_, "target", [_year]) => {
                 let mut out = self.words(
                     &[">=", "<=", "=", ">", "<", "entro"],

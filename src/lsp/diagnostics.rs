@@ -25,12 +25,12 @@ pub fn to_lsp(doc: &Document, d: &diagnostics::Diagnostic, lang: Lang) -> Diagno
     // The primary label is left out: the range already marks the place, and its words
     // ("qui", a weight) say little without the snippet around them.
     let related: Vec<DiagnosticRelatedInformation> = texts
-            .related
-            .iter()
-            .map(|(span, label)| DiagnosticRelatedInformation {
-                location: location(*span),
-                message: label.clone(),
-            })
+        .related
+        .iter()
+        .map(|(span, label)| DiagnosticRelatedInformation {
+            location: location(*span),
+            message: label.clone(),
+        })
         .collect();
     Diagnostic {
         range,

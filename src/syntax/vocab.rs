@@ -143,9 +143,12 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "target",
 ];
 
+/// The canonical words of one vocabulary.
+pub type WordList = fn() -> Vec<&'static str>;
+
 /// The field keywords that take a word of a closed vocabulary, with its canonical words: the
 /// language server offers them as completions. A new vocabulary field gets a row here.
-pub const FIELD_VOCABULARIES: &[(&str, fn() -> Vec<&'static str>)] = &[
+pub const FIELD_VOCABULARIES: &[(&str, WordList)] = &[
     ("udm", Udm::canonical_words),
     ("tipologia", Tipologia::canonical_words),
     ("tipo", Tipo::canonical_words),

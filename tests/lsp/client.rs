@@ -43,13 +43,9 @@ pub fn uri(name: &str) -> String {
 
 /// A file of tests/lsp/fixtures.
 pub fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/fixtures").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// A file of the repository.
-pub fn repo_file(path: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/lsp/fixtures")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -113,7 +109,10 @@ impl TestClient {
     pub fn notify(&mut self, method: &str, params: Value) {
         self.connection
             .sender
-            .send(Message::Notification(Notification::new(method.into(), params)))
+            .send(Message::Notification(Notification::new(
+                method.into(),
+                params,
+            )))
             .expect("the server is listening");
     }
 
@@ -228,7 +227,8 @@ impl TestClient {
 
     /// `shutdown`, `exit`, and the server's thread ends well.
     pub fn shutdown(mut self) {
-        self.request("shutdown", Value::Null).expect("shutdown succeeds");
+        self.request("shutdown", Value::Null)
+            .expect("shutdown succeeds");
         self.notify("exit", Value::Null);
         let server = self.server.take().expect("the server runs");
         server

@@ -95,7 +95,10 @@ fn accepting_adds_to_a_consenti_line_above_and_keeps_indentation() {
     let edit = &got[0]["edit"]["changes"][uri("plan.piano")][0];
     // `  # consenti W0501: ...` above: the code joins the list.
     assert_eq!(edit["newText"], " N0204");
-    assert_eq!(edit["range"]["start"], json!({"line": line - 1, "character": 18}));
+    assert_eq!(
+        edit["range"]["start"],
+        json!({"line": line - 1, "character": 18})
+    );
 
     // Without a consenti line above: a new one, indented like the measure.
     let text = fixture("weights.piano").replace(
@@ -151,7 +154,10 @@ fn explain_shows_the_explanation() {
     assert_eq!(shown["type"], 3);
     assert_eq!(
         shown["message"],
-        piano::diagnostics::explain::render(piano::diagnostics::Code::W0501, piano::diagnostics::Lang::It)
+        piano::diagnostics::explain::render(
+            piano::diagnostics::Code::W0501,
+            piano::diagnostics::Lang::It
+        )
     );
     // Only the kinds asked for.
     let point = json!({"line": line, "character": col});

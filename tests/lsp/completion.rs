@@ -19,7 +19,9 @@ fn complete_in(client: &mut TestClient, version: &mut i32, text: &str, cursor: &
     *version += 1;
     client.change("p.piano", *version, text);
     let (l, c) = end_of(text, cursor);
-    client.request("textDocument/completion", at("p.piano", l, c)).unwrap()
+    client
+        .request("textDocument/completion", at("p.piano", l, c))
+        .unwrap()
 }
 
 #[test]
@@ -41,51 +43,153 @@ fn completion_offers_what_fits_there() {
         "    target 2024 >= 4\n    \n",
         "target 2024 >= 4\n    ",
     );
-    for want in ["udm", "peso", "formula", "target 2025", "target 2026", "modello", "nota"] {
+    for want in [
+        "udm",
+        "peso",
+        "formula",
+        "target 2025",
+        "target 2026",
+        "modello",
+        "nota",
+    ] {
         assert!(got.contains(&want.to_string()), "{want} not in {got:?}");
     }
     assert!(!got.contains(&"target 2024".to_string()), "{got:?}");
-    assert!(!got.contains(&"tipologia".to_string()), "tipologia is written already: {got:?}");
+    assert!(
+        !got.contains(&"tipologia".to_string()),
+        "tipologia is written already: {got:?}"
+    );
     assert!(!got.contains(&"ente".to_string()));
 
+    // After `target`, the years; after the year, the comparators.
+    let got = case(&mut client, "target 2024 >= 4", "target ", "    target ");
+    assert_eq!(got, ["2024", "2025", "2026"]);
+    let got = case(
+        &mut client,
+        "target 2024 >= 4",
+        "target 2024 ",
+        "    target 2024 ",
+    );
+    assert_eq!(got, [">=", "<=", "=", ">", "<", "entro", "n.d."]);
+
     // Vocabulary words.
-    let got = case(&mut client, "udm n.\n    target 2024 >= 4", "udm \n    target 2024 >= 4", "    udm ");
-    assert!(got.contains(&"%".to_string()) && got.contains(&"sì/no".to_string()), "{got:?}");
-    assert!(!got.contains(&"si/no".to_string()), "only canonical spellings: {got:?}");
-    let got = case(&mut client, "tipologia efficienza", "tipologia ", "tipologia ");
-    assert_eq!(got, ["efficienza", "efficacia", "volume", "qualità", "salute_economica"]);
-    let got = case(&mut client, "tipologia efficienza", "tipologia efficienza\n    tipo ", "tipo ");
+    let got = case(
+        &mut client,
+        "udm n.\n    target 2024 >= 4",
+        "udm \n    target 2024 >= 4",
+        "    udm ",
+    );
+    assert!(
+        got.contains(&"%".to_string()) && got.contains(&"sì/no".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&"si/no".to_string()),
+        "only canonical spellings: {got:?}"
+    );
+    let got = case(
+        &mut client,
+        "tipologia efficienza",
+        "tipologia ",
+        "tipologia ",
+    );
+    assert_eq!(
+        got,
+        [
+            "efficienza",
+            "efficacia",
+            "volume",
+            "qualità",
+            "salute_economica"
+        ]
+    );
+    let got = case(
+        &mut client,
+        "tipologia efficienza",
+        "tipologia efficienza\n    tipo ",
+        "tipo ",
+    );
     assert!(got.contains(&"realizzazione_fisica".to_string()), "{got:?}");
 
     // Names a formula may use: the objective's and template's measures, other indicators,
     // the plan's measures, the functions.
-    let got = case(&mut client, "formula partecipanti / imprese_registrate", "formula partecipanti / ", "partecipanti / ");
-    for want in ["partecipanti", "risorse_utilizzate", "eventi", "risorse", "imprese_registrate", "min"] {
+    let got = case(
+        &mut client,
+        "formula partecipanti / imprese_registrate",
+        "formula partecipanti / ",
+        "partecipanti / ",
+    );
+    for want in [
+        "partecipanti",
+        "risorse_utilizzate",
+        "eventi",
+        "risorse",
+        "imprese_registrate",
+        "min",
+    ] {
         assert!(got.contains(&want.to_string()), "{want} not in {got:?}");
     }
-    assert!(!got.contains(&"copertura".to_string()), "the indicator itself: {got:?}");
+    assert!(
+        !got.contains(&"copertura".to_string()),
+        "the indicator itself: {got:?}"
+    );
     // After a name, an operator is wanted: nothing.
-    let got = case(&mut client, "formula partecipanti / imprese_registrate", "formula partecipanti ", "partecipanti ");
+    let got = case(
+        &mut client,
+        "formula partecipanti / imprese_registrate",
+        "formula partecipanti ",
+        "partecipanti ",
+    );
     assert!(got.is_empty(), "{got:?}");
 
     // Codes of strategic lines and ambiti, with their titles.
-    let got = case(&mut client, "  strategico 01_01\n  missione 011", "  strategico \n  missione 011", "  strategico ");
+    let got = case(
+        &mut client,
+        "  strategico 01_01\n  missione 011",
+        "  strategico \n  missione 011",
+        "  strategico ",
+    );
     assert_eq!(got, ["01_01", "03_01"]);
     let got = case(&mut client, "  ambito 1\n}", "  ambito \n}", "  ambito ");
     assert_eq!(got, ["1", "3"]);
     // Missions and programmes of the registry.
-    let got = case(&mut client, "missione 011 programma 005", "missione ", "missione ");
+    let got = case(
+        &mut client,
+        "missione 011 programma 005",
+        "missione ",
+        "missione ",
+    );
     assert_eq!(got, ["011", "012", "016", "032", "033"]);
-    let got = case(&mut client, "missione 011 programma 005", "missione 032 programma ", "programma ");
+    let got = case(
+        &mut client,
+        "missione 011 programma 005",
+        "missione 032 programma ",
+        "programma ",
+    );
     assert_eq!(got, ["002", "003", "004"]);
     // Templates.
-    let got = case(&mut client, "modello utilizzo_risorse\n", "modello \n", "    modello ");
+    let got = case(
+        &mut client,
+        "modello utilizzo_risorse\n",
+        "modello \n",
+        "    modello ",
+    );
     assert_eq!(got, ["utilizzo_risorse"]);
     // Top level: the items.
-    let got = case(&mut client, "misura non_usata", "\nmisura non_usata", "\n\n");
+    let got = case(
+        &mut client,
+        "misura non_usata",
+        "\nmisura non_usata",
+        "\n\n",
+    );
     assert!(got.contains(&"obiettivo".to_string()), "{got:?}");
     // Nothing inside a string or a comment.
-    let got = case(&mut client, "\"Eventi di sensibilizzazione\"", "\"Eventi di ", "\"Eventi di ");
+    let got = case(
+        &mut client,
+        "\"Eventi di sensibilizzazione\"",
+        "\"Eventi di ",
+        "\"Eventi di ",
+    );
     assert!(got.is_empty(), "{got:?}");
     client.shutdown();
 }
@@ -98,7 +202,9 @@ fn target_snippets_and_their_plain_form() {
     let item = |init: Value| {
         let mut client = TestClient::start_with(init);
         client.open("p.piano", &text);
-        let got = client.request("textDocument/completion", at("p.piano", l, c)).unwrap();
+        let got = client
+            .request("textDocument/completion", at("p.piano", l, c))
+            .unwrap();
         client.shutdown();
         got.as_array()
             .unwrap()
@@ -109,7 +215,10 @@ fn target_snippets_and_their_plain_form() {
     };
     let snippet = item(crate::client::default_init());
     assert_eq!(snippet["insertTextFormat"], 2);
-    assert_eq!(snippet["textEdit"]["newText"], "target 2025 ${1|>=,<=,=,>,<,entro,n.d.|} $0");
+    assert_eq!(
+        snippet["textEdit"]["newText"],
+        "target 2025 ${1|>=,<=,=,>,<,entro,n.d.|} $0"
+    );
     let plain = item(json!({"capabilities": {}}));
     assert_eq!(plain.get("insertTextFormat"), None);
     assert_eq!(plain["textEdit"]["newText"], "target 2025 ");

@@ -3,7 +3,10 @@
 use crate::client::{TestClient, fixture, uri};
 use serde_json::json;
 
-fn format(client: &mut TestClient, name: &str) -> Result<serde_json::Value, lsp_server::ResponseError> {
+fn format(
+    client: &mut TestClient,
+    name: &str,
+) -> Result<serde_json::Value, lsp_server::ResponseError> {
     client.request(
         "textDocument/formatting",
         json!({"textDocument": {"uri": uri(name)}, "options": {"tabSize": 2, "insertSpaces": true}}),

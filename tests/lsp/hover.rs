@@ -5,7 +5,9 @@ use serde_json::Value;
 
 fn hover(client: &mut TestClient, text: &str, needle: &str, nth: usize, shift: u32) -> Value {
     let (l, c) = position_of(text, needle, nth, shift);
-    client.request("textDocument/hover", at("p.piano", l, c)).unwrap()
+    client
+        .request("textDocument/hover", at("p.piano", l, c))
+        .unwrap()
 }
 
 fn markdown(h: &Value) -> &str {
@@ -43,12 +45,34 @@ fn hover_texts() {
         all.push((name, markdown(&h).to_string()));
     }
     let get = |n: &str| all.iter().find(|(k, _)| *k == n).unwrap().1.clone();
-    assert!(get("measure").starts_with("**misura** `imprese_registrate` — Totale imprese registrate\n\nUdM: `n.`"));
-    assert!(get("indicator").contains("unità della formula: `n. / n. → %`"), "{}", get("indicator"));
-    assert!(get("indicator").contains("target: 2024 `>= 12,5%` · 2025 `>= 15%` · 2026 `>= 17,5%`"), "{}", get("indicator"));
-    assert!(get("indicator").contains("peso: 33,3%"), "{}", get("indicator"));
-    assert!(get("templated_indicator").contains("`€ / € → %`"), "{}", get("templated_indicator"));
-    assert!(get("missione").starts_with("**missione** `011` — Competitività e sviluppo delle imprese"));
+    assert!(
+        get("measure").starts_with(
+            "**misura** `imprese_registrate` — Totale imprese registrate\n\nUdM: `n.`"
+        )
+    );
+    assert!(
+        get("indicator").contains("unità della formula: `n. / n. → %`"),
+        "{}",
+        get("indicator")
+    );
+    assert!(
+        get("indicator").contains("target: 2024 `>= 12,5%` · 2025 `>= 15%` · 2026 `>= 17,5%`"),
+        "{}",
+        get("indicator")
+    );
+    assert!(
+        get("indicator").contains("peso: 33,3%"),
+        "{}",
+        get("indicator")
+    );
+    assert!(
+        get("templated_indicator").contains("`€ / € → %`"),
+        "{}",
+        get("templated_indicator")
+    );
+    assert!(
+        get("missione").starts_with("**missione** `011` — Competitività e sviluppo delle imprese")
+    );
     assert!(get("programma").starts_with("**programma** `005` — Promozione e attuazione"));
     assert!(get("diagnostic").starts_with("**W0501** — i pesi degli indicatori sommano a 99,9%"));
     insta::assert_snapshot!(
@@ -59,7 +83,9 @@ fn hover_texts() {
     );
     // Nothing on blank space.
     let (l, c) = crate::client::end_of(&text, "}\n\n");
-    let h = client.request("textDocument/hover", at("p.piano", l, c)).unwrap();
+    let h = client
+        .request("textDocument/hover", at("p.piano", l, c))
+        .unwrap();
     assert_eq!(h, Value::Null);
     client.shutdown();
 }
@@ -73,7 +99,11 @@ fn hover_on_a_code_in_a_comment_explains_it() {
     let mut client = TestClient::start();
     client.open("p.piano", &text);
     let h = hover(&mut client, &text, "C0603:", 0, 2);
-    assert!(markdown(&h).starts_with("**C0603**\n\n"), "{}", markdown(&h));
+    assert!(
+        markdown(&h).starts_with("**C0603**\n\n"),
+        "{}",
+        markdown(&h)
+    );
     assert_eq!(h["range"]["start"]["character"], 11);
     assert_eq!(h["range"]["end"]["character"], 16);
     client.shutdown();
@@ -87,7 +117,11 @@ fn hover_in_english() {
     let mut client = TestClient::start_with(init);
     client.open("p.piano", &text);
     let h = hover(&mut client, &text, "copertura \"", 0, 1);
-    assert!(markdown(&h).contains("formula unit: `n. / n. → %`"), "{}", markdown(&h));
+    assert!(
+        markdown(&h).contains("formula unit: `n. / n. → %`"),
+        "{}",
+        markdown(&h)
+    );
     assert!(markdown(&h).contains("weight: 33,3%"));
     client.shutdown();
 }

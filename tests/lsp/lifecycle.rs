@@ -40,7 +40,10 @@ fn open_change_close() {
     assert_eq!(cleared["diagnostics"], json!([]));
     // A closed document is no longer known.
     let err = client
-        .request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri("plan.piano")}}))
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri("plan.piano")}}),
+        )
         .unwrap_err();
     assert!(err.message.contains("not open"), "{}", err.message);
     client.shutdown();
@@ -59,7 +62,10 @@ fn a_burst_of_edits_checks_only_the_last_version() {
     let published = client.diagnostics(&uri("plan.piano"));
     assert_eq!(published["version"], 5);
     // Nothing more: versions 1 to 4 were never checked.
-    assert!(client.no_notification("textDocument/publishDiagnostics", Duration::from_millis(300)));
+    assert!(client.no_notification(
+        "textDocument/publishDiagnostics",
+        Duration::from_millis(300)
+    ));
     client.shutdown();
 }
 
@@ -89,15 +95,24 @@ fn bad_requests_get_errors_and_the_server_goes_on() {
     let err = client.request("piano/unknown", Value::Null).unwrap_err();
     assert_eq!(err.code, -32601);
     let err = client
-        .request("workspace/executeCommand", json!({"command": "piano.spiega", "arguments": ["X9999"]}))
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "piano.spiega", "arguments": ["X9999"]}),
+        )
         .unwrap_err();
     assert_eq!(err.code, -32602);
     // Positions beyond the text are clamped, not errors.
-    let hover = client.request("textDocument/hover", crate::client::at("plan.piano", 9999, 9999));
+    let hover = client.request(
+        "textDocument/hover",
+        crate::client::at("plan.piano", 9999, 9999),
+    );
     assert_eq!(hover.unwrap(), Value::Null);
     // Still answering.
     let symbols = client
-        .request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri("plan.piano")}}))
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri("plan.piano")}}),
+        )
         .unwrap();
     assert!(symbols.as_array().is_some_and(|s| !s.is_empty()));
     client.shutdown();
@@ -110,11 +125,18 @@ fn language_from_the_locale_or_the_settings() {
         let mut client = TestClient::start_with(init);
         let published = client.open("plan.piano", &text);
         client.shutdown();
-        published["diagnostics"][0]["message"].as_str().unwrap().to_string()
+        published["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     let mut english = default_init();
     english["locale"] = json!("en-GB");
-    assert!(message(english.clone()).starts_with("the measure `non_usata` is not used"), "{}", message(english.clone()));
+    assert!(
+        message(english.clone()).starts_with("the measure `non_usata` is not used"),
+        "{}",
+        message(english.clone())
+    );
     let mut chosen = english.clone();
     chosen["initializationOptions"] = json!({"lang": "it"});
     assert!(message(chosen).starts_with("la misura `non_usata`"));

@@ -16,5 +16,5 @@ mod lifecycle;
 mod navigation;
 mod neovim;
 mod sweep;
-mod vim;
 mod symbols;
+mod vim;

@@ -44,8 +44,14 @@ fn definition_and_references_of_every_kind() {
     ];
     for (used, nth, defined, dnth) in cases {
         let (l, c) = position_of(&text, used, *nth, 1);
-        let got = client.request("textDocument/definition", at("p.piano", l, c)).unwrap();
-        assert_eq!(lines_of(&got), [pos(&text, defined, *dnth, 0)], "definition of {used:?}");
+        let got = client
+            .request("textDocument/definition", at("p.piano", l, c))
+            .unwrap();
+        assert_eq!(
+            lines_of(&got),
+            [pos(&text, defined, *dnth, 0)],
+            "definition of {used:?}"
+        );
         let refs = client
             .request(
                 "textDocument/references",
@@ -53,8 +59,14 @@ fn definition_and_references_of_every_kind() {
             )
             .unwrap();
         let refs = lines_of(&refs);
-        assert!(refs.contains(&pos(&text, defined, *dnth, 0)), "{used:?}: {refs:?}");
-        assert!(refs.contains(&pos(&text, used, *nth, 0)), "{used:?}: {refs:?}");
+        assert!(
+            refs.contains(&pos(&text, defined, *dnth, 0)),
+            "{used:?}: {refs:?}"
+        );
+        assert!(
+            refs.contains(&pos(&text, used, *nth, 0)),
+            "{used:?}: {refs:?}"
+        );
     }
     // Without the declaration.
     let (l, c) = position_of(&text, "01_01 \"", 0, 0);
@@ -67,12 +79,19 @@ fn definition_and_references_of_every_kind() {
     assert_eq!(lines_of(&refs), [pos(&text, "01_01\n  missione", 0, 0)]);
     // Nothing to go to on a keyword.
     let (l, c) = position_of(&text, "tipologia", 0, 2);
-    let got = client.request("textDocument/definition", at("p.piano", l, c)).unwrap();
+    let got = client
+        .request("textDocument/definition", at("p.piano", l, c))
+        .unwrap();
     assert_eq!(got, json!([]));
     client.shutdown();
 }
 
-fn rename(client: &mut TestClient, l: u32, c: u32, new: &str) -> Result<Value, lsp_server::ResponseError> {
+fn rename(
+    client: &mut TestClient,
+    l: u32,
+    c: u32,
+    new: &str,
+) -> Result<Value, lsp_server::ResponseError> {
     client.request(
         "textDocument/rename",
         json!({"textDocument": {"uri": uri("p.piano")}, "position": {"line": l, "character": c}, "newName": new}),
@@ -85,7 +104,9 @@ fn rename_replaces_every_occurrence() {
     let mut client = TestClient::start();
     client.open("p.piano", &text);
     let (l, c) = position_of(&text, "partecipanti / ", 0, 3);
-    let prepared = client.request("textDocument/prepareRename", at("p.piano", l, c)).unwrap();
+    let prepared = client
+        .request("textDocument/prepareRename", at("p.piano", l, c))
+        .unwrap();
     assert_eq!(prepared["start"], json!({"line": l, "character": c - 3}));
     let edit = rename(&mut client, l, c, "presenti").unwrap();
     let edits = &edit["changes"][uri("p.piano")];
@@ -95,13 +116,21 @@ fn rename_replaces_every_occurrence() {
     let mut spans: Vec<(u64, u64)> = lines_of(edits);
     spans.reverse();
     for (line, col) in spans {
-        let start: usize = renamed.split_inclusive('\n').take(line as usize).map(str::len).sum::<usize>() + col as usize;
+        let start: usize = renamed
+            .split_inclusive('\n')
+            .take(line as usize)
+            .map(str::len)
+            .sum::<usize>()
+            + col as usize;
         renamed.replace_range(start..start + "partecipanti".len(), "presenti");
     }
     assert!(renamed.contains("misura presenti \"") && renamed.contains("formula presenti / "));
     let before = piano::check_source(&piano::source::Source::new("x", text.as_str()));
     let after = piano::check_source(&piano::source::Source::new("x", renamed.as_str()));
-    assert_eq!(before.iter().map(|d| d.code()).collect::<Vec<_>>(), after.iter().map(|d| d.code()).collect::<Vec<_>>());
+    assert_eq!(
+        before.iter().map(|d| d.code()).collect::<Vec<_>>(),
+        after.iter().map(|d| d.code()).collect::<Vec<_>>()
+    );
 
     // A strategic line: its definition and the objective's line.
     let (l, c) = position_of(&text, "01_01 \"", 0, 1);
@@ -128,18 +157,29 @@ fn rename_refuses_clashes_and_invalid_names() {
     assert!(rename(&mut client, l, c, "risorse_stanziate").is_err());
     // Not a name.
     let err = rename(&mut client, l, c, "2partecipanti").unwrap_err();
-    assert!(err.message.starts_with("`2partecipanti` non è un nome valido"), "{}", err.message);
+    assert!(
+        err.message
+            .starts_with("`2partecipanti` non è un nome valido"),
+        "{}",
+        err.message
+    );
     assert!(rename(&mut client, l, c, "due parole").is_err());
     // Codes: another ambito's code; not a code.
     let (l, c) = position_of(&text, "ambito 1 \"", 0, 7);
     assert!(rename(&mut client, l, c, "3").is_err());
     let err = rename(&mut client, l, c, "uno").unwrap_err();
-    assert!(err.message.starts_with("`uno` non è un codice valido"), "{}", err.message);
+    assert!(
+        err.message.starts_with("`uno` non è un codice valido"),
+        "{}",
+        err.message
+    );
     assert!(rename(&mut client, l, c, "2").is_ok());
     // Nothing renamable at a keyword.
     let (l, c) = position_of(&text, "tipologia", 0, 1);
     assert!(rename(&mut client, l, c, "x").is_err());
-    let prepared = client.request("textDocument/prepareRename", at("p.piano", l, c)).unwrap();
+    let prepared = client
+        .request("textDocument/prepareRename", at("p.piano", l, c))
+        .unwrap();
     assert_eq!(prepared, Value::Null);
     client.shutdown();
 }

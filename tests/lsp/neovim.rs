@@ -18,10 +18,9 @@ fn run(script: &str, tag: &str) -> (String, Value) {
     std::fs::write(&plan, &text).unwrap();
     let out = dir.join("result.json");
     let bin = Path::new(env!("CARGO_BIN_EXE_piano"));
-    let path = std::env::join_paths(
-        std::iter::once(bin.parent().unwrap().to_path_buf())
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
-    )
+    let path = std::env::join_paths(std::iter::once(bin.parent().unwrap().to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
     .unwrap();
     let status = Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
@@ -58,7 +57,12 @@ fn neovim_shows_diagnostics_and_formats() {
     let d = &diagnostics[0];
     assert_eq!(d["code"], "N0202");
     assert_eq!(d["severity"], 1);
-    assert!(d["message"].as_str().unwrap().starts_with("ambito `9` non definito"));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("ambito `9` non definito")
+    );
     let line = text.lines().nth(6).unwrap();
     assert_eq!(d["lnum"], 6);
     assert_eq!(d["col"], line.find("9 }").unwrap());

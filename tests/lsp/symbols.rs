@@ -45,13 +45,24 @@ fn workspace_symbols_over_open_documents() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["name"].as_str().unwrap(), s["location"]["uri"].as_str().unwrap()))
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap(),
+                s["location"]["uri"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         names,
         [
-            ("01_01_OS01 La doppia transizione digitale", uri("a.piano").as_str()),
-            ("01_04_OS01 Competitività delle imprese", uri("a.piano").as_str()),
+            (
+                "01_01_OS01 La doppia transizione digitale",
+                uri("a.piano").as_str()
+            ),
+            (
+                "01_04_OS01 Competitività delle imprese",
+                uri("a.piano").as_str()
+            ),
             ("03_01_OS01 Riorganizzazione", uri("b.piano").as_str()),
         ]
     );
