@@ -79,6 +79,9 @@ enum Command {
         /// Report format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Report only the objectives whose `responsabile` contains TEXT (ignoring case).
+        #[arg(long, value_name = "TEXT")]
+        responsabile: Option<String>,
         /// Write the report to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -208,6 +211,7 @@ fn main() {
             as_of,
             year,
             format,
+            responsabile,
             output,
             color: c,
             common,
@@ -227,6 +231,7 @@ fn main() {
             lang: Lang::from_setting(common.lang.as_deref()),
             fancy: color(c),
             color: stderr_color(c),
+            responsabile,
         }),
         Command::Template {
             plan,

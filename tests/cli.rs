@@ -86,7 +86,7 @@ fn short_and_json_formats() {
     let o = piano(&["check", "--format", "short", file]);
     assert_eq!(
         stdout(&o),
-        "tests/check/T0401_yes_no_with_ge.piano:20:17: errore[T0401]: il comparatore `>=` non vale per `udm sì/no`\n"
+        "tests/check/T0401_yes_no_with_ge.piano:21:17: errore[T0401]: il comparatore `>=` non vale per `udm sì/no`\n"
     );
     let o = piano(&["check", "--format", "json", file]);
     let lines: Vec<serde_json::Value> = stdout(&o)
@@ -100,7 +100,7 @@ fn short_and_json_formats() {
     assert_eq!(d["severity"], "error");
     assert_eq!(
         (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(20), Some(17))
+        (Some(21), Some(17))
     );
     assert_eq!(
         d["end"]

@@ -21,6 +21,7 @@ fn args(format: Format) -> EvalArgs {
         lang: Lang::It,
         fancy: false,
         color: false,
+        responsabile: None,
     }
 }
 

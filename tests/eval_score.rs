@@ -266,9 +266,11 @@ mod rollup {
             finanziamento: None,
             area: None,
             ufficio: None,
+            responsabile: None,
             descrizione: None,
             note: vec![],
             weight: None,
+            prerequisite: false,
             equal_weights: false,
             indicators: weights
                 .iter()
@@ -292,6 +294,7 @@ mod rollup {
                         share: d(w),
                     },
                     template: None,
+                    baseline: None,
                 })
                 .collect(),
         }

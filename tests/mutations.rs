@@ -290,3 +290,128 @@ fn nested_formulas_keep_their_meaning_or_are_refused() {
         }
     }
 }
+
+/// The shipped plans of local bodies (`comparto ente_locale`).
+fn local_plans() -> Vec<(String, String)> {
+    let local: Vec<_> = plans()
+        .into_iter()
+        .filter(|(_, t)| t.contains("comparto ente_locale"))
+        .collect();
+    assert!(!local.is_empty(), "plans/ has a comune's plan");
+    local
+}
+
+#[test]
+fn codes_in_the_wrong_form_are_reported_with_the_right_spelling() {
+    let mut planted = 0;
+    for (name, text) in local_plans() {
+        for o in objectives(&text) {
+            let Some(m) = &o.missione else { continue };
+            for (code, with) in [
+                (&m.value.missione, format!("0{}", m.value.missione.value)),
+                (
+                    &m.value.programma,
+                    m.value.programma.value.trim_start_matches('0').to_string(),
+                ),
+            ] {
+                if with.len() == 2 {
+                    continue; // `10` stays `10`: nothing planted
+                }
+                let mutant = replace(&text, code.span, &with);
+                let what = format!("{name}: {} → {with}", code.value);
+                assert_reported(&what, &mutant, Code::C0606, code.span);
+                let fix = check(&mutant)
+                    .into_iter()
+                    .find(|d| d.code() == Code::C0606)
+                    .and_then(|d| {
+                        d.texts(piano::diagnostics::Lang::It)
+                            .fixes
+                            .into_iter()
+                            .next()
+                    })
+                    .unwrap_or_else(|| panic!("{what}: no fix"));
+                assert_eq!(fix.edits[0].replacement, code.value, "{what}");
+                planted += 1;
+            }
+        }
+    }
+    assert!(planted > 5, "only {planted} mutations");
+}
+
+#[test]
+fn a_prerequisite_without_its_line_is_reported_at_its_objective() {
+    let mut planted = 0;
+    for (name, text) in local_plans() {
+        for o in objectives(&text) {
+            let Some(p) = &o.prerequisito else { continue };
+            let mutant = replace(&text, line_of(&text, p.span), "");
+            let region = Span::new(o.code.span.start, o.code.span.end);
+            assert_reported(
+                &format!("{name}: {}", o.code.value),
+                &mutant,
+                Code::W0505,
+                region,
+            );
+            // Its fixes: `prerequisito` back, which checks clean again.
+            let d = check(&mutant)
+                .into_iter()
+                .find(|d| d.code() == Code::W0505)
+                .expect("reported");
+            let fixes = d.texts(piano::diagnostics::Lang::It).fixes;
+            let fix = fixes
+                .iter()
+                .find(|f| f.edits[0].replacement.trim() == "prerequisito")
+                .expect("a prerequisito fix");
+            let e = &fix.edits[0];
+            let repaired = replace(&mutant, e.span, &e.replacement);
+            let errors: Vec<Code> = check(&repaired)
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.code())
+                .collect();
+            assert!(errors.is_empty(), "{name}: after the fix {errors:?}");
+            planted += 1;
+        }
+    }
+    assert!(planted > 0);
+}
+
+#[test]
+fn changed_objective_weights_are_reported() {
+    let mut planted = 0;
+    for (name, text) in local_plans() {
+        for o in objectives(&text) {
+            let Some(peso) = &o.peso else { continue };
+            let number = peso.value.number + rust_decimal::Decimal::ONE;
+            let with = format!("{}%", piano::italian::number(number));
+            let mutant = replace(&text, peso.value.span, &with);
+            assert!(
+                check(&mutant).iter().any(|d| d.code() == Code::W0505),
+                "{name}: weight of {}",
+                o.code.value
+            );
+            planted += 1;
+        }
+    }
+    assert!(planted >= 6);
+}
+
+#[test]
+fn a_local_plan_declared_a_chambers_plan_is_refused() {
+    for (name, text) in local_plans() {
+        let mutant = text.replace("comparto ente_locale", "comparto camera");
+        for o in objectives(&text) {
+            let Some(m) = &o.missione else { continue };
+            // `comparto camera` is shorter than `comparto ente_locale`: later offsets move.
+            let shift = "comparto camera".len() as isize - "comparto ente_locale".len() as isize;
+            let at = (m.span.start as isize + shift) as usize;
+            let region = Span::new(at, at + m.span.end - m.span.start);
+            assert_reported(
+                &format!("{name}: {}", o.code.value),
+                &mutant,
+                Code::C0601,
+                region,
+            );
+        }
+    }
+}

@@ -4,8 +4,11 @@
 //! errors, and references to it are not reported again; a block with broken lines skips the
 //! checks that need all of it (completeness, weight sums).
 
+mod baseline;
+pub mod comparto;
 pub mod error;
 pub mod model;
+mod plan_weights;
 pub mod registry;
 mod resolve;
 mod targets;

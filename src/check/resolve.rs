@@ -2,9 +2,11 @@
 //! calls the unit, target and weight checks on each indicator.
 
 use super::Sink;
+use super::baseline;
+use super::comparto;
 use super::error::{CheckError, Thing};
 use super::model::*;
-use super::registry;
+use super::plan_weights;
 use super::targets;
 use super::units::{self, Units};
 use super::weights;
@@ -30,6 +32,9 @@ pub(super) fn resolve(parsed: &Parsed, text: &str, sink: &mut Sink) -> Model {
         used_templates: HashSet::new(),
         used_measures: HashSet::new(),
         global_scope: HashMap::new(),
+        responsabile: None,
+        ambito_responsabili: HashMap::new(),
+        comparto_unreadable: false,
     };
     r.run(&parsed.plan);
     r.model
@@ -55,6 +60,12 @@ struct Resolver<'a> {
     used_templates: HashSet<String>,
     used_measures: HashSet<MeasureId>,
     global_scope: HashMap<String, Binding>,
+    /// The plan's default `responsabile`, and each ambito's.
+    responsabile: Option<String>,
+    ambito_responsabili: HashMap<String, String>,
+    /// `comparto` is written with a word the language does not know (already reported): the
+    /// codes and the required fields are not checked against a guess.
+    comparto_unreadable: bool,
 }
 
 /// Items of one kind, in file order.
@@ -89,7 +100,7 @@ impl<'a> Resolver<'a> {
         self.strategici(&items.strategici);
         self.global_measures(&items.misure);
         self.templates(&items.modelli);
-        let mut plan_weights = Vec::new();
+        let mut entries = Vec::new();
         let mut seen: HashMap<&str, Span> = HashMap::new();
         for o in &items.obiettivi {
             if let Some(first) = seen.get(o.code.value.as_str()) {
@@ -97,16 +108,38 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             seen.insert(&o.code.value, o.code.span);
-            plan_weights.push((o.code.value.clone(), o.code.span, o.peso.as_ref()));
+            entries.push(plan_weights::Entry::of(o, self.text));
             self.objective(o);
         }
-        if let Some(w) = weights::plan(&plan_weights, self.sink) {
+        if let Some(w) = plan_weights::plan(&entries, self.sink) {
             self.model.weighted_objectives = true;
             for (o, w) in self.model.objectives.iter_mut().zip(w) {
-                o.weight = Some(w);
+                o.weight = w;
             }
         }
+        if let Some(p) = items.piani.first()
+            && p.comparto.is_none()
+            && !p.has_errors
+        {
+            let header = Span::new(p.span.start, p.title.span.end);
+            // The start of the line after the header, where the fix adds `comparto`.
+            let brace = self
+                .text
+                .get(p.title.span.end..p.span.end)
+                .and_then(|rest| {
+                    let brace = rest.find('{')?;
+                    Some(p.title.span.end + brace + rest[brace..].find('\n')? + 1)
+                });
+            let pairs = items.obiettivi.iter().filter_map(|o| o.missione.as_ref());
+            let guess = comparto::guess(pairs.map(|m| &m.value));
+            comparto::missing(header, brace, guess, self.sink);
+        }
         self.unused(&items);
+    }
+
+    /// Whether the plan's comparto wants every field of a PIRA card.
+    fn requires_pira_fields(&self) -> bool {
+        !self.comparto_unreadable && comparto::requires_pira_fields(self.model.plan.comparto)
     }
 
     fn is_broken(&self, keyword: &str, name: &str) -> bool {
@@ -211,7 +244,10 @@ impl<'a> Resolver<'a> {
             anno: anno.unwrap_or(from),
             triennio: (from, to),
             approvato: p.approvato.as_ref().map(|a| a.value.value.clone()),
+            comparto: p.comparto.as_ref().and_then(|c| c.value.known),
         };
+        self.comparto_unreadable = p.comparto.as_ref().is_some_and(|c| c.value.known.is_none());
+        self.responsabile = text(&p.responsabile);
     }
 
     /// The triennio, when the plan declares a sensible one.
@@ -259,6 +295,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             seen.insert(&a.code.value, a.code.span);
+            if let Some(r) = text(&a.responsabile) {
+                self.ambito_responsabili.insert(a.code.value.clone(), r);
+            }
             self.model.ambiti.push(Ambito {
                 code: a.code.value.clone(),
                 title: a.title.value.clone(),
@@ -378,6 +417,9 @@ impl<'a> Resolver<'a> {
             let udm = m.fields.udm.as_ref().and_then(|u| u.value.known);
             let own: Vec<&Field<ast::Target>> = m.fields.targets.iter().collect();
             targets::resolve(&own, udm, self.triennio(), self.sink);
+            if let Some(b) = &m.fields.baseline {
+                baseline::resolve(&b.value, udm, self.triennio(), self.sink);
+            }
             self.templates.insert(m.name.value.clone(), m);
         }
     }
@@ -390,11 +432,36 @@ impl<'a> Resolver<'a> {
         let code = o.code.value.clone();
 
         let (strategico, ambito) = self.objective_line(o);
-        let missione = self.missione(o);
+        let comparto = self.model.plan.comparto;
+        let missione = o.missione.as_ref().map(|m| {
+            if self.comparto_unreadable {
+                (
+                    m.value.missione.value.clone(),
+                    m.value.programma.value.clone(),
+                )
+            } else {
+                comparto::missione(&m.value, comparto, self.sink)
+            }
+        });
         let risorse = self.risorse(o);
-        if !o.has_errors && o.missione.is_none() {
+        if !o.has_errors && o.missione.is_none() && self.requires_pira_fields() {
             self.missing(o.code.span, "missione", Thing::Obiettivo, &code);
         }
+        if let (Some(p), Some(q)) = (&o.prerequisito, &o.peso) {
+            self.sink.report(
+                q.span,
+                CheckError::PrerequisiteWithPeso {
+                    prerequisito: p.span,
+                    peso_line: plan_weights::whole_line(self.text, q.span),
+                },
+            );
+        }
+        let responsabile = text(&o.responsabile)
+            .or_else(|| {
+                let a = ambito.as_ref()?;
+                self.ambito_responsabili.get(a).cloned()
+            })
+            .or_else(|| self.responsabile.clone());
         if !o.has_errors && o.indicatori.is_empty() {
             self.missing(o.code.span, "indicatore", Thing::Obiettivo, &code);
         }
@@ -532,9 +599,11 @@ impl<'a> Resolver<'a> {
             finanziamento: text(&o.finanziamento),
             area: text(&o.area),
             ufficio: text(&o.ufficio),
+            responsabile,
             descrizione: text(&o.descrizione),
             note: o.note.iter().map(|n| n.value.value.clone()).collect(),
             weight: None,
+            prerequisite: o.prerequisito.is_some(),
             equal_weights: o.pesi_uguali.is_some(),
             indicators,
         });
@@ -543,7 +612,7 @@ impl<'a> Resolver<'a> {
     /// The objective's strategic line and, through it, its ambito.
     fn objective_line(&mut self, o: &ast::Obiettivo) -> (Option<String>, Option<String>) {
         let Some(s) = &o.strategico else {
-            if !o.has_errors {
+            if !o.has_errors && self.requires_pira_fields() {
                 self.missing(o.code.span, "strategico", Thing::Obiettivo, &o.code.value);
             }
             return (None, None);
@@ -583,43 +652,6 @@ impl<'a> Resolver<'a> {
                 (Some(code.value.clone()), None)
             }
         }
-    }
-
-    fn missione(&mut self, o: &ast::Obiettivo) -> Option<(String, String)> {
-        let m = &o.missione.as_ref()?.value;
-        let missione = registry::normalize(&m.missione.value);
-        let programma = registry::normalize(&m.programma.value);
-        match registry::mission(&missione) {
-            None => self.sink.report(
-                m.missione.span,
-                CheckError::UnknownMission {
-                    missione: missione.clone(),
-                },
-            ),
-            Some(mission) => match registry::programme_of(mission, &programma) {
-                None => self.sink.report(
-                    m.programma.span,
-                    CheckError::UnknownProgramme {
-                        missione: missione.clone(),
-                        programma: programma.clone(),
-                        known: mission.programmes.iter().map(|p| p.code).collect(),
-                    },
-                ),
-                Some(p) => {
-                    if let Some(to) = p.report_under {
-                        self.sink.report(
-                            m.programma.span,
-                            CheckError::ProgrammeMoved {
-                                missione: missione.clone(),
-                                programma: programma.clone(),
-                                to,
-                            },
-                        );
-                    }
-                }
-            },
-        }
-        Some((missione, programma))
     }
 
     fn risorse(&mut self, o: &ast::Obiettivo) -> Resources {
@@ -688,7 +720,7 @@ impl<'a> Resolver<'a> {
                 self.missing(at, "udm", Thing::Indicatore, name);
             }
             let has_tipologia = own.tipologia.is_some() || inherited(|t| t.tipologia.is_some());
-            if !has_tipologia {
+            if !has_tipologia && self.requires_pira_fields() {
                 self.missing(at, "tipologia", Thing::Indicatore, name);
             }
         }
@@ -714,6 +746,20 @@ impl<'a> Resolver<'a> {
             targets::missing_years(&merged, tri, name, at, self.sink);
         }
 
+        let baseline = own
+            .baseline
+            .as_ref()
+            .or(t.and_then(|t| t.baseline.as_ref()));
+        let baseline = baseline.and_then(|b| {
+            let checked_here = own.baseline.is_some() || udm_overridden;
+            let mut quiet = Sink::default();
+            let sink = if checked_here {
+                &mut *self.sink
+            } else {
+                &mut quiet
+            };
+            baseline::resolve(&b.value, udm, triennio, sink)
+        });
         let formula = own.formula.as_ref().map(|f| (f, None)).or_else(|| {
             let f = t?.formula.as_ref()?;
             Some((f, template.map(|t| t.name.value.as_str())))
@@ -766,6 +812,7 @@ impl<'a> Resolver<'a> {
             kpi: pick(|f| &f.kpi),
             note: notes.iter().map(|n| n.value.value.clone()).collect(),
             targets: resolved,
+            baseline,
             weight: Weight {
                 relative: Decimal::ZERO,
                 share: Decimal::ZERO,

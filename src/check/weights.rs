@@ -1,5 +1,5 @@
 //! Weights: exactly 100% per objective, computed in decimal; `pesi uguali` for exact equal
-//! shares; the objectives' own weights over the plan.
+//! shares. The objectives' own weights over the plan are in `plan_weights.rs`.
 
 use super::Sink;
 use super::error::CheckError;
@@ -124,50 +124,4 @@ fn looks_like_rounded_split(entries: &[Entry], weights: &[(Span, Decimal)]) -> b
         .unwrap_or(0);
     let half_unit = Decimal::new(5, scale + 3);
     (*first - exact).abs() <= half_unit
-}
-
-/// The objectives' own weights: all or none, summing to 100%. Returns them as fractions when
-/// every objective has one.
-pub(super) fn plan(
-    objectives: &[(String, Span, Option<&Field<Quantity>>)],
-    sink: &mut Sink,
-) -> Option<Vec<Decimal>> {
-    if objectives.iter().all(|(_, _, p)| p.is_none()) {
-        return None;
-    }
-    let mut weights = Vec::new();
-    let mut missing = Vec::new();
-    for (code, _, peso) in objectives {
-        match peso {
-            Some(p) => {
-                let w = units::quantity_in(&p.value, Udm::Percent, sink);
-                if let Some(w) = w
-                    && (w <= Decimal::ZERO || w > Decimal::ONE)
-                {
-                    sink.report(p.value.span, CheckError::WeightOutOfRange { weight: w });
-                }
-                weights.push(w);
-            }
-            None => missing.push(code.clone()),
-        }
-    }
-    let sum: Decimal = weights.iter().flatten().sum();
-    let at = objectives
-        .iter()
-        .find_map(|(_, _, p)| p.map(|p| p.span))
-        .unwrap_or_default();
-    if !missing.is_empty() {
-        sink.report(at, CheckError::ObjectiveWeights { sum, missing });
-        return None;
-    }
-    if sum != Decimal::ONE {
-        sink.report(
-            at,
-            CheckError::ObjectiveWeights {
-                sum,
-                missing: Vec::new(),
-            },
-        );
-    }
-    weights.into_iter().collect()
 }

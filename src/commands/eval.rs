@@ -25,6 +25,8 @@ pub struct EvalArgs {
     pub fancy: bool,
     /// Colours in diagnostics.
     pub color: bool,
+    /// `--responsabile TEXT`: only the objectives whose `responsabile` contains it.
+    pub responsabile: Option<String>,
 }
 
 /// Diagnostics printed so far, for the closing summary.
@@ -150,12 +152,43 @@ pub fn run(args: &EvalArgs) -> Outcome {
         return out;
     };
 
+    let filtered = match &args.responsabile {
+        None => None,
+        Some(wanted) => match eval::filter::by_responsabile(model, &evaluation, wanted) {
+            Some(f) => Some(f),
+            None => {
+                let known = eval::filter::responsabili(model);
+                let known = if known.is_empty() {
+                    lang.pick(
+                        "il piano non indica nessun `responsabile`".to_string(),
+                        "the plan names no `responsabile`".to_string(),
+                    )
+                } else {
+                    let list: Vec<String> = known.iter().map(|r| format!("\"{r}\"")).collect();
+                    lang.pick(
+                        format!("i responsabili del piano sono {}", list.join(", ")),
+                        format!("the plan's responsabili are {}", list.join(", ")),
+                    )
+                };
+                out.stderr.push_str(&lang.pick(
+                    format!("piano: nessun obiettivo ha un responsabile che contiene \"{wanted}\": {known}\n"),
+                    format!("piano: no objective has a responsabile containing \"{wanted}\": {known}\n"),
+                ));
+                out.status = USAGE;
+                return out;
+            }
+        },
+    };
+    let (model, evaluation) = match &filtered {
+        Some((m, e)) => (m, e),
+        None => (model, &evaluation),
+    };
     let fancy = args.fancy && args.output.is_none();
     let text = report::render(
         args.format,
         report::Report {
             model,
-            eval: &evaluation,
+            eval: evaluation,
         },
         report::Options { lang, fancy },
     );

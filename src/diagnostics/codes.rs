@@ -89,18 +89,23 @@ codes! {
     T0404 => Error,
     T0405 => Error,
     T0406 => Error,
+    T0407 => Warning,
     // Weights
     W0501 => Error,
     W0502 => Error,
     W0503 => Error,
     W0504 => Error,
     W0505 => Error,
+    W0506 => Error,
     // Codes and classification
     C0601 => Error,
     C0602 => Warning,
     C0603 => Warning,
     C0604 => Warning,
     C0605 => Error,
+    C0606 => Error,
+    C0607 => Warning,
+    C0608 => Warning,
     // Measurement files
     M0701 => Error,
     M0702 => Error,

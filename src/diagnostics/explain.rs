@@ -327,6 +327,12 @@ pub fn explanation(code: Code) -> Explanation {
             "anno 2024\ntriennio 2026-2024",
             "anno 2024\ntriennio 2024-2026",
         ),
+        T0407 => e(
+            "La `baseline` di un indicatore è il valore di partenza, misurato prima del triennio del piano (di solito l'anno precedente): una baseline per un anno del triennio o successivo è un avviso. Il valore è controllato come quello di un target (tipo e unità), o è `n.d.`.",
+            "An indicator's `baseline` is the starting value, measured before the plan's triennio (usually the year before): a baseline for a year of the triennio or later is a warning. Its value is checked like a target's (kind and unit), or is `n.d.`.",
+            "triennio 2024-2026\n...\nbaseline 2024 45%",
+            "triennio 2024-2026\n...\nbaseline 2023 45%",
+        ),
         W0501 => e(
             "I pesi degli indicatori di un obiettivo devono sommare esattamente a 100%, calcolati in decimale senza arrotondamenti. Pesi uguali arrotondati (3 × 33,3% = 99,9%, 6 × 16,7% = 100,2%) si scrivono con `pesi uguali` nell'obiettivo: ogni indicatore pesa esattamente 1/n.",
             "The weights of an objective's indicators must add up to exactly 100%, computed in decimal without rounding. Rounded equal weights (3 × 33,3% = 99,9%, 6 × 16,7% = 100,2%) are written with `pesi uguali` in the objective: each indicator weighs exactly 1/n.",
@@ -340,8 +346,8 @@ pub fn explanation(code: Code) -> Explanation {
             "pesi uguali\nindicatore a { ... }",
         ),
         W0503 => e(
-            "Un peso è maggiore di 0% e al più 100% (il massimo di `punteggio` è almeno 100%). Un indicatore che non deve contare va tolto dall'obiettivo.",
-            "A weight is above 0% and at most 100% (the `punteggio` cap is at least 100%). An indicator that must not count should be removed from the objective.",
+            "Un peso è maggiore di 0% e al più 100% (il massimo di `punteggio` è almeno 100%). Un indicatore che non deve contare va tolto dall'obiettivo; un obiettivo che non pesa ma condiziona gli altri si scrive `prerequisito`.",
+            "A weight is above 0% and at most 100% (the `punteggio` cap is at least 100%). An indicator that must not count should be removed from the objective; an objective that carries no weight but conditions the others is written `prerequisito`.",
             "peso 0%",
             "peso 10%",
         ),
@@ -352,14 +358,20 @@ pub fn explanation(code: Code) -> Explanation {
             "indicatore eventi \"Eventi\" {\n  udm n.\n  peso 20%\n}",
         ),
         W0505 => e(
-            "Gli obiettivi possono avere un `peso` nel piano (altrimenti contano tutti uguale): se uno ce l'ha, devono averlo tutti, e i pesi devono sommare a 100%.",
-            "Objectives may carry a `peso` in the plan (otherwise all count the same): if one has it, all must, and the weights must add up to 100%.",
+            "Gli obiettivi possono avere un `peso` nel piano (altrimenti contano tutti uguale): se uno ce l'ha, devono averlo tutti, e i pesi devono sommare a 100%. Un obiettivo che non pesa ma condiziona gli altri (la \"X\" nella colonna del peso di molti piani) si scrive `prerequisito` e non entra nella somma. Il controllo indica l'obiettivo senza `peso` né `prerequisito` e propone le due correzioni.",
+            "Objectives may carry a `peso` in the plan (otherwise all count the same): if one has it, all must, and the weights must add up to 100%. An objective that carries no weight but conditions the others (the \"X\" in the weight column of many plans) is written `prerequisito` and is not part of the sum. The check points at the objective with neither `peso` nor `prerequisito` and offers both fixes.",
             "obiettivo A { peso 60% }\nobiettivo B { }",
             "obiettivo A { peso 60% }\nobiettivo B { peso 40% }",
         ),
+        W0506 => e(
+            "Un obiettivo `prerequisito` non pesa nella performance: la condiziona. Una riga `peso` nello stesso obiettivo contraddice `prerequisito`: va tolta l'una o l'altra.",
+            "A `prerequisito` objective carries no weight in the performance: it conditions it. A `peso` line in the same objective contradicts `prerequisito`: remove one or the other.",
+            "obiettivo 01_OS11 \"Pre requisito\" {\n  peso 10%\n  prerequisito\n}",
+            "obiettivo 01_OS11 \"Pre requisito\" {\n  prerequisito\n}",
+        ),
         C0601 => e(
-            "La coppia missione/programma non è tra quelle delle Camere di Commercio (D.M. 27/03/2013 e circolare MiSE/MEF 148123 del 12/09/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002. I codici si confrontano come scritti, ma `11` si legge `011`.",
-            "The mission/programme pair is not one of Chambers of Commerce (D.M. 27/03/2013 and MiSE/MEF circular 148123 of 12/09/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002. Codes are compared as written, but `11` reads as `011`.",
+            "La coppia missione/programma non è nel registro del comparto del piano: per `comparto camera` (e per un piano senza `comparto`) quello delle Camere di Commercio (D.M. 27/03/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002, dove `11` si legge `011`; per `ente_locale` e `regione` le missioni e i programmi del D.Lgs. 118/2011 (allegato 14), a due cifre; per `stato` le 34 missioni del bilancio dello Stato; per `universita` quelle del D.I. 16/01/2014 n. 21. I codici sono riportati come scritti; se un altro comparto conosce il codice, l'aiuto lo dice.",
+            "The mission/programme pair is not in the registry of the plan's comparto: for `comparto camera` (and a plan without `comparto`) that of Chambers of Commerce (D.M. 27/03/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002, where `11` reads as `011`; for `ente_locale` and `regione` the missions and programmes of D.Lgs. 118/2011 (allegato 14), two digits each; for `stato` the 34 missions of the State budget; for `universita` those of D.I. 16/01/2014 n. 21. Codes are reported as written; if another comparto knows the code, the help says so.",
             "missione 011 programma 004",
             "missione 011 programma 005",
         ),
@@ -380,6 +392,24 @@ pub fn explanation(code: Code) -> Explanation {
             "Strategic line codes follow `AA_SS`, where `AA` is the ambito's number. A code starting otherwise is a warning.",
             "strategico 02_01 \"...\" { ambito 3 }",
             "strategico 03_01 \"...\" { ambito 3 }",
+        ),
+        C0606 => e(
+            "Ogni comparto scrive i codici nella sua forma: due cifre per `ente_locale` e `regione` (`01`, `02`), tre per `stato` e `universita` (`011`), solo cifre per `altro`. Il controllo legge il codice nella forma giusta, così il resto del piano è controllato, e indica come scriverlo; `piano fmt` non cambia mai le cifre di un codice.",
+            "Each comparto writes codes in its own form: two digits for `ente_locale` and `regione` (`01`, `02`), three for `stato` and `universita` (`011`), digits only for `altro`. The check reads the code in the right form, so the rest of the plan is checked, and says how to write it; `piano fmt` never changes a code's digits.",
+            "piano \"PEG 2024\" {\n  comparto ente_locale\n}\nobiettivo 01 \"x\" {\n  missione 1 programma 2\n}",
+            "piano \"PEG 2024\" {\n  comparto ente_locale\n}\nobiettivo 01 \"x\" {\n  missione 01 programma 02\n}",
+        ),
+        C0607 => e(
+            "L'allegato 14 al D.Lgs. 118/2011 riserva alcuni programmi alle Regioni: quelli di \"Politica regionale unitaria\" di ogni missione, l'edilizia scolastica (04/03) e la cooperazione territoriale (19/02). In un piano `comparto ente_locale` è un avviso.",
+            "Allegato 14 of D.Lgs. 118/2011 reserves some programmes to regions: the \"Politica regionale unitaria\" programme of every mission, school buildings (04/03) and territorial cooperation (19/02). In a `comparto ente_locale` plan it is a warning.",
+            "missione 01 programma 12",
+            "missione 01 programma 11",
+        ),
+        C0608 => e(
+            "Il blocco `piano` non dice di quale comparto è l'amministrazione: `camera`, `ente_locale`, `regione`, `stato`, `universita` o `altro`. Senza, missioni e programmi si controllano con il registro delle Camere di Commercio e ogni campo di una scheda PIRA è obbligatorio, come prima; il comparto dice quale registro vale e quali campi servono.",
+            "The `piano` block does not say which comparto the administration belongs to: `camera`, `ente_locale`, `regione`, `stato`, `universita` or `altro`. Without it, missions and programmes are checked against the Chambers of Commerce's registry and every field of a PIRA card is required, as before; the comparto says which registry applies and which fields are needed.",
+            "piano \"PIRA 2024\" {\n  ente \"Camera di Commercio di ...\"\n  anno 2024\n}",
+            "piano \"PIRA 2024\" {\n  ente \"Camera di Commercio di ...\"\n  comparto camera\n  anno 2024\n}",
         ),
         C0605 => e(
             "Le risorse di un obiettivo sono un importo positivo in euro, oppure `risorse interne`.",

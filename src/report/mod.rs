@@ -2,6 +2,7 @@
 //! format is one module; what they share (how values, targets and performances are written,
 //! the labels in both languages, the colour bands) is here.
 
+pub mod comparto;
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -261,16 +262,36 @@ pub struct SummaryRow<'e> {
     pub tally: &'e Tally,
 }
 
+/// The code and title of a strategic line or ambito row: the group of the objectives without
+/// one has an empty code.
+fn group_row(g: &crate::eval::rollup::Group, lang: Lang, ambito: bool) -> (String, String) {
+    if g.code.is_empty() {
+        (
+            "—".to_string(),
+            comparto::unassigned_title(lang, ambito).to_string(),
+        )
+    } else {
+        (g.code.clone(), g.title.clone())
+    }
+}
+
 /// The three summary tables, the same in every format.
 pub fn summary_sections(eval: &Evaluation, lang: Lang) -> [Section<'_>; 3] {
-    fn groups(groups: &[crate::eval::rollup::Group]) -> Vec<SummaryRow<'_>> {
+    fn groups(
+        groups: &[crate::eval::rollup::Group],
+        lang: Lang,
+        ambito: bool,
+    ) -> Vec<SummaryRow<'_>> {
         groups
             .iter()
-            .map(|g| SummaryRow {
-                code: g.code.clone(),
-                title: g.title.clone(),
-                mission: None,
-                tally: &g.tally,
+            .map(|g| {
+                let (code, title) = group_row(g, lang, ambito);
+                SummaryRow {
+                    code,
+                    title,
+                    mission: None,
+                    tally: &g.tally,
+                }
             })
             .collect()
     }
@@ -292,12 +313,12 @@ pub fn summary_sections(eval: &Evaluation, lang: Lang) -> [Section<'_>; 3] {
         Section {
             heading: l.ambiti,
             column: l.ambito,
-            rows: groups(&eval.ambiti),
+            rows: groups(&eval.ambiti, lang, true),
         },
         Section {
             heading: l.lines,
             column: l.line,
-            rows: groups(&eval.strategici),
+            rows: groups(&eval.strategici, lang, false),
         },
         Section {
             heading: l.missions,

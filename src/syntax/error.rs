@@ -37,9 +37,17 @@ impl Block {
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Block::TopLevel => crate::syntax::vocab::ITEM_KEYWORDS,
-            Block::Piano => &["ente", "anno", "triennio", "approvato", "descrizione"],
+            Block::Piano => &[
+                "ente",
+                "comparto",
+                "anno",
+                "triennio",
+                "approvato",
+                "responsabile",
+                "descrizione",
+            ],
             Block::Punteggio => &["massimo", "ritardo", "dati_mancanti"],
-            Block::Ambito => &["descrizione"],
+            Block::Ambito => &["responsabile", "descrizione"],
             Block::Strategico => &["ambito", "descrizione"],
             Block::Obiettivo => &[
                 "strategico",
@@ -48,11 +56,13 @@ impl Block {
                 "risorse",
                 "area",
                 "ufficio",
+                "responsabile",
                 "descrizione",
                 "stakeholder",
                 "fonte",
                 "nota",
                 "peso",
+                "prerequisito",
                 "pesi",
                 "misura",
                 "indicatore",
@@ -68,6 +78,7 @@ impl Block {
         [
             Block::Piano,
             Block::Punteggio,
+            Block::Ambito,
             Block::Strategico,
             Block::Obiettivo,
             Block::Indicatore,
@@ -88,6 +99,7 @@ const INDICATOR_FIELDS: &[&str] = &[
     "fonte",
     "kpi",
     "descrizione",
+    "baseline",
     "target",
     "peso",
     "nota",
@@ -104,6 +116,7 @@ const MODELLO_FIELDS: &[&str] = &[
     "fonte",
     "kpi",
     "descrizione",
+    "baseline",
     "target",
     "peso",
     "nota",
@@ -137,6 +150,7 @@ pub enum Vocab {
     Udm,
     CostNature,
     MissingData,
+    Comparto,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -226,9 +226,11 @@ impl Builder<'_> {
             span,
             title,
             ente: None,
+            comparto: None,
             anno: None,
             triennio: None,
             approvato: None,
+            responsabile: None,
             descrizione: None,
             has_errors: false,
         };
@@ -253,6 +255,14 @@ impl Builder<'_> {
                 Rule::approvato => {
                     let v = self.field_text(field);
                     self.set(&mut piano.approvato, "approvato", fspan, v)
+                }
+                Rule::comparto => {
+                    let w = self.word::<Comparto>(first_inner(field), Vocab::Comparto);
+                    self.set(&mut piano.comparto, "comparto", fspan, w)
+                }
+                Rule::responsabile => {
+                    let v = self.field_text(field);
+                    self.set(&mut piano.responsabile, "responsabile", fspan, v)
                 }
                 Rule::descrizione => {
                     let v = self.field_text(field);
@@ -312,6 +322,7 @@ impl Builder<'_> {
             code,
             title,
             descrizione: None,
+            responsabile: None,
         };
         for field in block_fields(it.next()) {
             let fspan = self.span(&field);
@@ -319,6 +330,10 @@ impl Builder<'_> {
                 Rule::descrizione => {
                     let v = self.field_text(field);
                     self.set(&mut ambito.descrizione, "descrizione", fspan, v)
+                }
+                Rule::responsabile => {
+                    let v = self.field_text(field);
+                    self.set(&mut ambito.responsabile, "responsabile", fspan, v)
                 }
                 _ => self.bad_line(field, Block::Ambito),
             }
@@ -429,11 +444,13 @@ impl Builder<'_> {
             risorse: None,
             area: None,
             ufficio: None,
+            responsabile: None,
             descrizione: None,
             stakeholder: None,
             fonte: None,
             note: Vec::new(),
             peso: None,
+            prerequisito: None,
             pesi_uguali: None,
             misure: Vec::new(),
             indicatori: Vec::new(),
@@ -496,6 +513,11 @@ impl Builder<'_> {
                     }
                 }
                 Rule::pesi_uguali => self.set(&mut o.pesi_uguali, "pesi uguali", fspan, ()),
+                Rule::prerequisito => self.set(&mut o.prerequisito, "prerequisito", fspan, ()),
+                Rule::responsabile => {
+                    let v = self.field_text(field);
+                    self.set(&mut o.responsabile, "responsabile", fspan, v)
+                }
                 Rule::misura => o.misure.extend(self.misura(field)),
                 Rule::indicatore => {
                     let ind = self.indicatore(field);
@@ -586,6 +608,16 @@ impl Builder<'_> {
             Rule::descrizione => {
                 let v = self.field_text(field);
                 self.set(&mut f.descrizione, "descrizione", fspan, v)
+            }
+            Rule::baseline => {
+                let mut it = field.into_inner().skip(1);
+                let year = self.year(it.next());
+                if let Some(value) = it.next().and_then(|v| self.value(v)) {
+                    let v = Baseline { year, value };
+                    self.set(&mut f.baseline, "baseline", fspan, v)
+                } else {
+                    self.broken_lines += 1;
+                }
             }
             Rule::target => {
                 if let Some(t) = self.target(field) {

@@ -1,7 +1,7 @@
 //! Closed vocabularies: the words the language knows for units, tipologie, classifications.
 //! The first spelling of each meaning is the canonical one (what `piano fmt` writes).
 
-use super::ast::{CostNature, LitUnit, MissingData, Tipo, Tipologia, Udm};
+use super::ast::{Comparto, CostNature, LitUnit, MissingData, Tipo, Tipologia, Udm};
 
 pub trait Vocabulary: Copy + PartialEq + 'static {
     /// Every accepted spelling; the first for each meaning is canonical.
@@ -98,6 +98,20 @@ impl Vocabulary for MissingData {
     ];
 }
 
+impl Vocabulary for Comparto {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("camera", Comparto::Camera),
+        ("ente_locale", Comparto::EnteLocale),
+        ("regione", Comparto::Regione),
+        ("stato", Comparto::Stato),
+        ("universita", Comparto::Universita),
+        ("altro", Comparto::Altro),
+        ("università", Comparto::Universita),
+        ("comune", Comparto::EnteLocale),
+        ("provincia", Comparto::EnteLocale),
+    ];
+}
+
 /// The keywords that start a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &[
     "piano",
@@ -112,6 +126,7 @@ pub const ITEM_KEYWORDS: &[&str] = &[
 /// Every keyword that starts a field line, in any block.
 pub const FIELD_KEYWORDS: &[&str] = &[
     "ente",
+    "comparto",
     "anno",
     "triennio",
     "approvato",
@@ -126,11 +141,13 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "risorse",
     "area",
     "ufficio",
+    "responsabile",
     "stakeholder",
     "fonte",
     "nota",
     "peso",
     "pesi",
+    "prerequisito",
     "misura",
     "indicatore",
     "modello",
@@ -140,6 +157,7 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "tipo",
     "udm",
     "kpi",
+    "baseline",
     "target",
 ];
 

@@ -598,56 +598,16 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "either every objective has a `peso` and they add up to 100%, or none has (then all count the same)"
             ))
         }
-        C::UnknownMission { missione } => {
-            let known = list(
-                lang,
-                &crate::check::registry::MISSIONS
-                    .iter()
-                    .map(|m| format!("`{}`", m.code))
-                    .collect::<Vec<_>>(),
-            );
-            Texts::new(tr!(
-                lang,
-                "missione `{missione}` sconosciuta",
-                "unknown mission `{missione}`"
-            ))
-            .help(tr!(
-                lang,
-                "le missioni delle Camere di Commercio (D.M. 27/03/2013) sono {known}",
-                "the missions of Chambers of Commerce (D.M. 27/03/2013) are {known}"
-            ))
-        }
-        C::UnknownProgramme {
-            missione,
-            programma,
-            known,
-        } => {
-            let k = list(lang, &known.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>());
-            Texts::new(tr!(
-                lang,
-                "la missione {missione} non ha il programma {programma}",
-                "mission {missione} has no programme {programma}"
-            ))
-            .help(tr!(
-                lang,
-                "i programmi della missione {missione} sono {k}",
-                "the programmes of mission {missione} are {k}"
-            ))
-        }
-        C::ProgrammeMoved {
-            missione,
-            programma,
-            to,
-        } => Texts::new(tr!(
-            lang,
-            "il programma {missione}/{programma} va riportato nel {missione}/{to}",
-            "programme {missione}/{programma} is to be reported under {missione}/{to}"
-        ))
-        .help(tr!(
-            lang,
-            "nota MiSE del 9/6/2015 (prot. 0087080): le camere di commercio fanno rientrare queste attività nel programma {to}; scrivi `missione {missione} programma {to}`",
-            "MiSE note of 9/6/2015 (prot. 0087080): chambers of commerce report these activities under programme {to}; write `missione {missione} programma {to}`"
-        )),
+        C::UnknownMission { .. }
+        | C::UnknownProgramme { .. }
+        | C::ProgrammeMoved { .. }
+        | C::CodeForm { .. }
+        | C::RegionsOnly { .. }
+        | C::MissingComparto { .. }
+        | C::PrerequisiteWithPeso { .. }
+        | C::ObjectiveZeroWeight { .. }
+        | C::ObjectiveWithoutWeight { .. }
+        | C::BaselineYear { .. } => super::comparto::describe(e, lang),
         C::ObjectivePrefix { code, strategico } => Texts::new(tr!(
             lang,
             "il codice `{code}` non inizia con quello della sua linea strategica `{strategico}`",

@@ -2,6 +2,7 @@
 //! `render.rs`.
 
 mod check;
+mod comparto;
 mod eval;
 mod measure;
 mod syntax;

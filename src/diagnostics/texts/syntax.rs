@@ -94,6 +94,10 @@ fn vocab_name(lang: Lang, v: Vocab) -> (String, Vec<&'static str>) {
             tr!(lang, "regola per i dati mancanti", "rule for missing data"),
             MissingData::canonical_words(),
         ),
+        Vocab::Comparto => (
+            tr!(lang, "comparto", "comparto"),
+            crate::syntax::ast::Comparto::canonical_words(),
+        ),
     }
 }
 
@@ -410,7 +414,13 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
         } => {
             let (what, words) = vocab_name(lang, *vocab);
             let allowed = list(lang, &quoted(&words));
-            Texts::new(tr!(lang, "{what} `{word}` sconosciuta", "unknown {what} `{word}`"))
+            // `tipo` and `comparto` are masculine; the other vocabularies' names feminine.
+            let message = if matches!(vocab, Vocab::Tipo | Vocab::Comparto) {
+                tr!(lang, "{what} `{word}` sconosciuto", "unknown {what} `{word}`")
+            } else {
+                tr!(lang, "{what} `{word}` sconosciuta", "unknown {what} `{word}`")
+            };
+            Texts::new(message)
                 .help(match did_you_mean(lang, *suggestion) {
                     Some(d) => format!(
                         "{d} {}",
