@@ -237,7 +237,7 @@ impl Completer<'_> {
                     _ => None,
                 })
                 .collect(),
-            (_, "missione", []) => classification::missions()
+            (_, "missione", []) => classification::missions(model.plan.comparto)
                 .into_iter()
                 .map(|m| {
                     self.item(
@@ -248,16 +248,18 @@ impl Completer<'_> {
                 })
                 .collect(),
             (_, "missione", [_]) => self.keywords(vec!["programma".into()]),
-            (_, "missione", [mission, "programma"]) => classification::programmes(mission, lang)
-                .into_iter()
-                .map(|p| {
-                    self.item(
-                        p.code.into(),
-                        CompletionItemKind::ENUM_MEMBER,
-                        Some(p.name.into()),
-                    )
-                })
-                .collect(),
+            (_, "missione", [mission, "programma"]) => {
+                classification::programmes(mission, model.plan.comparto, lang)
+                    .into_iter()
+                    .map(|p| {
+                        self.item(
+                            p.code.into(),
+                            CompletionItemKind::ENUM_MEMBER,
+                            Some(p.name.into()),
+                        )
+                    })
+                    .collect()
+            }
             (_, "pesi", []) => self.keywords(vec!["uguali".into()]),
             (Some("obiettivo"), "risorse", []) => self.keywords(vec!["interne".into()]),
             (_, "formula", _) => self.formula_names(before),

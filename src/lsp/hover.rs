@@ -27,7 +27,7 @@ pub fn hover(doc: &Document, offset: usize, lang: Lang) -> Option<Hover> {
     } else if let Some(f) = nav.formula_at(offset) {
         range = Some(f.line);
         sections.push(formula_site(doc, nav, model, f, lang));
-    } else if let Some(text) = classification_at(nav, offset, lang, &mut range) {
+    } else if let Some(text) = classification_at(nav, model, offset, lang, &mut range) {
         sections.push(text);
     }
     for d in &analysis.checked.diagnostics {
@@ -291,6 +291,7 @@ fn formula_site(
 
 fn classification_at(
     nav: &NavIndex,
+    model: &Model,
     offset: usize,
     lang: Lang,
     range: &mut Option<Span>,
@@ -303,36 +304,38 @@ fn classification_at(
         return None;
     }
     let m = &c.missione;
+    let comparto = model.plan.comparto;
     let unknown = lang.pick("non è nel registro", "is not in the registry");
     if offset <= m.missione.span.end {
         *range = Some(m.missione.span);
-        let text = match classification::mission(&m.missione.value) {
+        let text = match classification::mission(&m.missione.value, comparto) {
             Some(e) => format!("**missione** {} — {}", code(e.code), escape(e.name)),
             None => format!("**missione** {} {unknown}", code(&m.missione.value)),
         };
         return Some(text);
     }
     *range = Some(m.programma.span);
-    let text = match classification::programme(&m.missione.value, &m.programma.value, lang) {
-        Some(p) => {
-            let mut out = format!("**programma** {} — {}", code(p.code), escape(p.name));
-            if let Some(mission) = classification::mission(&m.missione.value) {
-                out.push_str(&format!(
-                    "\n\nmissione {} — {}",
-                    code(mission.code),
-                    escape(mission.name)
-                ));
+    let text =
+        match classification::programme(&m.missione.value, &m.programma.value, comparto, lang) {
+            Some(p) => {
+                let mut out = format!("**programma** {} — {}", code(p.code), escape(p.name));
+                if let Some(mission) = classification::mission(&m.missione.value, comparto) {
+                    out.push_str(&format!(
+                        "\n\nmissione {} — {}",
+                        code(mission.code),
+                        escape(mission.name)
+                    ));
+                }
+                if let Some(note) = p.note {
+                    out.push_str(&format!("\n\n{}", escape(&note)));
+                }
+                out
             }
-            if let Some(note) = p.note {
-                out.push_str(&format!("\n\n{}", escape(&note)));
-            }
-            out
-        }
-        None => format!(
-            "**programma** {} {unknown}",
-            code(&format!("{} {}", m.missione.value, m.programma.value))
-        ),
-    };
+            None => format!(
+                "**programma** {} {unknown}",
+                code(&format!("{} {}", m.missione.value, m.programma.value))
+            ),
+        };
     Some(text)
 }
 

@@ -171,4 +171,5 @@ pub const FIELD_VOCABULARIES: &[(&str, WordList)] = &[
     ("tipologia", Tipologia::canonical_words),
     ("tipo", Tipo::canonical_words),
     ("dati_mancanti", MissingData::canonical_words),
+    ("comparto", Comparto::canonical_words),
 ];

@@ -174,3 +174,27 @@ fn explain_shows_the_explanation() {
     assert_eq!(titles(&only), ["Spiega W0501"]);
     client.shutdown();
 }
+
+#[test]
+fn a_suggested_fix_is_offered_but_not_preferred() {
+    // Without `comparto`: C0608, whose fix declares `comparto camera` (to be checked by
+    // the writer, so not preferred).
+    let text = fixture("weights.piano").replace("  comparto camera\n", "");
+    let mut client = TestClient::start();
+    let published = client.open("plan.piano", &text);
+    assert_eq!(published["diagnostics"][0]["code"], "C0608");
+    let got = actions(&mut client, "plan.piano", 2, 3);
+    assert_eq!(
+        titles(&got),
+        [
+            "dichiara `comparto camera`",
+            "Accetta l'avviso C0608 (# consenti)",
+            "Spiega C0608"
+        ]
+    );
+    assert_eq!(got[0]["isPreferred"], false);
+    let edit = &got[0]["edit"]["changes"][uri("plan.piano")][0];
+    assert_eq!(edit["newText"], "  comparto camera\n");
+    assert_eq!(edit["range"]["start"], json!({"line": 3, "character": 0}));
+    client.shutdown();
+}

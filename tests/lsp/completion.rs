@@ -175,6 +175,24 @@ fn completion_offers_what_fits_there() {
         "    modello ",
     );
     assert_eq!(got, ["utilizzo_risorse"]);
+    // The comparti, after `comparto` in the `piano` block.
+    let got = case(
+        &mut client,
+        "  comparto camera\n",
+        "  comparto \n",
+        "  comparto ",
+    );
+    assert_eq!(
+        got,
+        [
+            "camera",
+            "ente_locale",
+            "regione",
+            "stato",
+            "universita",
+            "altro"
+        ]
+    );
     // Top level: the items.
     let got = case(
         &mut client,

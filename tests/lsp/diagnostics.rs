@@ -31,7 +31,7 @@ fn ranges_count_utf16_units() {
     // UTF-16 units: column 30.
     assert_eq!(
         d["range"],
-        json!({"start": {"line": 7, "character": 30}, "end": {"line": 7, "character": 34}})
+        json!({"start": {"line": 8, "character": 30}, "end": {"line": 8, "character": 34}})
     );
     insta::assert_snapshot!(crate::client::pretty(&published));
     client.shutdown();

@@ -125,3 +125,23 @@ fn hover_in_english() {
     assert!(markdown(&h).contains("weight: 33,3%"));
     client.shutdown();
 }
+
+#[test]
+fn missions_come_from_the_plans_comparto() {
+    // A comune (`comparto ente_locale`): D.Lgs. 118/2011 codes, two digits, as written.
+    let text = crate::client::repo_file("plans/comune-2024.piano");
+    let mut client = TestClient::start();
+    client.open("p.piano", &text);
+    let h = hover(&mut client, &text, "01 programma 07", 0, 1);
+    assert_eq!(
+        markdown(&h),
+        "**missione** `01` — Servizi istituzionali, generali e di gestione"
+    );
+    let h = hover(&mut client, &text, "07\n", 0, 1);
+    assert!(
+        markdown(&h).starts_with("**programma** `07` — Elezioni e consultazioni popolari"),
+        "{}",
+        markdown(&h)
+    );
+    client.shutdown();
+}

@@ -63,8 +63,9 @@ fn neovim_shows_diagnostics_and_formats() {
             .unwrap()
             .starts_with("ambito `9` non definito")
     );
-    let line = text.lines().nth(6).unwrap();
-    assert_eq!(d["lnum"], 6);
+    let lnum = text.lines().position(|l| l.contains("ambito 9")).unwrap();
+    let line = text.lines().nth(lnum).unwrap();
+    assert_eq!(d["lnum"], lnum);
     assert_eq!(d["col"], line.find("9 }").unwrap());
     assert_eq!(d["end_col"], line.find("9 }").unwrap() + 1);
 
