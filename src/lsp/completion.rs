@@ -55,10 +55,8 @@ pub fn complete(doc: &Document, offset: usize, options: &Options) -> Vec<Complet
         [] if options.after_space => Vec::new(),
         [] => match block {
             None => c.keywords(ITEM_KEYWORDS.iter().map(|s| s.to_string()).collect()),
-            Some(b) if b.keyword == "risorse" => c.words(
-                &CostNature::canonical_words(),
-                CompletionItemKind::ENUM_MEMBER,
-            ),
+            // A row of `risorse { ... }` starts with its year.
+            Some(b) if b.keyword == "risorse" => c.years(),
             Some(b) => c.fields(b),
         },
         [first, rest @ ..] => c.value(keyword, first, rest, before),
@@ -106,6 +104,17 @@ impl Completer<'_> {
             item.insert_text_format = Some(InsertTextFormat::SNIPPET);
         }
         item
+    }
+
+    /// The years of the plan's triennio.
+    fn years(&self) -> Vec<CompletionItem> {
+        let (from, to) = self.doc.analysis().checked.model.plan.triennio;
+        if from <= 0 || from > to || to - from >= 10 {
+            return Vec::new();
+        }
+        (from..=to)
+            .map(|y| self.item(y.to_string(), CompletionItemKind::VALUE, None))
+            .collect()
     }
 
     fn keywords(&self, words: Vec<String>) -> Vec<CompletionItem> {
@@ -263,18 +272,7 @@ impl Completer<'_> {
             (_, "pesi", []) => self.keywords(vec!["uguali".into()]),
             (Some("obiettivo"), "risorse", []) => self.keywords(vec!["interne".into()]),
             (_, "formula", _) => self.formula_names(before),
-            (Some("indicatore" | "modello"), "target", []) => {
-                let (from, to) = model.plan.triennio;
-                let years: Vec<String> = if from > 0 && from <= to && to - from < 10 {
-                    (from..=to).map(|y| y.to_string()).collect()
-                } else {
-                    Vec::new()
-                };
-                years
-                    .into_iter()
-                    .map(|y| self.item(y, CompletionItemKind::VALUE, None))
-                    .collect()
-            }
+            (Some("indicatore" | "modello"), "target", []) => self.years(),
             (_, "target", [_year]) => {
                 let mut out = self.words(
                     &[">=", "<=", "=", ">", "<", "entro"],

@@ -193,6 +193,24 @@ fn completion_offers_what_fits_there() {
             "altro"
         ]
     );
+    // `risorse { ... }`: a row starts with a year, then the cost nature.
+    let got = case(
+        &mut client,
+        "  risorse 439.846,96 €\n",
+        "  risorse {\n    \n  }\n",
+        "  risorse {\n    ",
+    );
+    assert_eq!(got, ["2024", "2025", "2026"]);
+    let got = case(
+        &mut client,
+        "  risorse 439.846,96 €\n",
+        "  risorse {\n    2025 \n  }\n",
+        "  risorse {\n    2025 ",
+    );
+    assert_eq!(
+        got,
+        ["personale", "funzionamento", "interventi", "ammortamenti"]
+    );
     // Top level: the items.
     let got = case(
         &mut client,
