@@ -15,9 +15,9 @@ use lsp_types::notification::{self as n, Notification as _};
 use lsp_types::request::{self as r, Request as _};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
-    ExecuteCommandOptions, InitializeParams, MessageType, OneOf, PositionEncodingKind,
-    PrepareRenameResponse, RenameOptions, ServerCapabilities, ServerInfo, ShowMessageParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+    ExecuteCommandOptions, MessageType, OneOf, PositionEncodingKind, PrepareRenameResponse,
+    RenameOptions, ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentSyncCapability,
+    TextDocumentSyncKind, Uri,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -79,7 +79,6 @@ pub fn capabilities() -> ServerCapabilities {
 /// went away or broke the protocol (or exited without `shutdown`).
 pub fn serve(connection: &Connection) -> Result<(), String> {
     let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
-    let init: InitializeParams = serde_json::from_value(params.clone()).unwrap_or_default();
     let result = json!({
         "capabilities": capabilities(),
         "serverInfo": ServerInfo {
@@ -90,30 +89,20 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
     connection
         .initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
-    let caps = &init.capabilities;
+    // Read field by field rather than as `InitializeParams`: a client's odd value somewhere
+    // else must not cost the language setting.
+    let flag = |pointer: &str| params.pointer(pointer).and_then(Value::as_bool) == Some(true);
     let client = Client {
-        completion_snippets: caps
-            .text_document
-            .as_ref()
-            .and_then(|t| {
-                t.completion
-                    .as_ref()?
-                    .completion_item
-                    .as_ref()?
-                    .snippet_support
-            })
-            .unwrap_or(false),
-        snippet_text_edits: caps
-            .experimental
-            .as_ref()
-            .and_then(|e| e.get("snippetTextEdit")?.as_bool())
-            .unwrap_or(false),
+        completion_snippets: flag(
+            "/capabilities/textDocument/completion/completionItem/snippetSupport",
+        ),
+        snippet_text_edits: flag("/capabilities/experimental/snippetTextEdit"),
     };
     let mut server = Server {
         connection,
         documents: Documents::default(),
-        chosen: settings::explicit(init.initialization_options.as_ref()),
-        fallback: settings::fallback(init.locale.as_deref()),
+        chosen: settings::explicit(params.get("initializationOptions")),
+        fallback: settings::fallback(params.get("locale").and_then(Value::as_str)),
         client,
         dirty: BTreeSet::new(),
         shutdown: false,

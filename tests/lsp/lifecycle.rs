@@ -137,6 +137,11 @@ fn language_from_the_locale_or_the_settings() {
         "{}",
         message(english.clone())
     );
+    // A client's odd value elsewhere does not cost the language.
+    let mut odd = english.clone();
+    odd["processId"] = json!("not a number");
+    odd["capabilities"]["textDocument"] = json!(42);
+    assert!(message(odd).starts_with("the measure `non_usata`"));
     let mut chosen = english.clone();
     chosen["initializationOptions"] = json!({"lang": "it"});
     assert!(message(chosen).starts_with("la misura `non_usata`"));
