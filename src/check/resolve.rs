@@ -961,8 +961,29 @@ impl<'a> Resolver<'a> {
     }
 
     fn unused(&mut self, items: &Items) {
+        // Blocks that lost lines to errors: a lost formula may have used a measure, so an
+        // unused one there (or a global one) is not reported.
+        let broken: Vec<Span> = items
+            .obiettivi
+            .iter()
+            .filter(|o| o.has_errors || o.indicatori.iter().any(|i| i.has_errors))
+            .map(|o| o.span)
+            .chain(
+                items
+                    .modelli
+                    .iter()
+                    .filter(|t| t.has_errors)
+                    .map(|t| t.span),
+            )
+            .collect();
         for (id, m) in self.model.measures.iter().enumerate() {
-            if !self.used_measures.contains(&id) {
+            let lost_use = match m.objective {
+                Some(_) => broken
+                    .iter()
+                    .any(|b| b.start <= m.span.start && m.span.end <= b.end),
+                None => !broken.is_empty(),
+            };
+            if !self.used_measures.contains(&id) && !lost_use {
                 self.sink.report(
                     m.span,
                     CheckError::UnusedMeasure {

@@ -174,7 +174,7 @@ pub fn explanation(code: Code) -> Explanation {
         P0123 => e(
             "`entro` è un comparatore, non un'unità di misura: un indicatore che è una scadenza ha `udm data`, e i suoi target dicono `entro` una data.",
             "`entro` is a comparator, not a unit of measure: an indicator that is a deadline has `udm data`, and its targets say `entro` a date.",
-            "udm entro\ntarget 2024 = 31/01/2024",
+            "udm entro\ntarget 2024 entro 31/01/2024",
             "udm data\ntarget 2024 entro 31/01/2024",
         ),
         N0201 => e(
@@ -205,7 +205,7 @@ pub fn explanation(code: Code) -> Explanation {
             "Un modello (`modello`) non è usato da nessun indicatore. È un avviso: forse il nome nell'indicatore è sbagliato, o il modello è rimasto da una versione precedente del piano.",
             "A template (`modello`) is not used by any indicator. It is a warning: perhaps the name in the indicator is wrong, or the template is left over from an earlier version of the plan.",
             "modello utilizzo_risorse \"...\" { ... }   # nessun indicatore dice `modello utilizzo_risorse`",
-            "indicatore risorse {\n  modello utilizzo_risorse\n  peso 20%\n}",
+            "modello utilizzo_risorse \"...\" { ... }\n...\nindicatore risorse {\n  modello utilizzo_risorse\n}",
         ),
         N0206 => e(
             "Il file non ha il blocco `piano` che dice ente, anno e triennio: senza, non si possono controllare gli anni dei target né calcolare la performance.",
@@ -348,8 +348,8 @@ pub fn explanation(code: Code) -> Explanation {
         W0503 => e(
             "Un peso è maggiore di 0% e al più 100% (il massimo di `punteggio` è almeno 100%). Un indicatore che non deve contare va tolto dall'obiettivo; un obiettivo che non pesa ma condiziona gli altri si scrive `prerequisito`.",
             "A weight is above 0% and at most 100% (the `punteggio` cap is at least 100%). An indicator that must not count should be removed from the objective; an objective that carries no weight but conditions the others is written `prerequisito`.",
-            "peso 0%",
-            "peso 10%",
+            "indicatore a { peso 0% }\nindicatore b { peso 100% }",
+            "indicatore b { peso 100% }",
         ),
         W0504 => e(
             "Un indicatore non ha `peso` e l'obiettivo non dice `pesi uguali`: non si sa quanto conti.",
@@ -360,8 +360,8 @@ pub fn explanation(code: Code) -> Explanation {
         W0505 => e(
             "Gli obiettivi possono avere un `peso` nel piano (altrimenti contano tutti uguale): se uno ce l'ha, devono averlo tutti, e i pesi devono sommare a 100%. Un obiettivo che non pesa ma condiziona gli altri (la \"X\" nella colonna del peso di molti piani) si scrive `prerequisito` e non entra nella somma. Il controllo indica l'obiettivo senza `peso` né `prerequisito` e propone le due correzioni.",
             "Objectives may carry a `peso` in the plan (otherwise all count the same): if one has it, all must, and the weights must add up to 100%. An objective that carries no weight but conditions the others (the \"X\" in the weight column of many plans) is written `prerequisito` and is not part of the sum. The check points at the objective with neither `peso` nor `prerequisito` and offers both fixes.",
-            "obiettivo A { peso 60% }\nobiettivo B { }",
-            "obiettivo A { peso 60% }\nobiettivo B { peso 40% }",
+            "obiettivo 01_01_OS01 \"...\" { peso 60% }\nobiettivo 01_01_OS02 \"...\" { ... }",
+            "obiettivo 01_01_OS01 \"...\" { peso 60% }\nobiettivo 01_01_OS02 \"...\" { peso 40% }",
         ),
         W0506 => e(
             "Un obiettivo `prerequisito` non pesa nella performance: la condiziona. Una riga `peso` nello stesso obiettivo contraddice `prerequisito`: va tolta l'una o l'altra.",
@@ -528,8 +528,8 @@ pub fn explanation(code: Code) -> Explanation {
         M0717 => e(
             "Il file delle misure in forma JSON non è JSON valido nel punto indicato (una virgola in più o in meno, virgolette o parentesi non chiuse).",
             "The measurement file in JSON form is not valid JSON at the point shown (a comma too many or missing, unclosed quotes or brackets).",
-            "{\"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1,}]}",
-            "{\"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1}]}",
+            "{\"rilevazione\": \"2024-06-30\", \"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1,}]}",
+            "{\"rilevazione\": \"2024-06-30\", \"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1}]}",
         ),
         M0718 => e(
             "Il file delle misure in forma JSON è un oggetto con `valori` (una lista di righe `{\"codice\", \"valore\", \"nota\"}`) e facoltativamente `rilevazione`. I valori sono numeri (le percentuali in punti: 46.56 vuol dire 46,56%), testi scritti come nel piano, `true`/`false` per sì/no e `null` per n.d.",
@@ -546,8 +546,8 @@ pub fn explanation(code: Code) -> Explanation {
         E0802 => e(
             "Una formula non si può calcolare con i valori dati: il risultato supera le 28 cifre dell'aritmetica decimale esatta, o combina una data con un numero. L'indicatore è \"non calcolabile\" e la valutazione continua.",
             "A formula cannot be computed with the given values: the result exceeds the 28 digits of exact decimal arithmetic, or it combines a date with a number. The indicator is \"not computable\" and the evaluation goes on.",
-            "imprese_registrate;99.999.999.999.999.999.999.999.999;",
-            "imprese_registrate;64.488;",
+            "02_01_OS01.aderenti_cassetto;99.999.999.999.999.999.999.999.999;\nimprese_registrate;0,001;",
+            "02_01_OS01.aderenti_cassetto;30.026;\nimprese_registrate;64.488;",
         ),
         E0803 => e(
             "L'anno valutato deve essere un anno del triennio del piano. È `--year` se indicato, altrimenti l'anno della data di rilevazione (`--as-of` o la riga `rilevazione`), altrimenti l'`anno` del piano.",
