@@ -10,6 +10,7 @@ pub mod eval;
 pub mod fmt;
 pub mod italian;
 pub mod lsp;
+pub mod repair;
 pub mod report;
 pub mod source;
 pub mod span;

@@ -161,7 +161,10 @@ fn english_by_flag_or_environment() {
         .output()
         .expect("runs");
     assert!(stdout(&o).contains("error[T0401]"));
-    assert_eq!(stderr(&o), "piano: 1 file checked: 1 error\n");
+    assert_eq!(
+        stderr(&o),
+        "piano: 1 file checked: 1 error (1 with a fix to verify: `--fix --unsafe-fixes`)\n"
+    );
 }
 
 #[test]

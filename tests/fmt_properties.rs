@@ -87,8 +87,10 @@ fn findings(text: &str) -> (Vec<Finding>, piano::check::Checked) {
 /// `piano eval` refuses them, but what the checker resolved must not depend on the layout
 /// either. Returns whether the plan was scored.
 fn check_agreement(label: &str, text: &str, formatted: &str) -> bool {
-    let (before, checked) = findings(text);
+    let (mut before, checked) = findings(text);
     let (after, checked_after) = findings(formatted);
+    // Typographic quotes (P0140) are the one warning formatting repairs: `fmt` writes `"`.
+    before.retain(|f| f.code != "P0140");
     assert_eq!(
         after, before,
         "{label}: the checker says something else after formatting:\n{formatted}"

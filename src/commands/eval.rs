@@ -104,6 +104,8 @@ pub fn run(args: &EvalArgs) -> Outcome {
     let (plan, problem) = files::read(&args.plan);
     if let Some(d) = problem {
         tally.render(&mut out, &plan, &[d], args);
+        out.stderr
+            .push_str(&unreadable_argument(lang, &plan.name, Argument::Plan));
         out.status = USAGE;
         return out;
     }
@@ -119,6 +121,11 @@ pub fn run(args: &EvalArgs) -> Outcome {
     let (source, problem) = files::read(&args.measurements);
     if let Some(d) = problem {
         tally.render(&mut out, &source, &[d], args);
+        out.stderr.push_str(&unreadable_argument(
+            lang,
+            &source.name,
+            Argument::Measurements,
+        ));
         out.status = USAGE;
         return out;
     }
@@ -208,4 +215,26 @@ pub fn run(args: &EvalArgs) -> Outcome {
     out.stderr.push_str(&tally.summary(lang, true));
     out.status = OK;
     out
+}
+
+/// Which of `piano eval`'s two files could not be read.
+#[derive(Clone, Copy)]
+enum Argument {
+    Plan,
+    Measurements,
+}
+
+/// `piano: manca.csv (il file delle misure, secondo argomento) non si può leggere: nessun report`.
+fn unreadable_argument(lang: Lang, name: &str, which: Argument) -> String {
+    let what = match which {
+        Argument::Plan => lang.pick("il piano, primo argomento", "the plan, first argument"),
+        Argument::Measurements => lang.pick(
+            "il file delle misure, secondo argomento",
+            "the measurement file, second argument",
+        ),
+    };
+    lang.pick(
+        format!("piano: `{name}` ({what}) non si può leggere: nessun report\n"),
+        format!("piano: `{name}` ({what}) cannot be read: no report\n"),
+    )
 }

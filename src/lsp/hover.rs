@@ -167,7 +167,7 @@ fn indicator_details(
             || doc.text.get(f.span.range()).unwrap_or("").to_string(),
             |s| units_of_names(doc, nav, model, s),
         );
-        let result = crate::check::formula_unit(model, o, &f.expr, &doc.text);
+        let result = crate::check::formula_unit(model, o, f, &doc.text);
         lines.push(format!(
             "{}: {}",
             lang.pick("unità della formula", "formula unit"),
@@ -275,7 +275,7 @@ fn formula_site(
                 obj.indicators.iter().find_map(|i| {
                     let formula = i.formula.as_ref()?;
                     (i.template.as_deref() == Some(t) && formula.span == f.expr)
-                        .then(|| crate::check::formula_unit(model, o, &formula.expr, &doc.text))
+                        .then(|| crate::check::formula_unit(model, o, formula, &doc.text))
                 })
             });
             format!(

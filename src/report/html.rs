@@ -283,7 +283,7 @@ pub fn render(report: Report, lang: Lang) -> String {
         let mut notes = Vec::new();
         for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
             let mut value = escape(&value_text(&r.value, indicator.udm, lang));
-            for n in &r.notes {
+            for n in super::indicator_notes(indicator, r, lang) {
                 footnote += 1;
                 let _ = write!(
                     value,

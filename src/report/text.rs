@@ -187,7 +187,7 @@ pub fn render(report: Report, options: Options) -> String {
         let mut notes = Vec::new();
         for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
             let mut value = value_text(&r.value, indicator.udm, lang);
-            for n in &r.notes {
+            for n in super::indicator_notes(indicator, r, lang) {
                 notes.push(n);
                 value.push_str(&format!(" [{}]", notes.len()));
             }

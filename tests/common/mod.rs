@@ -55,3 +55,6 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     stdout
 }
 pub mod report;
+pub mod unspanned;
+#[allow(unused_imports)]
+pub use unspanned::unspanned;

@@ -33,7 +33,7 @@ fn a_fix_becomes_a_preferred_quick_fix() {
     client.open("plan.piano", &text);
     let (line, col) = position_of(&text, "entro\n", 0, 1);
     let got = actions(&mut client, "plan.piano", line, col);
-    assert_eq!(titles(&got), ["Scrivi `udm data`", "Spiega P0123"]);
+    assert_eq!(titles(&got), ["scrivi `data`", "Spiega P0123"]);
     insta::assert_snapshot!(crate::client::pretty(&got));
 
     // Applied, the fix leaves a plan without errors.
