@@ -4,6 +4,8 @@
 use super::blocks::Blocks;
 use super::navigation::NavIndex;
 use crate::check::{self, Checked};
+use crate::diagnostics::Lang;
+use crate::repair::{self, Repaired};
 use crate::syntax::{self, Parsed};
 use std::cell::OnceCell;
 
@@ -12,6 +14,7 @@ pub struct Analysis {
     pub checked: Checked,
     nav: OnceCell<NavIndex>,
     blocks: OnceCell<Blocks>,
+    repaired: OnceCell<Repaired>,
 }
 
 impl Analysis {
@@ -23,12 +26,20 @@ impl Analysis {
             checked,
             nav: OnceCell::new(),
             blocks: OnceCell::new(),
+            repaired: OnceCell::new(),
         }
     }
 
     /// Definitions and references of the names in the plan.
     pub fn nav(&self) -> &NavIndex {
         self.nav.get_or_init(|| NavIndex::new(&self.parsed.plan))
+    }
+
+    /// The text with every safe fix applied, as `piano check --fix` writes it (the titles,
+    /// unused, in Italian).
+    pub fn repaired(&self, text: &str) -> &Repaired {
+        self.repaired
+            .get_or_init(|| repair::repair(text, repair::Options::default(), Lang::It))
     }
 
     /// The blocks of the text as written (for completion, which works on broken text too).

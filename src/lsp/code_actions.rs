@@ -1,10 +1,13 @@
 //! Code actions for the diagnostics under the cursor: one quick fix per fix the diagnostic
 //! carries (the safe ones preferred), "accept this warning" (a `# consenti CODE: motivo`
-//! comment on the line above), and "Spiega CODE", which shows `piano explain`'s text.
+//! comment where the checker reads it), "Spiega CODE", which shows `piano explain`'s text,
+//! and a source action that applies every safe fix of the document.
 
 use super::diagnostics::to_lsp;
 use super::documents::Document;
-use crate::diagnostics::{Applicability, Code, Diagnostic, Lang, Severity};
+use super::formatting::minimal_edit;
+use crate::check::accept;
+use crate::diagnostics::{Applicability, Code, Diagnostic, Lang};
 use crate::span::Span;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Command, TextEdit, WorkspaceEdit,
@@ -18,6 +21,12 @@ pub const EXPLAIN_COMMAND: &str = "piano.spiega";
 /// The kind of the explanation action: not a fix, but offered with them.
 pub fn explain_kind() -> CodeActionKind {
     CodeActionKind::new("quickfix.explain")
+}
+
+/// The kind of "apply every safe fix", which editors can run on save (VS Code's
+/// `editor.codeActionsOnSave: {"source.fixAll": "explicit"}`).
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.piano")
 }
 
 pub struct Options<'a> {
@@ -44,15 +53,22 @@ pub fn actions(doc: &Document, range: Span, options: &Options) -> Vec<Value> {
     let mut out = Vec::new();
     let mut accepted: Vec<(usize, Code)> = Vec::new();
     let mut explained: Vec<Code> = Vec::new();
+    let mut safe_fix = false;
+    // Accepted warnings are not shown (see `diagnostics::publish`): nothing to act on.
     for d in analysis
         .checked
         .diagnostics
         .iter()
+        .filter(|d| d.accepted.is_none())
         .filter(|d| d.span.start <= range.end && range.start <= d.span.end)
     {
         let lsp = to_lsp(doc, d, options.lang);
         if wanted(&CodeActionKind::QUICKFIX) {
             for fix in d.texts(options.lang).fixes {
+                if fix.edits.is_empty() {
+                    continue;
+                }
+                safe_fix |= fix.applicability == Applicability::Safe;
                 let edits = fix
                     .edits
                     .iter()
@@ -70,7 +86,7 @@ pub fn actions(doc: &Document, range: Span, options: &Options) -> Vec<Value> {
                 }));
             }
             let line = doc.lines.line_of(d.span.start);
-            if d.severity() == Severity::Warning && !accepted.contains(&(line, d.code())) {
+            if accept::can_accept(d.code()) && !accepted.contains(&(line, d.code())) {
                 accepted.push((line, d.code()));
                 if let Some(a) = accept(doc, d, &lsp, options) {
                     out.push(a);
@@ -93,6 +109,12 @@ pub fn actions(doc: &Document, range: Span, options: &Options) -> Vec<Value> {
             }));
         }
     }
+    // Asked for (the editor's source actions, or on save), or offered beside a safe fix
+    // under the cursor.
+    let asked = options.only.is_some_and(|_| wanted(&fix_all_kind()));
+    if asked || (options.only.is_none() && safe_fix) {
+        out.extend(fix_all(doc, options.lang));
+    }
     out
 }
 
@@ -107,59 +129,33 @@ fn workspace_edit(doc: &Document, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
-/// `# consenti CODE: motivo` above the warning's line, indented like it; when the line above
-/// already accepts other codes, the code is added to it.
+/// "Accept this warning": the `consenti` edit that the checker reads as accepting it (see
+/// `check::accept`), with the reason a snippet placeholder when the client takes them.
 fn accept(
     doc: &Document,
     d: &Diagnostic,
     lsp: &lsp_types::Diagnostic,
     options: &Options,
 ) -> Option<Value> {
-    let text = &doc.text;
-    let line_no = doc.lines.line_of(d.span.start);
-    let line = doc.lines.line_span(text, line_no);
-    let line_text = text.get(line.range())?;
-    let indent_len = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
-    let indent = &line_text[..indent_len];
-    let code = d.code().as_str();
+    let code = d.code();
     let reason = options.lang.pick("motivo", "reason");
+    let placeholder = format!("${{1:{reason}}}");
+    let written = if options.snippet_edits {
+        placeholder.as_str()
+    } else {
+        reason
+    };
+    let comments = &doc.analysis().parsed.comments;
+    let acceptance = accept::acceptance(&doc.text, comments, d.span.start, code, written)?;
+    let snippet = options.snippet_edits && acceptance.new_comment;
+    let edit = TextEdit::new(
+        doc.lines.range(&doc.text, acceptance.edit.span),
+        acceptance.edit.replacement,
+    );
     let title = options.lang.pick(
         format!("Accetta l'avviso {code} (# consenti)"),
         format!("Accept warning {code} (# consenti)"),
     );
-    let above = line_no
-        .checked_sub(1)
-        .map(|n| doc.lines.line_span(text, n))
-        .and_then(|s| Some((s, text.get(s.range())?)));
-    let (edit, snippet) = match above {
-        Some((span, above)) if consenti_codes(above).is_some() => {
-            let (codes_end, codes) = consenti_codes(above)?;
-            if codes.contains(&code) {
-                return None;
-            }
-            let at = span.start + codes_end;
-            (
-                TextEdit::new(doc.lines.range(text, Span::point(at)), format!(" {code}")),
-                false,
-            )
-        }
-        _ => {
-            let eol = if text.get(line.end..).is_some_and(|r| r.starts_with("\r\n")) {
-                "\r\n"
-            } else {
-                "\n"
-            };
-            let body = if options.snippet_edits {
-                format!("{indent}# consenti {code}: ${{1:{reason}}}{eol}")
-            } else {
-                format!("{indent}# consenti {code}: {reason}{eol}")
-            };
-            (
-                TextEdit::new(doc.lines.range(text, Span::point(line.start)), body),
-                options.snippet_edits,
-            )
-        }
-    };
     let mut value = action(CodeAction {
         title,
         kind: Some(CodeActionKind::QUICKFIX),
@@ -185,37 +181,22 @@ fn accept(
     Some(value)
 }
 
-/// A `# consenti A B: motivo` line: where its list of codes ends and the codes.
-fn consenti_codes(line: &str) -> Option<(usize, Vec<&str>)> {
-    let rest = line.trim_start().strip_prefix('#')?.trim_start();
-    let after_keyword = rest.strip_prefix("consenti")?;
-    if !after_keyword.starts_with([' ', '\t']) {
-        return None;
-    }
-    let list_start = line.len() - after_keyword.len();
-    let list_end = after_keyword
-        .find(':')
-        .map_or(line.len(), |i| list_start + i);
-    let list = line.get(list_start..list_end)?;
-    let codes = list.split_whitespace().collect();
-    Some((list_start + list.trim_end().len(), codes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::consenti_codes;
-
-    #[test]
-    fn reads_a_consenti_line() {
-        assert_eq!(
-            consenti_codes("  # consenti C0603 W0505: codici ufficiali"),
-            Some((24, vec!["C0603", "W0505"]))
-        );
-        assert_eq!(
-            consenti_codes("# consenti C0603"),
-            Some((16, vec!["C0603"]))
-        );
-        assert_eq!(consenti_codes("# consentito"), None);
-        assert_eq!(consenti_codes("  udm n."), None);
-    }
+/// "Fix all": every safe fix of the document, applied as `piano check --fix` does (rounds,
+/// never a new syntax error), as one edit over the lines that change.
+fn fix_all(doc: &Document, lang: Lang) -> Option<Value> {
+    let repaired = doc.analysis().repaired(&doc.text);
+    let edit = minimal_edit(doc, &repaired.text)?;
+    let n = repaired.applied.len();
+    let title = match (lang, n) {
+        (Lang::It, 1) => "Applica la correzione sicura (1)".to_string(),
+        (Lang::It, n) => format!("Applica tutte le correzioni sicure ({n})"),
+        (Lang::En, 1) => "Apply the safe fix (1)".to_string(),
+        (Lang::En, n) => format!("Apply all safe fixes ({n})"),
+    };
+    Some(action(CodeAction {
+        title,
+        kind: Some(fix_all_kind()),
+        edit: Some(workspace_edit(doc, vec![edit])),
+        ..CodeAction::default()
+    }))
 }

@@ -48,13 +48,16 @@ pub fn to_lsp(doc: &Document, d: &diagnostics::Diagnostic, lang: Lang) -> Diagno
     }
 }
 
-/// Every diagnostic of the document's current version.
+/// Every diagnostic of the document's current version but the warnings a `consenti` accepts:
+/// they were looked at and settled (as `piano check` hides them without `--show-accepted`),
+/// and a `consenti` that no longer accepts anything is itself reported (N0210).
 pub fn publish(doc: &Document, lang: Lang) -> PublishDiagnosticsParams {
     let diagnostics = doc
         .analysis()
         .checked
         .diagnostics
         .iter()
+        .filter(|d| d.accepted.is_none())
         .map(|d| to_lsp(doc, d, lang))
         .collect();
     PublishDiagnosticsParams::new(doc.uri.clone(), diagnostics, Some(doc.version))

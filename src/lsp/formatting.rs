@@ -35,7 +35,7 @@ pub fn format(doc: &Document, lang: Lang) -> Result<Vec<TextEdit>, String> {
 }
 
 /// One edit replacing the lines between the common first and last lines of the two texts.
-fn minimal_edit(doc: &Document, new: &str) -> Option<TextEdit> {
+pub(super) fn minimal_edit(doc: &Document, new: &str) -> Option<TextEdit> {
     let old = doc.text.as_str();
     if old == new {
         return None;

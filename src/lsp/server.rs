@@ -59,7 +59,11 @@ pub fn capabilities() -> ServerCapabilities {
         document_symbol_provider: Some(OneOf::Left(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, code_actions::explain_kind()]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                code_actions::explain_kind(),
+                code_actions::fix_all_kind(),
+            ]),
             ..CodeActionOptions::default()
         })),
         completion_provider: Some(CompletionOptions {

@@ -291,3 +291,38 @@ pub fn position_at(text: &str, offset: usize) -> (u32, u32) {
 pub fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).expect("JSON values serialize")
 }
+
+/// The byte offset of an LSP position (UTF-16 columns) in `text`.
+pub fn offset_at(text: &str, position: &Value) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let character = position["character"].as_u64().unwrap() as usize;
+    let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let mut units = 0;
+    for (i, c) in text[line_start..].char_indices() {
+        if units >= character || c == '\n' {
+            return line_start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// `text` with an array of LSP text edits applied, as an editor applies them.
+pub fn apply_edits(text: &str, edits: &Value) -> String {
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .as_array()
+        .expect("an array of edits")
+        .iter()
+        .map(|e| {
+            let start = offset_at(text, &e["range"]["start"]);
+            let end = offset_at(text, &e["range"]["end"]);
+            (start, end, e["newText"].as_str().unwrap())
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
+    let mut out = text.to_string();
+    for (start, end, new) in spans {
+        out.replace_range(start..end, new);
+    }
+    out
+}
