@@ -10,6 +10,7 @@ mod client;
 mod code_actions;
 mod completion;
 mod diagnostics;
+mod fixes;
 mod formatting;
 mod hover;
 mod lifecycle;
