@@ -4,6 +4,7 @@
 //! reports. Every stage reports problems as [`diagnostics::Diagnostic`]s, rendered in one place.
 
 pub mod check;
+pub mod cli;
 pub mod commands;
 pub mod diagnostics;
 pub mod eval;
