@@ -142,6 +142,7 @@ fn finish(mut cmd: Command, w: &'static Words, lang: Lang) -> Command {
         cmd = cmd.mut_subcommand("help", |h| {
             let h = h
                 .about(help_text("help", lang).unwrap_or_default())
+                .subcommand_help_heading(w.commands)
                 .subcommand_value_name(w.command_tag)
                 .help_template(format!(
                     "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
