@@ -62,7 +62,11 @@ fn generate() -> String {
             .iter()
             .filter(|c| c.as_str().starts_with(letter))
             .map(|c| {
-                let warn = if c.severity() == Severity::Warning { " (avviso)" } else { "" };
+                let warn = if c.severity() == Severity::Warning {
+                    " (avviso)"
+                } else {
+                    ""
+                };
                 format!("[{c}](#{}){warn}", c.as_str().to_lowercase())
             })
             .collect();
