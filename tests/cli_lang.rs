@@ -3,7 +3,6 @@
 //! mean") are Italian by default and English with `--lang en` or `PIANO_LANG=en`. One case per
 //! file in `tests/cli_lang/`: a command line, optionally preceded by `PIANO_LANG=..`.
 
-use std::path::Path;
 use std::process::Command;
 
 fn run(line: &str) -> std::process::Output {
@@ -28,7 +27,7 @@ fn run(line: &str) -> std::process::Output {
 
 #[test]
 fn help_and_errors_in_both_languages() {
-    insta::glob!("cli_lang/*.args", |path: &Path| {
+    insta::glob!("cli_lang/*.args", |path| {
         let line = std::fs::read_to_string(path).expect("case");
         let out = run(line.trim());
         let shown = format!(
