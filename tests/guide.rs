@@ -195,3 +195,44 @@ fn only_installation_blocks_are_skipped() {
         }
     }
 }
+
+/// docs/seed.md shows the seed's whole evaluation at 30/06/2024: it is what `piano eval`
+/// prints now, so the page cannot fall behind the evaluator.
+#[test]
+fn the_seed_evaluation_in_the_docs_is_current() {
+    let page = std::fs::read_to_string(root().join("docs/seed.md")).expect("docs/seed.md");
+    let whole = page
+        .split("<summary>The whole output</summary>")
+        .nth(1)
+        .expect("the whole output");
+    let shown = blocks(whole)
+        .into_iter()
+        .next()
+        .expect("a block")
+        .text;
+    let out = Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args([
+            "eval",
+            "plans/pistoia-prato-2024.piano",
+            "plans/pistoia-prato-2024-06-30.csv",
+            "--as-of",
+            "30/06/2024",
+        ])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("PIANO_LANG")
+        .output()
+        .expect("piano eval");
+    let now = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown == now,
+        "docs/seed.md's whole output differs from `piano eval` (paste the new one):\n{now}"
+    );
+    let excerpt = page
+        .split("The summary and the first objective:")
+        .nth(1)
+        .and_then(|rest| blocks(rest).into_iter().next())
+        .expect("the excerpt")
+        .text;
+    assert!(now.starts_with(&excerpt), "docs/seed.md's excerpt is not the report's start");
+}
