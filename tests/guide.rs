@@ -2,7 +2,9 @@
 //! the `sh` blocks are run with bash, in order, in one scratch directory holding a copy of
 //! `plans/`, with the `piano` under test first on the PATH. HTML comments before a block steer
 //! it: `<!-- file: NAME -->` writes the block to NAME, `<!-- esito: N -->` expects exit status
-//! N, `<!-- non eseguito: reason -->` skips a block that installs or changes the user's setup.
+//! N, `<!-- non eseguito: reason -->` skips a block that installs or changes the user's setup,
+//! and `<!-- uscita -->` before a `text` block says it shows what the previous block printed:
+//! each of its lines (but `…`, an elision) must be a line of that output.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -94,7 +96,8 @@ fn every_shell_block_of_the_guide_and_the_readme_runs() {
         &std::env::var_os("PATH").unwrap_or_default(),
     )))
     .expect("PATH");
-    let (mut ran, mut skipped, mut written) = (0, 0, 0);
+    let (mut ran, mut skipped, mut written, mut outputs) = (0, 0, 0, 0);
+    let mut last_output: Option<String> = None;
     for doc in documents() {
         let markdown = std::fs::read_to_string(&doc).expect("read doc");
         let name = doc
@@ -107,6 +110,21 @@ fn every_shell_block_of_the_guide_and_the_readme_runs() {
             if let Some(file) = note.strip_prefix("file:") {
                 std::fs::write(scratch.join(file.trim()), &block.text).expect("write file");
                 written += 1;
+                continue;
+            }
+            if note == "uscita" {
+                let printed = last_output.as_deref().unwrap_or_else(|| {
+                    panic!("{name}:{}: `uscita` after no command", block.line)
+                });
+                let lines: Vec<&str> = printed.lines().map(str::trim_end).collect();
+                for line in block.text.lines().filter(|l| l.trim() != "…") {
+                    assert!(
+                        lines.contains(&line.trim_end()),
+                        "{name}:{}: the guide shows `{line}`, the command printed:\n{printed}",
+                        block.line
+                    );
+                }
+                outputs += 1;
                 continue;
             }
             if block.lang != "sh" {
@@ -144,13 +162,18 @@ fn every_shell_block_of_the_guide_and_the_readme_runs() {
                 String::from_utf8_lossy(&out.stdout),
                 String::from_utf8_lossy(&out.stderr)
             );
+            last_output = Some(format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ));
             ran += 1;
         }
     }
     use std::io::Write;
     let _ = writeln!(
         std::io::stderr(),
-        "guide: {ran} blocks run, {written} files written, {skipped} not run (installation)"
+        "guide: {ran} blocks run, {outputs} outputs compared, {written} files written, {skipped} not run (installation)"
     );
     assert!(
         ran >= 15,
