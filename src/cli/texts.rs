@@ -156,6 +156,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Write piano.1 and one page per command (piano-check.1, …) into this directory",
     ),
     (
+        "lsp",
+        "Avvia il server del linguaggio su standard input e output (per gli editor: docs/lsp.md)",
+        "Run the language server on standard input and output (for editors: docs/lsp.md)",
+    ),
+    (
         "help",
         "Mostra questo aiuto, o quello del comando indicato",
         "Print this message or the help of the given command",
