@@ -65,6 +65,7 @@ fn no_english_in_the_italian_help_of_any_command() {
         "explain",
         "completions",
         "man",
+        "lsp",
         "help",
     ];
     for sub in commands {

@@ -113,9 +113,9 @@ fn every_shell_block_of_the_guide_and_the_readme_runs() {
                 continue;
             }
             if note == "uscita" {
-                let printed = last_output.as_deref().unwrap_or_else(|| {
-                    panic!("{name}:{}: `uscita` after no command", block.line)
-                });
+                let printed = last_output
+                    .as_deref()
+                    .unwrap_or_else(|| panic!("{name}:{}: `uscita` after no command", block.line));
                 let lines: Vec<&str> = printed.lines().map(str::trim_end).collect();
                 for line in block.text.lines().filter(|l| l.trim() != "…") {
                     assert!(
@@ -229,11 +229,7 @@ fn the_seed_evaluation_in_the_docs_is_current() {
         .split("<summary>The whole output</summary>")
         .nth(1)
         .expect("the whole output");
-    let shown = blocks(whole)
-        .into_iter()
-        .next()
-        .expect("a block")
-        .text;
+    let shown = blocks(whole).into_iter().next().expect("a block").text;
     let out = Command::new(env!("CARGO_BIN_EXE_piano"))
         .args([
             "eval",
@@ -258,5 +254,8 @@ fn the_seed_evaluation_in_the_docs_is_current() {
         .and_then(|rest| blocks(rest).into_iter().next())
         .expect("the excerpt")
         .text;
-    assert!(now.starts_with(&excerpt), "docs/seed.md's excerpt is not the report's start");
+    assert!(
+        now.starts_with(&excerpt),
+        "docs/seed.md's excerpt is not the report's start"
+    );
 }
