@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use piano::commands::{self, Outcome};
 use piano::diagnostics::render::{Format, Options};
-use piano::diagnostics::{Code, Lang, explain};
+use piano::diagnostics::{Code, Lang, explain, output};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -157,6 +157,13 @@ fn stderr_color(choice: ColorChoice) -> bool {
 
 fn main() {
     let cli = Cli::parse();
+    let lang = match &cli.command {
+        Command::Check { common, .. }
+        | Command::Fmt { common, .. }
+        | Command::Eval { common, .. }
+        | Command::Template { common, .. }
+        | Command::Explain { common, .. } => Lang::from_setting(common.lang.as_deref()),
+    };
     let outcome = match cli.command {
         Command::Check {
             paths,
@@ -240,7 +247,7 @@ fn main() {
             run_explain(code, all, Lang::from_setting(common.lang.as_deref()))
         }
     };
-    finish(outcome);
+    finish(outcome, lang);
 }
 
 fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {
@@ -275,10 +282,24 @@ fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {
     out
 }
 
-fn finish(outcome: Outcome) -> ! {
-    // A closed pipe (`piano ... | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
-    let _ = std::io::stdout().flush();
-    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
-    std::process::exit(outcome.status);
+/// Prints what the command produced. A write to standard output that fails (a full disk,
+/// `> /dev/full`) is exit status 2 with a message; a closed pipe (`piano ... | head`) is the
+/// reader's choice and stays quiet.
+fn finish(outcome: Outcome, lang: Lang) -> ! {
+    let mut status = outcome.status;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    drop(stdout);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(outcome.stderr.as_bytes());
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let _ = stderr.write_all(output::stdout_failed(lang, &e).as_bytes());
+        status = commands::USAGE;
+    }
+    let _ = stderr.flush();
+    std::process::exit(status);
 }

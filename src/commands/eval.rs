@@ -2,7 +2,7 @@
 //! Diagnostics go to standard error (so that the report on standard output stays clean); a
 //! plan or a measurement file with errors produces no report and exit status 1.
 
-use super::{FAILED, OK, Outcome, USAGE, count, files};
+use super::{FAILED, OK, Outcome, USAGE, count, files, write};
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::eval::{self, Place};
@@ -99,6 +99,15 @@ pub fn run(args: &EvalArgs) -> Outcome {
         },
     };
 
+    // Before anything is read: `-o plan.piano` would replace the plan with its report.
+    if let Some(output) = &args.output
+        && let Err(e) = write::refuse_inputs(output, &[&args.plan, &args.measurements])
+    {
+        out.stderr = e.message(lang);
+        out.status = USAGE;
+        return out;
+    }
+
     let (plan, problem) = files::read(&args.plan);
     if let Some(d) = problem {
         tally.render(&mut out, &plan, &[d], args);
@@ -162,11 +171,8 @@ pub fn run(args: &EvalArgs) -> Outcome {
     match &args.output {
         None => out.stdout = text,
         Some(path) => {
-            if let Err(e) = std::fs::write(path, text) {
-                out.stderr.push_str(&lang.pick(
-                    format!("piano: impossibile scrivere {}: {e}\n", path.display()),
-                    format!("piano: cannot write {}: {e}\n", path.display()),
-                ));
+            if let Err(e) = write::file(path, text.as_bytes()) {
+                out.stderr.push_str(&e.message(lang));
                 out.status = USAGE;
                 return out;
             }

@@ -6,6 +6,7 @@ pub mod eval;
 pub mod files;
 pub mod fmt;
 pub mod template;
+pub mod write;
 
 use crate::diagnostics::Lang;
 

@@ -35,6 +35,8 @@ codes! {
     // Files
     F0001 => Error,
     F0002 => Error,
+    F0005 => Error,
+    F0006 => Error,
     // Syntax
     P0101 => Error,
     P0102 => Error,

@@ -156,7 +156,12 @@ fn human(
         ));
     }
     let report = Report {
-        message: texts.message.clone(),
+        // Without a snippet, miette would not name the file.
+        message: if whole_file {
+            format!("{}: {}", source.name, texts.message)
+        } else {
+            texts.message.clone()
+        },
         code: d.code().as_str(),
         severity: match d.severity() {
             Severity::Error => miette::Severity::Error,
