@@ -41,7 +41,9 @@ impl WriteError {
             WriteError::Unparsable { path, code, line } => {
                 output::unparsable_plan(lang, path, *code, *line)
             }
-            WriteError::Io { path, error } => output::cannot_write(lang, path, error),
+            WriteError::Io { path, error } => {
+                output::cannot_write(lang, path, error, path.exists())
+            }
         }
     }
 }

@@ -45,4 +45,7 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     );
     stdout
 }
+pub mod known;
+pub mod mutate;
+pub mod properties;
 pub mod report;

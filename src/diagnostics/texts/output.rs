@@ -5,14 +5,21 @@ use super::tr;
 use crate::diagnostics::{Code, Lang};
 use std::path::Path;
 
-/// A file could not be written; it was left as it was.
-pub fn cannot_write(lang: Lang, path: &Path, error: &std::io::Error) -> String {
+/// A file could not be written; when it existed, it was left as it was.
+pub fn cannot_write(lang: Lang, path: &Path, error: &std::io::Error, existed: bool) -> String {
     let path = path.display();
-    tr!(
-        lang,
-        "piano: impossibile scrivere {path}: {error}; il file resta com'era\n",
-        "piano: cannot write {path}: {error}; the file is left as it was\n"
-    )
+    match existed {
+        true => tr!(
+            lang,
+            "piano: impossibile scrivere {path}: {error}; il file resta com'era\n",
+            "piano: cannot write {path}: {error}; the file is left as it was\n"
+        ),
+        false => tr!(
+            lang,
+            "piano: impossibile scrivere {path}: {error}\n",
+            "piano: cannot write {path}: {error}\n"
+        ),
+    }
 }
 
 /// `-o` names a file the command reads.
