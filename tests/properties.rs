@@ -157,6 +157,18 @@ fn run_case(name: &str, bytes: &[u8], kind: &Kind, depth: &mut Depth) {
     }
 }
 
+/// A failure without its numbers: the panic's place, or the property and the code.
+fn panic_place(message: &str) -> String {
+    match message.rsplit_once("[at ") {
+        Some((_, place)) if !place.contains("tests/common/") => place.to_string(),
+        _ => message
+            .split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    }
+}
+
 fn save(name: &str, seed: usize, bytes: &[u8]) -> PathBuf {
     let dir = root().join("target/property-failures");
     let _ = std::fs::create_dir_all(&dir);
@@ -181,6 +193,7 @@ fn mutated_inputs_keep_every_property() {
     assert!(dictionary.len() > 100);
     let mut counts = vec![0usize; KNOWN.len()];
     let mut depth = Depth::default();
+    let mut distinct = std::collections::BTreeSet::new();
     let mut failures = Vec::new();
     for seed in 0..cases {
         let input = &inputs[seed % inputs.len()];
@@ -192,6 +205,13 @@ fn mutated_inputs_keep_every_property() {
         };
         if let Some(k) = known(&message) {
             counts[k] += 1;
+            // One example of each distinct failure (its first line, numbers and all), kept to
+            // be minimised into tests/regressions/pending/.
+            let first_line = message.lines().next().unwrap_or("").to_string();
+            if distinct.insert((k, panic_place(&first_line))) {
+                let saved = save(&input.name, seed, &mutant);
+                eprintln!("known: {first_line} ({})", saved.display());
+            }
             continue;
         }
         let saved = save(&input.name, seed, &mutant);
