@@ -103,6 +103,14 @@ impl Outline<'_> {
         self.text(depth, "fonte", &f.fonte);
         self.text(depth, "kpi", &f.kpi);
         self.text(depth, "descrizione", &f.descrizione);
+        if let Some(b) = &f.baseline {
+            let v = Self::value(&b.value.value);
+            self.line(
+                depth,
+                b.span,
+                format!("baseline {} {v}", b.value.year.value),
+            );
+        }
         for t in &f.targets {
             let goal = match &t.value.goal {
                 Goal::NotAvailable(_) => "n.d.".to_string(),
@@ -129,6 +137,9 @@ impl Outline<'_> {
             Item::Piano(p) => {
                 self.line(0, p.span, format!("piano {:?}", p.title.value));
                 self.text(1, "ente", &p.ente);
+                if let Some(c) = &p.comparto {
+                    self.line(1, c.span, format!("comparto {:?}", c.value.known));
+                }
                 if let Some(a) = &p.anno {
                     self.line(1, a.span, format!("anno {}", a.value.value));
                 }
@@ -140,6 +151,7 @@ impl Outline<'_> {
                     );
                 }
                 self.text(1, "approvato", &p.approvato);
+                self.text(1, "responsabile", &p.responsabile);
             }
             Item::Punteggio(p) => {
                 self.line(0, p.span, "punteggio");
@@ -160,6 +172,7 @@ impl Outline<'_> {
                     format!("ambito {} {:?}", a.code.value, a.title.value),
                 );
                 self.text(1, "descrizione", &a.descrizione);
+                self.text(1, "responsabile", &a.responsabile);
             }
             Item::Strategico(s) => {
                 self.line(
@@ -222,11 +235,15 @@ impl Outline<'_> {
                 }
                 self.text(1, "area", &o.area);
                 self.text(1, "ufficio", &o.ufficio);
+                self.text(1, "responsabile", &o.responsabile);
                 self.text(1, "descrizione", &o.descrizione);
                 self.text(1, "stakeholder", &o.stakeholder);
                 self.text(1, "fonte", &o.fonte);
                 for n in &o.note {
                     self.line(1, n.span, format!("nota {:?}", n.value.value));
+                }
+                if let Some(p) = &o.prerequisito {
+                    self.line(1, p.span, "prerequisito");
                 }
                 if let Some(p) = &o.peso {
                     self.line(1, p.span, format!("peso {}", Self::quantity(&p.value)));

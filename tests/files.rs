@@ -190,6 +190,7 @@ fn f0005_not_a_regular_file() {
         source.name = name.into();
         let d: Vec<_> = d.into_iter().collect();
         assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code().as_str(), "F0005");
         out.push_str(&common::report::report(&source, &d));
     }
     insta::assert_snapshot!(out);
@@ -202,6 +203,8 @@ fn f0006_file_too_large() {
     let (mut source, d) = files::read(&oversized(&dir));
     source.name = "enorme.piano".into();
     let d: Vec<_> = d.into_iter().collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code().as_str(), "F0006");
     insta::assert_snapshot!(common::report::report(&source, &d));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,7 +2,7 @@
 
 use crate::diagnostics::Code;
 use crate::span::Span;
-use crate::syntax::ast::{Comparator, LitUnit, Udm};
+use crate::syntax::ast::{Comparator, Comparto, LitUnit, Udm};
 use rust_decimal::Decimal;
 
 /// What kind of thing a name or code refers to.
@@ -51,6 +51,13 @@ impl Dim {
             Udm::YesNo => Dim::YesNo,
         }
     }
+}
+
+/// Which code of a `missione M programma P` line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Missione,
+    Programma,
 }
 
 /// The kind of a literal value, for "expected a date, found a number".
@@ -118,8 +125,17 @@ pub enum CheckError {
         left_span: Span,
         right_span: Span,
     },
+    /// A ratio multiplied by 100 (`a / b * 100`, `100 * a / b`, `a / (b / 100)`): the value
+    /// would be a hundred times too large. `formula` is the whole formula; `without` is it
+    /// without the hundred, when taking the hundred out is all it takes.
     RatioTimesHundred {
-        without: String,
+        formula: Span,
+        without: Option<String>,
+    },
+    /// A ratio (a percentage measure, say) divided by 100: a hundred times too small.
+    RatioOverHundred {
+        formula: Span,
+        without: Option<String>,
     },
     NoArithmetic {
         dim: Dim,
@@ -160,6 +176,8 @@ pub enum CheckError {
         year: i32,
         from: i32,
         to: i32,
+        /// The one year of the triennio without a target, probably the one meant.
+        meant: Option<i32>,
     },
     BadTriennio {
         anno: i32,
@@ -171,6 +189,9 @@ pub enum CheckError {
         weights: Vec<(Span, Decimal)>,
         /// The weights look like 100% / n rounded.
         rounded_equal_split: bool,
+        /// For a rounded equal split: the edits that delete the `peso` lines and write
+        /// `pesi uguali` (empty when some weight comes from a template).
+        equal_split: Vec<crate::diagnostics::Edit>,
     },
     EqualWeightsWithPeso {
         pesi_uguali: Span,
@@ -185,18 +206,69 @@ pub enum CheckError {
         sum: Decimal,
         missing: Vec<String>,
     },
+    /// A mission the comparto's registry does not have; codes as written. `elsewhere`: the
+    /// comparto whose registry has it.
     UnknownMission {
         missione: String,
+        comparto: Option<Comparto>,
+        elsewhere: Option<Comparto>,
     },
     UnknownProgramme {
         missione: String,
         programma: String,
-        known: Vec<&'static str>,
+        known: Vec<String>,
+        elsewhere: Option<Comparto>,
     },
     ProgrammeMoved {
         missione: String,
         programma: String,
-        to: &'static str,
+        to: String,
+    },
+    /// A code in the wrong form for the comparto (`1` or `001` where two digits are due);
+    /// `right`: how to write it, when there is one spelling.
+    CodeForm {
+        kind: CodeKind,
+        written: String,
+        right: Option<String>,
+        comparto: Comparto,
+        span: Span,
+    },
+    /// A D.Lgs. 118/2011 programme "solo per le Regioni" in a local body's plan.
+    RegionsOnly {
+        missione: String,
+        programma: String,
+        name: String,
+    },
+    /// No `comparto` in the `piano` block; `insert_at`: the start of the line after its `{`,
+    /// for the fix; `guess`: the comparto the plan's codes fit.
+    MissingComparto {
+        insert_at: Option<usize>,
+        guess: Comparto,
+    },
+    /// An objective with both `peso` and `prerequisito`.
+    PrerequisiteWithPeso {
+        prerequisito: Span,
+        /// The whole `peso` line with its line end, for the fix that removes it.
+        peso_line: Span,
+    },
+    /// `peso 0%` on an objective: what `prerequisito` is for. `line`: the whole `peso` line.
+    ObjectiveZeroWeight {
+        line: Span,
+    },
+    /// Some objectives have a `peso`, this one has neither `peso` nor `prerequisito`.
+    /// `weighted`: the others' `peso` lines; `insert_at`/`indent`: where a new line of the
+    /// objective goes, for the fixes; `rest`: what is left to 100% (when positive).
+    ObjectiveWithoutWeight {
+        code: String,
+        weighted: Vec<Span>,
+        insert_at: Option<usize>,
+        indent: String,
+        rest: Option<Decimal>,
+    },
+    /// A baseline for a year of the triennio or after it.
+    BaselineYear {
+        year: i32,
+        from: i32,
     },
     ObjectivePrefix {
         code: String,
@@ -207,6 +279,25 @@ pub enum CheckError {
         ambito: String,
     },
     NegativeResources,
+    /// A `consenti CODE` that accepts no warning: none with that code on its line.
+    AcceptUnused {
+        code: Code,
+        remove: crate::diagnostics::Edit,
+    },
+    /// A `consenti` without `: motivo`.
+    AcceptWithoutReason,
+    /// A `consenti` naming no known code.
+    AcceptUnknownCode {
+        word: String,
+        suggestion: Option<Code>,
+        remove: crate::diagnostics::Edit,
+    },
+    /// A `consenti` naming an error (or a code about `consenti` itself), which cannot be
+    /// accepted.
+    AcceptError {
+        code: Code,
+        remove: crate::diagnostics::Edit,
+    },
 }
 
 impl CheckError {
@@ -226,6 +317,7 @@ impl CheckError {
             BadProduct { .. } => Code::U0303,
             BadQuotient { .. } => Code::U0304,
             RatioTimesHundred { .. } => Code::U0305,
+            RatioOverHundred { .. } => Code::U0312,
             NoArithmetic { .. } => Code::U0306,
             WrongKind { .. } => Code::U0307,
             UnitMismatch { .. } => Code::U0308,
@@ -242,12 +334,22 @@ impl CheckError {
             EqualWeightsWithPeso { .. } => Code::W0502,
             WeightOutOfRange { .. } => Code::W0503,
             MissingWeight { .. } => Code::W0504,
-            ObjectiveWeights { .. } => Code::W0505,
+            ObjectiveWeights { .. } | ObjectiveWithoutWeight { .. } => Code::W0505,
+            PrerequisiteWithPeso { .. } => Code::W0506,
+            ObjectiveZeroWeight { .. } => Code::W0503,
+            CodeForm { .. } => Code::C0606,
+            RegionsOnly { .. } => Code::C0607,
+            MissingComparto { .. } => Code::C0608,
+            BaselineYear { .. } => Code::T0407,
             UnknownMission { .. } | UnknownProgramme { .. } => Code::C0601,
             ProgrammeMoved { .. } => Code::C0602,
             ObjectivePrefix { .. } => Code::C0603,
             StrategicPrefix { .. } => Code::C0604,
             NegativeResources => Code::C0605,
+            AcceptUnused { .. } => Code::N0210,
+            AcceptWithoutReason => Code::N0211,
+            AcceptUnknownCode { .. } => Code::N0212,
+            AcceptError { .. } => Code::N0213,
         }
     }
 }

@@ -6,7 +6,9 @@
 //! reports multiply by 100 to show them.
 
 use crate::span::Span;
-use crate::syntax::ast::{BinOp, Comparator, CostNature, MissingData, Tipo, Tipologia, Udm};
+use crate::syntax::ast::{
+    BinOp, Comparator, Comparto, CostNature, MissingData, Tipo, Tipologia, Udm,
+};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -33,6 +35,8 @@ pub struct PlanInfo {
     pub anno: i32,
     pub triennio: (i32, i32),
     pub approvato: Option<String>,
+    /// `None`: not declared (the Chambers' registry is used, with a warning).
+    pub comparto: Option<Comparto>,
 }
 
 impl PlanInfo {
@@ -68,6 +72,13 @@ pub struct Ambito {
     pub span: Span,
 }
 
+impl Model {
+    /// The objectives that count in roll-ups: every one but the prerequisites.
+    pub fn counts(&self, o: usize) -> bool {
+        self.objectives.get(o).is_some_and(|x| !x.prerequisite)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Strategico {
     pub code: String,
@@ -100,16 +111,20 @@ pub struct Objective {
     pub strategico: Option<String>,
     /// Through the strategic line.
     pub ambito: Option<String>,
-    /// Three-digit codes, as in the registry.
+    /// In the comparto's form (three digits for the Chambers, two for local bodies).
     pub missione: Option<(String, String)>,
     pub risorse: Resources,
     pub finanziamento: Option<String>,
     pub area: Option<String>,
     pub ufficio: Option<String>,
+    /// Its own `responsabile`, else its ambito's, else the plan's.
+    pub responsabile: Option<String>,
     pub descrizione: Option<String>,
     pub note: Vec<String>,
     /// The objective's weight in the plan, as a fraction, when declared.
     pub weight: Option<Decimal>,
+    /// `prerequisito`: no weight; when not fully met, it conditions the plan's performance.
+    pub prerequisite: bool,
     pub equal_weights: bool,
     pub indicators: Vec<Indicator>,
 }
@@ -158,6 +173,8 @@ pub struct Indicator {
     pub note: Vec<String>,
     /// One entry per year with a target line, in year order.
     pub targets: Vec<(i32, TargetSpec)>,
+    /// `baseline YEAR VALUE`: the year and the value (`None` for `n.d.`).
+    pub baseline: Option<(i32, Option<TargetValue>)>,
     pub weight: Weight,
     /// The template it was made from, if any.
     pub template: Option<String>,
@@ -204,6 +221,18 @@ pub struct Weight {
 pub struct Formula {
     pub expr: RExpr,
     pub span: Span,
+    /// The formula as written scales a ratio by 100: `expr` computes the ratio meant, and
+    /// reports say so beside the indicator.
+    pub corrected: Option<Correction>,
+}
+
+/// How a formula written in points was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Correction {
+    /// `a / b * 100` read as `a / b` (U0305).
+    TimesHundred,
+    /// A percentage divided by 100, read without the division (U0312).
+    OverHundred,
 }
 
 #[derive(Clone, Debug, PartialEq)]

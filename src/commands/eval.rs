@@ -25,6 +25,8 @@ pub struct EvalArgs {
     pub fancy: bool,
     /// Colours in diagnostics.
     pub color: bool,
+    /// `--responsabile TEXT`: only the objectives whose `responsabile` contains it.
+    pub responsabile: Option<String>,
 }
 
 /// Diagnostics printed so far, for the closing summary.
@@ -111,6 +113,8 @@ pub fn run(args: &EvalArgs) -> Outcome {
     let (plan, problem) = files::read(&args.plan);
     if let Some(d) = problem {
         tally.render(&mut out, &plan, &[d], args);
+        out.stderr
+            .push_str(&unreadable_argument(lang, &plan.name, Argument::Plan));
         out.status = USAGE;
         return out;
     }
@@ -126,6 +130,11 @@ pub fn run(args: &EvalArgs) -> Outcome {
     let (source, problem) = files::read(&args.measurements);
     if let Some(d) = problem {
         tally.render(&mut out, &source, &[d], args);
+        out.stderr.push_str(&unreadable_argument(
+            lang,
+            &source.name,
+            Argument::Measurements,
+        ));
         out.status = USAGE;
         return out;
     }
@@ -159,12 +168,43 @@ pub fn run(args: &EvalArgs) -> Outcome {
         return out;
     };
 
+    let filtered = match &args.responsabile {
+        None => None,
+        Some(wanted) => match eval::filter::by_responsabile(model, &evaluation, wanted) {
+            Some(f) => Some(f),
+            None => {
+                let known = eval::filter::responsabili(model);
+                let known = if known.is_empty() {
+                    lang.pick(
+                        "il piano non indica nessun `responsabile`".to_string(),
+                        "the plan names no `responsabile`".to_string(),
+                    )
+                } else {
+                    let list: Vec<String> = known.iter().map(|r| format!("\"{r}\"")).collect();
+                    lang.pick(
+                        format!("i responsabili del piano sono {}", list.join(", ")),
+                        format!("the plan's responsabili are {}", list.join(", ")),
+                    )
+                };
+                out.stderr.push_str(&lang.pick(
+                    format!("piano: nessun obiettivo ha un responsabile che contiene \"{wanted}\": {known}\n"),
+                    format!("piano: no objective has a responsabile containing \"{wanted}\": {known}\n"),
+                ));
+                out.status = USAGE;
+                return out;
+            }
+        },
+    };
+    let (model, evaluation) = match &filtered {
+        Some((m, e)) => (m, e),
+        None => (model, &evaluation),
+    };
     let fancy = args.fancy && args.output.is_none();
     let text = report::render(
         args.format,
         report::Report {
             model,
-            eval: &evaluation,
+            eval: evaluation,
         },
         report::Options { lang, fancy },
     );
@@ -181,4 +221,26 @@ pub fn run(args: &EvalArgs) -> Outcome {
     out.stderr.push_str(&tally.summary(lang, true));
     out.status = OK;
     out
+}
+
+/// Which of `piano eval`'s two files could not be read.
+#[derive(Clone, Copy)]
+enum Argument {
+    Plan,
+    Measurements,
+}
+
+/// `piano: manca.csv (il file delle misure, secondo argomento) non si può leggere: nessun report`.
+fn unreadable_argument(lang: Lang, name: &str, which: Argument) -> String {
+    let what = match which {
+        Argument::Plan => lang.pick("il piano, primo argomento", "the plan, first argument"),
+        Argument::Measurements => lang.pick(
+            "il file delle misure, secondo argomento",
+            "the measurement file, second argument",
+        ),
+    };
+    lang.pick(
+        format!("piano: `{name}` ({what}) non si può leggere: nessun report\n"),
+        format!("piano: `{name}` ({what}) cannot be read: no report\n"),
+    )
 }

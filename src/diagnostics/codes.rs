@@ -63,6 +63,7 @@ codes! {
     P0123 => Error,
     P0124 => Error,
     P0125 => Error,
+    P0140 => Warning,
     // Names and structure
     N0201 => Error,
     N0202 => Error,
@@ -72,6 +73,10 @@ codes! {
     N0206 => Error,
     N0207 => Error,
     N0208 => Error,
+    N0210 => Warning,
+    N0211 => Warning,
+    N0212 => Warning,
+    N0213 => Warning,
     // Units
     U0301 => Error,
     U0302 => Error,
@@ -84,6 +89,7 @@ codes! {
     U0309 => Error,
     U0310 => Error,
     U0311 => Error,
+    U0312 => Warning,
     // Targets
     T0401 => Error,
     T0402 => Warning,
@@ -91,18 +97,23 @@ codes! {
     T0404 => Error,
     T0405 => Error,
     T0406 => Error,
+    T0407 => Warning,
     // Weights
     W0501 => Error,
     W0502 => Error,
     W0503 => Error,
     W0504 => Error,
     W0505 => Error,
+    W0506 => Error,
     // Codes and classification
     C0601 => Error,
     C0602 => Warning,
     C0603 => Warning,
     C0604 => Warning,
     C0605 => Error,
+    C0606 => Error,
+    C0607 => Warning,
+    C0608 => Warning,
     // Measurement files
     M0701 => Error,
     M0702 => Error,

@@ -186,7 +186,7 @@ pub fn explanation(code: Code) -> Explanation {
         P0123 => e(
             "`entro` è un comparatore, non un'unità di misura: un indicatore che è una scadenza ha `udm data`, e i suoi target dicono `entro` una data.",
             "`entro` is a comparator, not a unit of measure: an indicator that is a deadline has `udm data`, and its targets say `entro` a date.",
-            "udm entro\ntarget 2024 = 31/01/2024",
+            "udm entro\ntarget 2024 entro 31/01/2024",
             "udm data\ntarget 2024 entro 31/01/2024",
         ),
         N0201 => e(
@@ -217,7 +217,7 @@ pub fn explanation(code: Code) -> Explanation {
             "Un modello (`modello`) non è usato da nessun indicatore. È un avviso: forse il nome nell'indicatore è sbagliato, o il modello è rimasto da una versione precedente del piano.",
             "A template (`modello`) is not used by any indicator. It is a warning: perhaps the name in the indicator is wrong, or the template is left over from an earlier version of the plan.",
             "modello utilizzo_risorse \"...\" { ... }   # nessun indicatore dice `modello utilizzo_risorse`",
-            "indicatore risorse {\n  modello utilizzo_risorse\n  peso 20%\n}",
+            "modello utilizzo_risorse \"...\" { ... }\n...\nindicatore risorse {\n  modello utilizzo_risorse\n}",
         ),
         N0206 => e(
             "Il file non ha il blocco `piano` che dice ente, anno e triennio: senza, non si possono controllare gli anni dei target né calcolare la performance.",
@@ -236,6 +236,30 @@ pub fn explanation(code: Code) -> Explanation {
             "A required field is missing: `ente`, `anno` and `triennio` in the plan; `strategico` and `missione` in an objective; `ambito` in a strategic line; `udm` and `tipologia` in an indicator (its own or its template's).",
             "indicatore eventi \"Eventi\" {\n  tipologia efficienza\n  target 2024 >= 4\n}",
             "indicatore eventi \"Eventi\" {\n  tipologia efficienza\n  udm n.\n  target 2024 >= 4\n}",
+        ),
+        N0210 => e(
+            "Un commento `# consenti CODICE: motivo` accetta l'avviso CODICE della sua riga o, se sta da solo su una riga, della riga sotto (più commenti si possono impilare). Qui non c'è nessun avviso con quel codice: forse il problema è stato corretto, o il commento è sulla riga sbagliata. È un avviso, come in ruff un `noqa` inutile; `piano check --fix` toglie il commento.",
+            "A `# consenti CODE: motivo` comment accepts the CODE warning of its own line or, alone on a line, of the line below (several can be stacked). There is no warning with that code here: perhaps the problem was fixed, or the comment is on the wrong line. It is a warning, as an unused `noqa` is in ruff; `piano check --fix` removes the comment.",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 01_01_OS01 \"Titolo\" {\n  strategico 01_01\n}",
+            "obiettivo 01_01_OS01 \"Titolo\" {\n  strategico 01_01\n}",
+        ),
+        N0211 => e(
+            "Un commento `consenti` dice perché l'avviso è accettato, dopo i due punti: chi rilegge il piano (un collega, l'OIV) deve poter capire la scelta. Senza motivo l'avviso è accettato lo stesso, ma se ne riceve un altro.",
+            "A `consenti` comment says why the warning is accepted, after a colon: whoever reads the plan next (a colleague, the OIV) must be able to follow the choice. Without a reason the warning is accepted all the same, but another warning is given.",
+            "# consenti C0603\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+        ),
+        N0212 => e(
+            "Un commento `consenti` nomina un codice che non esiste. I codici hanno una lettera e quattro cifre, come `C0603`; `piano explain --all` li elenca tutti.",
+            "A `consenti` comment names a code that does not exist. Codes have a letter and four digits, such as `C0603`; `piano explain --all` lists them all.",
+            "# consenti C0603 C063: codice ufficiale della Camera\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+        ),
+        N0213 => e(
+            "Solo gli avvisi si possono accettare con `consenti`: un errore rende il piano sbagliato, e va corretto. Neppure gli avvisi sui commenti `consenti` stessi si accettano.",
+            "Only warnings can be accepted with `consenti`: an error makes the plan wrong, and must be fixed. Warnings about `consenti` comments themselves cannot be accepted either.",
+            "target 2024 >= 4 # consenti T0403: gli altri anni non sono fissati",
+            "target 2024 >= 4",
         ),
         U0301 => e(
             "L'unità che la formula produce non è quella dichiarata con `udm`. Le unità si calcolano così: grandezze uguali si sommano; un quoziente di unità uguali è un rapporto (%); dividere per un conteggio (`n.`) dà una media nell'altra unità; le costanti non hanno unità.",
@@ -262,10 +286,10 @@ pub fn explanation(code: Code) -> Explanation {
             "formula costi / pratiche",
         ),
         U0305 => e(
-            "Molti documenti scrivono i rapporti come `... * 100`. Qui i rapporti sono già percentuali (`46,56%`): moltiplicare per 100 darebbe un valore cento volte troppo grande. È un avviso; il suggerimento mostra la formula senza `* 100`.",
-            "Many documents write ratios as `... * 100`. Here ratios already are percentages (`46,56%`): multiplying by 100 would give a value a hundred times too large. It is a warning; the help shows the formula without `* 100`.",
-            "formula pratiche_corrette / pratiche_ricevute * 100",
-            "formula pratiche_corrette / pratiche_ricevute",
+            "Molti documenti scrivono i rapporti in punti: `a / b * 100`, `100 * a / b`, `(a * 100) / b`, `a / (b / 100)`. Qui i rapporti sono già percentuali (80% vale 0,8): il 100 darebbe un valore cento volte troppo grande, e il punteggio sarebbe sbagliato. Il controllo segue le unità, non la forma della formula: vale per ogni rapporto moltiplicato per 100, in qualsiasi ordine. È un avviso: `piano eval` calcola il rapporto voluto (senza il 100) e lo ricorda nel report; `piano check --fix` toglie il 100 dalla formula.",
+            "Many documents write ratios in points: `a / b * 100`, `100 * a / b`, `(a * 100) / b`, `a / (b / 100)`. Here ratios already are percentages (80% is 0.8): the 100 would give a value a hundred times too large, and a wrong score. The check follows the units, not the formula's shape: it applies to any ratio multiplied by 100, in any order. It is a warning: `piano eval` computes the ratio meant (without the 100) and says so in the report; `piano check --fix` removes the 100 from the formula.",
+            "formula pratiche_5gg * 100 / pratiche_evase",
+            "formula pratiche_5gg / pratiche_evase",
         ),
         U0306 => e(
             "Le date e i sì/no non entrano nei calcoli, salvo la differenza tra date (in giorni) e lo spostamento di una data di qualche giorno.",
@@ -303,6 +327,12 @@ pub fn explanation(code: Code) -> Explanation {
             "formula min(a)",
             "formula min(a; b)",
         ),
+        U0312 => e(
+            "Un rapporto (per esempio una misura in `%`) diviso per 100. Qui le percentuali sono già frazioni (80% vale 0,8): dividerle ancora per 100 dà un valore cento volte troppo piccolo. È un avviso: `piano eval` calcola il valore senza la divisione e lo ricorda nel report; `piano check --fix` toglie `/ 100` dalla formula.",
+            "A ratio (a measure in `%`, say) divided by 100. Here percentages already are fractions (80% is 0.8): dividing them by 100 again gives a value a hundred times too small. It is a warning: `piano eval` computes the value without the division and says so in the report; `piano check --fix` removes `/ 100` from the formula.",
+            "formula imprese_registrate * quota_digitali / 100",
+            "formula imprese_registrate * quota_digitali",
+        ),
         T0401 => e(
             "Il comparatore non vale per l'unità di misura: un sì/no ammette solo `=`; una data ammette `entro`, `<=` (scadenza) e `>=` (non prima di), non `>` o `<`; `entro` vale solo per le date.",
             "The comparator does not apply to the unit of measure: a yes/no takes only `=`; a date takes `entro`, `<=` (deadline) and `>=` (not before), not `>` or `<`; `entro` applies only to dates.",
@@ -339,6 +369,12 @@ pub fn explanation(code: Code) -> Explanation {
             "anno 2024\ntriennio 2026-2024",
             "anno 2024\ntriennio 2024-2026",
         ),
+        T0407 => e(
+            "La `baseline` di un indicatore è il valore di partenza, misurato prima del triennio del piano (di solito l'anno precedente): una baseline per un anno del triennio o successivo è un avviso. Il valore è controllato come quello di un target (tipo e unità), o è `n.d.`.",
+            "An indicator's `baseline` is the starting value, measured before the plan's triennio (usually the year before): a baseline for a year of the triennio or later is a warning. Its value is checked like a target's (kind and unit), or is `n.d.`.",
+            "triennio 2024-2026\n...\nbaseline 2024 45%",
+            "triennio 2024-2026\n...\nbaseline 2023 45%",
+        ),
         W0501 => e(
             "I pesi degli indicatori di un obiettivo devono sommare esattamente a 100%, calcolati in decimale senza arrotondamenti. Pesi uguali arrotondati (3 × 33,3% = 99,9%, 6 × 16,7% = 100,2%) si scrivono con `pesi uguali` nell'obiettivo: ogni indicatore pesa esattamente 1/n.",
             "The weights of an objective's indicators must add up to exactly 100%, computed in decimal without rounding. Rounded equal weights (3 × 33,3% = 99,9%, 6 × 16,7% = 100,2%) are written with `pesi uguali` in the objective: each indicator weighs exactly 1/n.",
@@ -352,10 +388,10 @@ pub fn explanation(code: Code) -> Explanation {
             "pesi uguali\nindicatore a { ... }",
         ),
         W0503 => e(
-            "Un peso è maggiore di 0% e al più 100% (il massimo di `punteggio` è almeno 100%). Un indicatore che non deve contare va tolto dall'obiettivo.",
-            "A weight is above 0% and at most 100% (the `punteggio` cap is at least 100%). An indicator that must not count should be removed from the objective.",
-            "peso 0%",
-            "peso 10%",
+            "Un peso è maggiore di 0% e al più 100% (il massimo di `punteggio` è almeno 100%). Un indicatore che non deve contare va tolto dall'obiettivo; un obiettivo che non pesa ma condiziona gli altri si scrive `prerequisito`.",
+            "A weight is above 0% and at most 100% (the `punteggio` cap is at least 100%). An indicator that must not count should be removed from the objective; an objective that carries no weight but conditions the others is written `prerequisito`.",
+            "indicatore a { peso 0% }\nindicatore b { peso 100% }",
+            "indicatore b { peso 100% }",
         ),
         W0504 => e(
             "Un indicatore non ha `peso` e l'obiettivo non dice `pesi uguali`: non si sa quanto conti.",
@@ -364,14 +400,20 @@ pub fn explanation(code: Code) -> Explanation {
             "indicatore eventi \"Eventi\" {\n  udm n.\n  peso 20%\n}",
         ),
         W0505 => e(
-            "Gli obiettivi possono avere un `peso` nel piano (altrimenti contano tutti uguale): se uno ce l'ha, devono averlo tutti, e i pesi devono sommare a 100%.",
-            "Objectives may carry a `peso` in the plan (otherwise all count the same): if one has it, all must, and the weights must add up to 100%.",
-            "obiettivo A { peso 60% }\nobiettivo B { }",
-            "obiettivo A { peso 60% }\nobiettivo B { peso 40% }",
+            "Gli obiettivi possono avere un `peso` nel piano (altrimenti contano tutti uguale): se uno ce l'ha, devono averlo tutti, e i pesi devono sommare a 100%. Un obiettivo che non pesa ma condiziona gli altri (la \"X\" nella colonna del peso di molti piani) si scrive `prerequisito` e non entra nella somma. Il controllo indica l'obiettivo senza `peso` né `prerequisito` e propone le due correzioni.",
+            "Objectives may carry a `peso` in the plan (otherwise all count the same): if one has it, all must, and the weights must add up to 100%. An objective that carries no weight but conditions the others (the \"X\" in the weight column of many plans) is written `prerequisito` and is not part of the sum. The check points at the objective with neither `peso` nor `prerequisito` and offers both fixes.",
+            "obiettivo 01_01_OS01 \"...\" { peso 60% }\nobiettivo 01_01_OS02 \"...\" { ... }",
+            "obiettivo 01_01_OS01 \"...\" { peso 60% }\nobiettivo 01_01_OS02 \"...\" { peso 40% }",
+        ),
+        W0506 => e(
+            "Un obiettivo `prerequisito` non pesa nella performance: la condiziona. Una riga `peso` nello stesso obiettivo contraddice `prerequisito`: va tolta l'una o l'altra.",
+            "A `prerequisito` objective carries no weight in the performance: it conditions it. A `peso` line in the same objective contradicts `prerequisito`: remove one or the other.",
+            "obiettivo 01_OS11 \"Pre requisito\" {\n  peso 10%\n  prerequisito\n}",
+            "obiettivo 01_OS11 \"Pre requisito\" {\n  prerequisito\n}",
         ),
         C0601 => e(
-            "La coppia missione/programma non è tra quelle delle Camere di Commercio (D.M. 27/03/2013 e circolare MiSE/MEF 148123 del 12/09/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002. I codici si confrontano come scritti, ma `11` si legge `011`.",
-            "The mission/programme pair is not one of Chambers of Commerce (D.M. 27/03/2013 and MiSE/MEF circular 148123 of 12/09/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002. Codes are compared as written, but `11` reads as `011`.",
+            "La coppia missione/programma non è nel registro del comparto del piano: per `comparto camera` (e per un piano senza `comparto`) quello delle Camere di Commercio (D.M. 27/03/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002, dove `11` si legge `011`; per `ente_locale` e `regione` le missioni e i programmi del D.Lgs. 118/2011 (allegato 14), a due cifre; per `stato` le 34 missioni del bilancio dello Stato; per `universita` quelle del D.I. 16/01/2014 n. 21. I codici sono riportati come scritti; se un altro comparto conosce il codice, l'aiuto lo dice.",
+            "The mission/programme pair is not in the registry of the plan's comparto: for `comparto camera` (and a plan without `comparto`) that of Chambers of Commerce (D.M. 27/03/2013): 011/005, 012/004, 016/005, 032/002, 032/003, 033/001, 033/002, where `11` reads as `011`; for `ente_locale` and `regione` the missions and programmes of D.Lgs. 118/2011 (allegato 14), two digits each; for `stato` the 34 missions of the State budget; for `universita` those of D.I. 16/01/2014 n. 21. Codes are reported as written; if another comparto knows the code, the help says so.",
             "missione 011 programma 004",
             "missione 011 programma 005",
         ),
@@ -393,6 +435,24 @@ pub fn explanation(code: Code) -> Explanation {
             "strategico 02_01 \"...\" { ambito 3 }",
             "strategico 03_01 \"...\" { ambito 3 }",
         ),
+        C0606 => e(
+            "Ogni comparto scrive i codici nella sua forma: due cifre per `ente_locale` e `regione` (`01`, `02`), tre per `stato` e `universita` (`011`), solo cifre per `altro`. Il controllo legge il codice nella forma giusta, così il resto del piano è controllato, e indica come scriverlo; `piano fmt` non cambia mai le cifre di un codice.",
+            "Each comparto writes codes in its own form: two digits for `ente_locale` and `regione` (`01`, `02`), three for `stato` and `universita` (`011`), digits only for `altro`. The check reads the code in the right form, so the rest of the plan is checked, and says how to write it; `piano fmt` never changes a code's digits.",
+            "piano \"PEG 2024\" {\n  comparto ente_locale\n}\nobiettivo 01 \"x\" {\n  missione 1 programma 2\n}",
+            "piano \"PEG 2024\" {\n  comparto ente_locale\n}\nobiettivo 01 \"x\" {\n  missione 01 programma 02\n}",
+        ),
+        C0607 => e(
+            "L'allegato 14 al D.Lgs. 118/2011 riserva alcuni programmi alle Regioni: quelli di \"Politica regionale unitaria\" di ogni missione, l'edilizia scolastica (04/03) e la cooperazione territoriale (19/02). In un piano `comparto ente_locale` è un avviso.",
+            "Allegato 14 of D.Lgs. 118/2011 reserves some programmes to regions: the \"Politica regionale unitaria\" programme of every mission, school buildings (04/03) and territorial cooperation (19/02). In a `comparto ente_locale` plan it is a warning.",
+            "missione 01 programma 12",
+            "missione 01 programma 11",
+        ),
+        C0608 => e(
+            "Il blocco `piano` non dice di quale comparto è l'amministrazione: `camera`, `ente_locale`, `regione`, `stato`, `universita` o `altro`. Senza, missioni e programmi si controllano con il registro delle Camere di Commercio e ogni campo di una scheda PIRA è obbligatorio, come prima; il comparto dice quale registro vale e quali campi servono.",
+            "The `piano` block does not say which comparto the administration belongs to: `camera`, `ente_locale`, `regione`, `stato`, `universita` or `altro`. Without it, missions and programmes are checked against the Chambers of Commerce's registry and every field of a PIRA card is required, as before; the comparto says which registry applies and which fields are needed.",
+            "piano \"PIRA 2024\" {\n  ente \"Camera di Commercio di ...\"\n  anno 2024\n}",
+            "piano \"PIRA 2024\" {\n  ente \"Camera di Commercio di ...\"\n  comparto camera\n  anno 2024\n}",
+        ),
         C0605 => e(
             "Le risorse di un obiettivo sono un importo positivo in euro, oppure `risorse interne`.",
             "An objective's resources are a positive amount in euros, or `risorse interne`.",
@@ -404,6 +464,12 @@ pub fn explanation(code: Code) -> Explanation {
             "A target not set is written `target YEAR n.d.`: a comparator before `n.d.` (`>= n.d.`) says nothing more and suggests a forgotten value.",
             "target 2025 >= n.d.",
             "target 2025 n.d.",
+        ),
+        P0140 => e(
+            "Un testo è tra virgolette tipografiche (“ ” o « »), come le scrive Word, invece che tra virgolette diritte `\"`. Il testo è letto lo stesso; è un avviso, e `piano check --fix` (o `piano fmt`) scrive le virgolette diritte.",
+            "A text is between typographic quotes (“ ” or « »), as Word writes them, instead of straight quotes `\"`. The text is read all the same; it is a warning, and `piano check --fix` (or `piano fmt`) writes straight quotes.",
+            "ufficio “Punto impresa digitale”",
+            "ufficio \"Punto impresa digitale\"",
         ),
         P0124 => e(
             "Un numero ha un'unità sola: `€ 5 €` o `5 € %` non hanno senso.",
@@ -510,8 +576,8 @@ pub fn explanation(code: Code) -> Explanation {
         M0717 => e(
             "Il file delle misure in forma JSON non è JSON valido nel punto indicato (una virgola in più o in meno, virgolette o parentesi non chiuse).",
             "The measurement file in JSON form is not valid JSON at the point shown (a comma too many or missing, unclosed quotes or brackets).",
-            "{\"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1,}]}",
-            "{\"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1}]}",
+            "{\"rilevazione\": \"2024-06-30\", \"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1,}]}",
+            "{\"rilevazione\": \"2024-06-30\", \"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1}]}",
         ),
         M0718 => e(
             "Il file delle misure in forma JSON è un oggetto con `valori` (una lista di righe `{\"codice\", \"valore\", \"nota\"}`) e facoltativamente `rilevazione`. I valori sono numeri (le percentuali in punti: 46.56 vuol dire 46,56%), testi scritti come nel piano, `true`/`false` per sì/no e `null` per n.d.",
@@ -528,8 +594,8 @@ pub fn explanation(code: Code) -> Explanation {
         E0802 => e(
             "Una formula non si può calcolare con i valori dati: il risultato supera le 28 cifre dell'aritmetica decimale esatta, o combina una data con un numero. L'indicatore è \"non calcolabile\" e la valutazione continua.",
             "A formula cannot be computed with the given values: the result exceeds the 28 digits of exact decimal arithmetic, or it combines a date with a number. The indicator is \"not computable\" and the evaluation goes on.",
-            "imprese_registrate;99.999.999.999.999.999.999.999.999;",
-            "imprese_registrate;64.488;",
+            "02_01_OS01.aderenti_cassetto;99.999.999.999.999.999.999.999.999;\nimprese_registrate;0,001;",
+            "02_01_OS01.aderenti_cassetto;30.026;\nimprese_registrate;64.488;",
         ),
         E0803 => e(
             "L'anno valutato deve essere un anno del triennio del piano. È `--year` se indicato, altrimenti l'anno della data di rilevazione (`--as-of` o la riga `rilevazione`), altrimenti l'`anno` del piano.",
@@ -544,6 +610,34 @@ pub fn explanation(code: Code) -> Explanation {
             "codice;valore;nota\n01_01_OS01.eventi;1;\nrilevazione;30/06/2024;",
         ),
     }
+}
+
+/// The known codes nearest to an unknown one, for "did you mean" (`W050` → `W0501` …
+/// `W0506`, `C603` → `C0603`, `W0510` → `W0501`): the codes it begins, else those one
+/// character away. At most ten, in order.
+pub fn nearest(text: &str) -> Vec<Code> {
+    let upper = text.trim().to_ascii_uppercase();
+    if upper.is_empty() {
+        return Vec::new();
+    }
+    let starting: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.as_str().starts_with(&upper))
+        .collect();
+    let near = if starting.is_empty() {
+        Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| {
+                let name = c.as_str();
+                strsim::osa_distance(name, &upper) <= 1
+            })
+            .collect()
+    } else {
+        starting
+    };
+    near.into_iter().take(10).collect()
 }
 
 /// The explanation as printed by `piano explain`.

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod error;
+pub mod filter;
 pub mod formula;
 pub mod json_input;
 pub mod measurements;

@@ -1,6 +1,10 @@
 //! Roll-up: indicators → objective (weighted mean), objectives → strategic line, ambito,
 //! missione/programma and the plan (plain means, or the objectives' own weights when they have
 //! them). n.d. is left out and the weights rescaled, unless the plan counts it as 0%.
+//!
+//! A `prerequisito` objective is scored but left out of every mean: a group holding one that
+//! is not fully met (below 100%, or not scored) is *conditioned* by it. Objectives without a
+//! strategic line (or ambito) roll up under a group of their own, with an empty code.
 
 use super::score::Status;
 use crate::check::model::{Model, Objective};
@@ -22,6 +26,13 @@ pub struct Tally {
     pub not_available: usize,
     pub in_progress: usize,
     pub not_computable: usize,
+    /// The prerequisites (objective indices) among the members that are not fully met.
+    pub conditioned_by: Vec<usize>,
+}
+
+/// Whether a prerequisite's performance meets it fully.
+pub fn met(performance: Option<Decimal>) -> bool {
+    performance.is_some_and(|p| p >= Decimal::ONE)
 }
 
 impl Tally {
@@ -80,6 +91,12 @@ pub fn group(model: &Model, members: &[usize], objectives: &[Tally]) -> Tally {
     let mut weights = Decimal::ZERO;
     for &o in members {
         let Some(t) = objectives.get(o) else { continue };
+        if !model.counts(o) {
+            if !met(t.performance) {
+                tally.conditioned_by.push(o);
+            }
+            continue;
+        }
         tally.objectives += 1;
         tally.add_counts(t);
         let Some(p) = t.performance else { continue };
@@ -98,7 +115,8 @@ pub fn group(model: &Model, members: &[usize], objectives: &[Tally]) -> Tally {
     tally
 }
 
-/// A strategic line or an ambito, with its objectives.
+/// A strategic line or an ambito, with its objectives. An empty `code`: the objectives
+/// without one ("senza linea strategica").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     pub code: String,
@@ -123,7 +141,7 @@ pub struct Mission {
 }
 
 pub fn strategici(model: &Model, objectives: &[Tally]) -> Vec<Group> {
-    model
+    let mut out: Vec<Group> = model
         .strategici
         .iter()
         .map(|s| {
@@ -135,11 +153,13 @@ pub fn strategici(model: &Model, objectives: &[Tally]) -> Vec<Group> {
                 objectives: members,
             }
         })
-        .collect()
+        .collect();
+    out.extend(unassigned(model, objectives, |o| o.strategico.is_none()));
+    out
 }
 
 pub fn ambiti(model: &Model, objectives: &[Tally]) -> Vec<Group> {
-    model
+    let mut out: Vec<Group> = model
         .ambiti
         .iter()
         .map(|a| {
@@ -151,7 +171,26 @@ pub fn ambiti(model: &Model, objectives: &[Tally]) -> Vec<Group> {
                 objectives: members,
             }
         })
-        .collect()
+        .collect();
+    // An objective under an undeclared strategic line has no ambito, but that is an error
+    // of the plan: only objectives without a strategic line are grouped here.
+    out.extend(unassigned(model, objectives, |o| o.strategico.is_none()));
+    out
+}
+
+/// The group of the objectives that `pick` finds without a line or ambito, if any.
+fn unassigned(
+    model: &Model,
+    objectives: &[Tally],
+    pick: impl Fn(&Objective) -> bool,
+) -> Option<Group> {
+    let members = members(model, pick);
+    (!members.is_empty()).then(|| Group {
+        code: String::new(),
+        title: String::new(),
+        tally: group(model, &members, objectives),
+        objectives: members,
+    })
 }
 
 pub fn missions(model: &Model, year: i32, objectives: &[Tally]) -> Vec<Mission> {
@@ -170,8 +209,8 @@ pub fn missions(model: &Model, year: i32, objectives: &[Tally]) -> Vec<Mission> 
                     .as_ref()
                     .is_some_and(|(om, op)| *om == m && *op == p)
             });
-            let mission = registry::mission(&m);
-            let programme = mission.and_then(|x| registry::programme_of(x, &p));
+            let mission = registry::of(model.plan.comparto).and_then(|r| r.mission(&m));
+            let programme = mission.and_then(|x| x.programme(&p));
             let mut resources = Decimal::ZERO;
             let mut internal = 0;
             for &o in &members {
@@ -184,8 +223,8 @@ pub fn missions(model: &Model, year: i32, objectives: &[Tally]) -> Vec<Mission> 
                 }
             }
             Mission {
-                missione_name: mission.map(|x| x.name),
-                programma_name: programme.map(|x| x.name),
+                missione_name: mission.map(|x| x.name.as_str()),
+                programma_name: programme.map(|x| x.name.as_str()),
                 missione: m,
                 programma: p,
                 resources,

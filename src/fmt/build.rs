@@ -4,7 +4,7 @@
 
 use super::formula::expr;
 use super::layout::Node;
-use super::literal::{classification_code, quantity, target, text, word, year};
+use super::literal::{quantity, target, text, value, word, year};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 
@@ -26,9 +26,13 @@ pub fn plan(plan: &Plan) -> Vec<Node> {
 fn one_line_run(before: &Item, item: &Item) -> bool {
     match (before, item) {
         (Item::Misura(_), Item::Misura(_)) => true,
-        (Item::Ambito(a), Item::Ambito(b)) => a.descrizione.is_none() && b.descrizione.is_none(),
+        (Item::Ambito(a), Item::Ambito(b)) => one_line(a) && one_line(b),
         _ => false,
     }
+}
+
+fn one_line(a: &Ambito) -> bool {
+    a.descrizione.is_none() && a.responsabile.is_none()
 }
 
 fn item(item: &Item) -> Node {
@@ -46,11 +50,13 @@ fn item(item: &Item) -> Node {
 fn piano(p: &Piano) -> Node {
     let children = [
         text_field("ente", &p.ente),
+        field(&p.comparto, |w| format!("comparto {}", word(w))),
         field(&p.anno, |y| format!("anno {}", year(y.value))),
         field(&p.triennio, |(from, to)| {
             format!("triennio {}-{}", year(from.value), year(to.value))
         }),
         text_field("approvato", &p.approvato),
+        text_field("responsabile", &p.responsabile),
         text_field("descrizione", &p.descrizione),
     ];
     let header = format!("piano {}", text(&p.title));
@@ -68,7 +74,10 @@ fn punteggio(p: &Punteggio) -> Node {
 }
 
 fn ambito(a: &Ambito) -> Node {
-    let children = [text_field("descrizione", &a.descrizione)];
+    let children = [
+        text_field("responsabile", &a.responsabile),
+        text_field("descrizione", &a.descrizione),
+    ];
     let header = format!("ambito {} {}", a.code.value, text(&a.title));
     optional_block(a.span, header, a.title.span.end, flatten(children))
 }
@@ -100,17 +109,18 @@ fn modello(m: &Modello) -> Node {
 fn obiettivo(o: &Obiettivo) -> Node {
     let own = [
         field(&o.strategico, |code| format!("strategico {}", code.value)),
+        // Codes keep their digits: `01` is a D.Lgs. 118/2011 code, `011` a Chamber's.
         field(&o.missione, |mp| {
             format!(
                 "missione {} programma {}",
-                classification_code(&mp.missione.value),
-                classification_code(&mp.programma.value)
+                mp.missione.value, mp.programma.value
             )
         }),
         text_field("finanziamento", &o.finanziamento),
         o.risorse.as_ref().map(risorse),
         text_field("area", &o.area),
         text_field("ufficio", &o.ufficio),
+        text_field("responsabile", &o.responsabile),
         text_field("descrizione", &o.descrizione),
         text_field("stakeholder", &o.stakeholder),
         text_field("fonte", &o.fonte),
@@ -118,6 +128,7 @@ fn obiettivo(o: &Obiettivo) -> Node {
     let mut children = flatten(own);
     children.extend(notes(&o.note));
     children.extend(field(&o.peso, |q| format!("peso {}", quantity(q))));
+    children.extend(field(&o.prerequisito, |()| "prerequisito".to_string()));
     children.extend(field(&o.pesi_uguali, |()| "pesi uguali".to_string()));
     // The measures form one group; each indicator is a group of its own.
     for (i, m) in o.misure.iter().enumerate() {
@@ -171,6 +182,9 @@ fn indicator_fields(f: &IndicatorFields) -> Vec<Node> {
         text_field("fonte", &f.fonte),
         text_field("kpi", &f.kpi),
         text_field("descrizione", &f.descrizione),
+        field(&f.baseline, |b| {
+            format!("baseline {} {}", year(b.year.value), value(&b.value))
+        }),
     ]);
     out.extend(
         targets

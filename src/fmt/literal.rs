@@ -56,16 +56,6 @@ pub fn year(y: i32) -> String {
     format!("{y:04}")
 }
 
-/// Missione and programma codes have three digits: `11` → `011`. Codes with letters are left
-/// as written.
-pub fn classification_code(code: &str) -> String {
-    if !code.is_empty() && code.len() < 3 && code.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{code:0>3}")
-    } else {
-        code.to_string()
-    }
-}
-
 /// The canonical spelling of a word from a closed vocabulary (`si/no` → `sì/no`, `qualita` →
 /// `qualità`). An unknown word cannot reach the formatter (it is a syntax error); it would be
 /// kept as written.
@@ -126,10 +116,6 @@ mod tests {
 
     #[test]
     fn codes_years_and_values() {
-        assert_eq!(classification_code("11"), "011");
-        assert_eq!(classification_code("5"), "005");
-        assert_eq!(classification_code("032"), "032");
-        assert_eq!(classification_code("1A"), "1A");
         assert_eq!(year(24), "0024");
         let yes = Value::Bool(Spanned::new(true, Span::default()));
         assert_eq!(value(&yes), "sì");

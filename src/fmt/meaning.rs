@@ -1,8 +1,8 @@
 //! What a plan means, apart from how it is laid out: the AST with spans erased, words in their
-//! canonical spelling, missione/programma codes padded and targets in year order. Formatting
-//! must not change it; `fmt::format` checks that on every file it formats.
+//! canonical spelling and targets in year order. Codes count as written (`piano fmt` never
+//! changes their digits). Formatting must not change it; `fmt::format` checks that on every
+//! file it formats.
 
-use super::literal::classification_code;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 use crate::syntax::vocab::Vocabulary;
@@ -114,9 +114,11 @@ impl Erase for Piano {
         self.span.erase();
         self.title.erase();
         self.ente.erase();
+        self.comparto.erase();
         self.anno.erase();
         self.triennio.erase();
         self.approvato.erase();
+        self.responsabile.erase();
         self.descrizione.erase();
     }
 }
@@ -136,6 +138,7 @@ impl Erase for Ambito {
         self.code.erase();
         self.title.erase();
         self.descrizione.erase();
+        self.responsabile.erase();
     }
 }
 
@@ -179,11 +182,13 @@ impl Erase for Obiettivo {
         self.risorse.erase();
         self.area.erase();
         self.ufficio.erase();
+        self.responsabile.erase();
         self.descrizione.erase();
         self.stakeholder.erase();
         self.fonte.erase();
         self.note.erase();
         self.peso.erase();
+        self.prerequisito.erase();
         self.pesi_uguali.erase();
         self.misure.erase();
         self.indicatori.erase();
@@ -192,10 +197,15 @@ impl Erase for Obiettivo {
 
 impl Erase for MissioneProgramma {
     fn erase(&mut self) {
-        for code in [&mut self.missione, &mut self.programma] {
-            code.erase();
-            code.value = classification_code(&code.value);
-        }
+        self.missione.erase();
+        self.programma.erase();
+    }
+}
+
+impl Erase for Baseline {
+    fn erase(&mut self) {
+        self.year.erase();
+        self.value.erase();
     }
 }
 
@@ -238,6 +248,7 @@ impl Erase for IndicatorFields {
         self.fonte.erase();
         self.kpi.erase();
         self.descrizione.erase();
+        self.baseline.erase();
         self.targets.erase();
         // Stable: two targets for one year (a diagnostic of the checker) keep their order.
         self.targets.sort_by_key(|t| t.value.year.value);
@@ -317,7 +328,7 @@ mod tests {
 
     #[test]
     fn layout_and_spelling_do_not_count() {
-        let canonical = "\n\nobiettivo 01 \"x\" {\n  missione 011 programma 005\n\n  indicatore a {\n    formula (a + 1) * 2\n    udm sì/no\n    target 2024 = no\n    target 2025 = sì\n  }\n}\n";
+        let canonical = "\n\nobiettivo 01 \"x\" {\n  missione 11 programma 5\n\n  indicatore a {\n    formula (a + 1) * 2\n    udm sì/no\n    target 2024 = no\n    target 2025 = sì\n  }\n}\n";
         assert_eq!(meaning_of(PLAN), meaning_of(canonical));
     }
 
@@ -325,6 +336,8 @@ mod tests {
     fn values_count() {
         for changed in [
             PLAN.replace("11", "12"),
+            // Codes count as written: `011` is not `11` outside the Chambers' registry.
+            PLAN.replace("missione 11", "missione 011"),
             PLAN.replace("= si", "= no"),
             PLAN.replace("(a + 1) * 2", "a + 1 * 2"),
             PLAN.replace("2025", "2026"),

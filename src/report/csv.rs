@@ -2,6 +2,7 @@
 //! spreadsheets read it. A text cell that a spreadsheet would run as a formula (starting with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`.
 
+use super::comparto::prerequisite_state;
 use super::{Report, percent, performance_text, status_text};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::diagnostics::Lang;
@@ -82,6 +83,10 @@ pub fn render(report: Report, lang: Lang) -> String {
             "stato",
             "giorni_ritardo",
             "note",
+            "responsabile",
+            "prerequisito",
+            "baseline_anno",
+            "baseline",
         ],
         Lang::En => &[
             "objective",
@@ -100,6 +105,10 @@ pub fn render(report: Report, lang: Lang) -> String {
             "status",
             "days_late",
             "notes",
+            "responsible",
+            "prerequisite",
+            "baseline_year",
+            "baseline",
         ],
     };
     let mut out = header.join(";");
@@ -113,8 +122,7 @@ pub fn render(report: Report, lang: Lang) -> String {
                 ),
                 _ => (String::new(), "n.d.".into()),
             };
-            let notes: Vec<String> = r
-                .notes
+            let notes: Vec<String> = super::indicator_notes(indicator, r, lang)
                 .iter()
                 .map(|n| format!("{}: {}", n.code, n.text))
                 .collect();
@@ -138,6 +146,25 @@ pub fn render(report: Report, lang: Lang) -> String {
                 status_text(r.score.status, lang).to_string(),
                 r.score.late_days.map(|d| d.to_string()).unwrap_or_default(),
                 text_cell(&notes.join(" | ")),
+                text_cell(objective.responsabile.as_deref().unwrap_or("")),
+                if objective.prerequisite {
+                    prerequisite_state(result.tally.performance, lang).to_string()
+                } else {
+                    String::new()
+                },
+                indicator
+                    .baseline
+                    .as_ref()
+                    .map(|(y, _)| y.to_string())
+                    .unwrap_or_default(),
+                indicator
+                    .baseline
+                    .as_ref()
+                    .map(|(_, v)| {
+                        v.as_ref()
+                            .map_or("n.d.".to_string(), |v| target_cell(v, indicator.udm))
+                    })
+                    .unwrap_or_default(),
             ];
             out.push_str(&cells.join(";"));
             out.push_str("\r\n");

@@ -3,6 +3,10 @@
 //! objective laid out like the seed's scheda, with a bar per indicator coloured by band and as
 //! wide as its performance. Every text from the plan or the measurement file is escaped.
 
+use super::comparto::{
+    conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
+    target_with_baseline,
+};
 use super::{
     Band, Report, as_of_text, coverage, labels, objectives_coverage, percent, performance_text,
     resources_text, status_text, target_text, tipologia_text, value_text, weight_text,
@@ -97,6 +101,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .card td.perf .pct { text-align: left; width: auto; }
 .card .coverage { padding: 1.5mm 3mm; font-size: 8.5pt; color: #444; }
 .status { font-size: 7.5pt; color: #555; display: block; }
+.conditioned { color: #8a4b00; }
 ol.notes { margin: 1mm 3mm 2mm 8mm; padding: 0; font-size: 8pt; color: #333; }
 sup a { text-decoration: none; }
 "#;
@@ -117,7 +122,7 @@ fn bar(p: Option<Decimal>) -> String {
     )
 }
 
-fn summary(out: &mut String, section: &super::Section, lang: Lang) {
+fn summary(out: &mut String, section: &super::Section, report: Report, lang: Lang) {
     let l = labels(lang);
     let _ = writeln!(out, "<h2>{}</h2>", escape(section.heading));
     let _ = writeln!(
@@ -136,9 +141,12 @@ fn summary(out: &mut String, section: &super::Section, lang: Lang) {
             None => row.title.clone(),
         };
         let t = row.tally;
+        let conditioned = conditioned_text(report.model, report.eval, t, lang)
+            .map(|c| format!("<br><b class=\"conditioned\">{}</b>", escape(&c)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td class=\"perf\">{}</td><td>{}<br>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"perf\">{}</td><td>{}<br>{}{conditioned}</td></tr>",
             escape(&row.code),
             escape(&title),
             summary_bar(t.performance),
@@ -186,8 +194,11 @@ pub fn render(report: Report, lang: Lang) -> String {
         escape(&objectives_coverage(&eval.plan, lang)),
         escape(&coverage(&eval.plan, lang))
     );
+    if let Some(c) = conditioned_text(model, eval, &eval.plan, lang) {
+        let _ = writeln!(out, "<p class=\"conditioned\"><b>{}</b></p>", escape(&c));
+    }
     for section in super::summary_sections(eval, lang) {
-        summary(&mut out, &section, lang);
+        summary(&mut out, &section, report, lang);
     }
 
     let _ = writeln!(out, "<h2 class=\"objectives\">{}</h2>", l.objectives);
@@ -245,6 +256,13 @@ pub fn render(report: Report, lang: Lang) -> String {
         if let Some(u) = &objective.ufficio {
             fact(l.office, escape(u));
         }
+        if let Some(r) = &objective.responsabile {
+            fact(responsabile_label(lang), escape(r));
+        }
+        if objective.prerequisite {
+            let state = prerequisite_state(result.tally.performance, lang);
+            fact(prerequisite_label(lang), escape(state));
+        }
         let _ = writeln!(out, "</dl>");
         if let Some(d) = &objective.descrizione {
             let _ = writeln!(out, "<div class=\"desc\">{}</div>", paragraphs(d));
@@ -265,7 +283,7 @@ pub fn render(report: Report, lang: Lang) -> String {
         let mut notes = Vec::new();
         for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
             let mut value = escape(&value_text(&r.value, indicator.udm, lang));
-            for n in &r.notes {
+            for n in super::indicator_notes(indicator, r, lang) {
                 footnote += 1;
                 let _ = write!(
                     value,
@@ -293,7 +311,11 @@ pub fn render(report: Report, lang: Lang) -> String {
                 indicator.tipologia.map(tipologia_text).unwrap_or(""),
                 escape(indicator.udm.canonical()),
                 value,
-                escape(&target_text(r.target.as_ref(), indicator.udm)),
+                escape(&target_with_baseline(
+                    target_text(r.target.as_ref(), indicator.udm),
+                    indicator,
+                    lang
+                )),
                 weight_text(indicator.weight.share),
                 bar(r.score.performance),
                 status

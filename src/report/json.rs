@@ -47,6 +47,16 @@ fn target_value(v: &TargetValue, udm: Udm) -> Value {
     }
 }
 
+/// The codes of the prerequisites that condition a performance (not fully met).
+fn conditioned(model: &crate::check::model::Model, t: &Tally) -> Value {
+    Value::Array(
+        t.conditioned_by
+            .iter()
+            .filter_map(|&o| model.objectives.get(o).map(|x| json!(x.code)))
+            .collect(),
+    )
+}
+
 fn counts(t: &Tally) -> Value {
     json!({
         "obiettivi": t.objectives,
@@ -116,6 +126,14 @@ pub fn render(report: Report) -> String {
                         },
                     );
                     o.insert("conteggi".into(), counts(&result.tally));
+                    o.insert("responsabile".into(), json!(objective.responsabile));
+                    o.insert("prerequisito".into(), Value::Bool(objective.prerequisite));
+                    if objective.prerequisite {
+                        o.insert(
+                            "prerequisito_raggiunto".into(),
+                            Value::Bool(crate::eval::rollup::met(result.tally.performance)),
+                        );
+                    }
                     Value::Object(o)
                 })
                 .collect(),
@@ -132,13 +150,23 @@ pub fn render(report: Report) -> String {
         }),
     );
     top.insert("conteggi".into(), counts(&eval.plan));
+    top.insert(
+        "comparto".into(),
+        json!(model.plan.comparto.map(|c| {
+            use crate::syntax::vocab::Vocabulary;
+            c.canonical()
+        })),
+    );
+    top.insert("condizionata_da".into(), conditioned(model, &eval.plan));
+    // The group of the objectives without a strategic line has no code.
     let group = |code: &str, title: &str, objectives: &[usize], t: &Tally| {
         json!({
-            "codice": code,
+            "codice": (!code.is_empty()).then_some(code),
             "titolo": title,
             "performance": opt_percent(t.performance),
             "obiettivi": objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
             "conteggi": counts(t),
+            "condizionata_da": conditioned(model, t),
         })
     };
     top.insert(
@@ -175,6 +203,7 @@ pub fn render(report: Report) -> String {
                         "performance": opt_percent(m.tally.performance),
                         "obiettivi": m.objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
                         "conteggi": counts(&m.tally),
+                        "condizionata_da": conditioned(model, &m.tally),
                     })
                 })
                 .collect(),
@@ -206,7 +235,27 @@ fn indicator_json(indicator: &crate::check::model::Indicator, r: &IndicatorResul
     i.insert("stato".into(), json!(r.score.status.key()));
     i.insert("codice".into(), json!(indicator.code));
     i.insert("calcolato".into(), Value::Bool(indicator.formula.is_some()));
+    // A formula written in points, computed as the ratio it means: the checker's warning.
+    let corrected = indicator.formula.as_ref().and_then(|f| f.corrected);
+    i.insert(
+        "formula_corretta".into(),
+        match corrected {
+            Some(crate::check::model::Correction::TimesHundred) => json!("U0305"),
+            Some(crate::check::model::Correction::OverHundred) => json!("U0312"),
+            None => Value::Null,
+        },
+    );
     i.insert("ritardo_gg".into(), json!(r.score.late_days));
+    i.insert(
+        "baseline".into(),
+        match &indicator.baseline {
+            Some((year, v)) => json!({
+                "anno": year,
+                "valore": v.as_ref().map_or(Value::Null, |v| target_value(v, indicator.udm)),
+            }),
+            None => Value::Null,
+        },
+    );
     i.insert(
         "note".into(),
         Value::Array(

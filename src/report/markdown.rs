@@ -1,6 +1,10 @@
 //! The Markdown report: the summaries, then one section per objective with its table;
 //! measurement notes as footnotes.
 
+use super::comparto::{
+    conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
+    target_with_baseline,
+};
 use super::{
     Report, as_of_text, coverage, labels, objectives_coverage, performance_text, resources_text,
     status_text, target_text, value_text, weight_text,
@@ -55,6 +59,9 @@ pub fn render(report: Report, lang: Lang) -> String {
         objectives_coverage(&eval.plan, lang),
         coverage(&eval.plan, lang)
     );
+    if let Some(c) = conditioned_text(model, eval, &eval.plan, lang) {
+        let _ = writeln!(out, "**{}**\n", escape(&c));
+    }
 
     for section in super::summary_sections(eval, lang) {
         let _ = writeln!(out, "## {}\n", section.heading);
@@ -71,9 +78,12 @@ pub fn render(report: Report, lang: Lang) -> String {
                 None => row.title.clone(),
             };
             let t = row.tally;
+            let conditioned = conditioned_text(model, eval, t, lang)
+                .map(|c| format!("; {}", escape(&c)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {}; {} |",
+                "| {} | {} | {} | {}; {}{conditioned} |",
                 escape(&row.code),
                 escape(&title),
                 performance_text(t.performance),
@@ -104,6 +114,13 @@ pub fn render(report: Report, lang: Lang) -> String {
             l.resources,
             resources_text(model, o, eval.year, lang)
         ));
+        if let Some(r) = &objective.responsabile {
+            facts.push(format!("{}: {}", responsabile_label(lang), escape(r)));
+        }
+        if objective.prerequisite {
+            let state = prerequisite_state(result.tally.performance, lang);
+            facts.push(format!("**{}** {state}", prerequisite_label(lang)));
+        }
         let _ = writeln!(out, "{}\n", facts.join(" · "));
         let _ = writeln!(
             out,
@@ -120,7 +137,7 @@ pub fn render(report: Report, lang: Lang) -> String {
         let mut notes = Vec::new();
         for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
             let mut value = escape(&value_text(&r.value, indicator.udm, lang));
-            for n in &r.notes {
+            for n in super::indicator_notes(indicator, r, lang) {
                 footnote += 1;
                 let _ = write!(value, "[^{footnote}]");
                 notes.push((footnote, n));
@@ -136,7 +153,12 @@ pub fn render(report: Report, lang: Lang) -> String {
                 escape(&indicator.title),
                 escape(indicator.udm.canonical()),
                 value,
-                target_text(r.target.as_ref(), indicator.udm),
+                // Written by the report itself: comparators stay as they are.
+                target_with_baseline(
+                    target_text(r.target.as_ref(), indicator.udm),
+                    indicator,
+                    lang
+                ),
                 weight_text(indicator.weight.share),
                 performance_text(r.score.performance),
                 status

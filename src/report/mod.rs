@@ -2,6 +2,7 @@
 //! format is one module; what they share (how values, targets and performances are written,
 //! the labels in both languages, the colour bands) is here.
 
+pub mod comparto;
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -51,6 +52,35 @@ pub fn render(format: Format, report: Report, options: Options) -> String {
         Format::Markdown => markdown::render(report, options.lang),
         Format::Html => html::render(report, options.lang),
     }
+}
+
+/// The notes beside an indicator: how its formula was read when it was written in points
+/// (the checker's U0305 or U0312, repeated so that the report says which value it shows),
+/// then the measurement file's notes.
+pub fn indicator_notes(
+    indicator: &crate::check::model::Indicator,
+    result: &crate::eval::IndicatorResult,
+    lang: Lang,
+) -> Vec<crate::eval::Note> {
+    use crate::check::model::Correction;
+    let correction = indicator.formula.as_ref().and_then(|f| f.corrected);
+    let read = correction.map(|c| crate::eval::Note {
+        code: indicator.code.clone(),
+        text: match c {
+            Correction::TimesHundred => lang.pick(
+                "la formula moltiplica un rapporto per 100 (avviso U0305): il valore è calcolato senza il 100, come percentuale",
+                "the formula multiplies a ratio by 100 (warning U0305): the value is computed without the 100, as a percentage",
+            ),
+            Correction::OverHundred => lang.pick(
+                "la formula divide un rapporto per 100 (avviso U0312): il valore è calcolato senza la divisione",
+                "the formula divides a ratio by 100 (warning U0312): the value is computed without the division",
+            ),
+        }
+        .to_string(),
+    });
+    read.into_iter()
+        .chain(result.notes.iter().cloned())
+        .collect()
 }
 
 /// A fraction as a percentage, exactly: 0.5375 → 53.75.
@@ -261,16 +291,36 @@ pub struct SummaryRow<'e> {
     pub tally: &'e Tally,
 }
 
+/// The code and title of a strategic line or ambito row: the group of the objectives without
+/// one has an empty code.
+fn group_row(g: &crate::eval::rollup::Group, lang: Lang, ambito: bool) -> (String, String) {
+    if g.code.is_empty() {
+        (
+            "—".to_string(),
+            comparto::unassigned_title(lang, ambito).to_string(),
+        )
+    } else {
+        (g.code.clone(), g.title.clone())
+    }
+}
+
 /// The three summary tables, the same in every format.
 pub fn summary_sections(eval: &Evaluation, lang: Lang) -> [Section<'_>; 3] {
-    fn groups(groups: &[crate::eval::rollup::Group]) -> Vec<SummaryRow<'_>> {
+    fn groups(
+        groups: &[crate::eval::rollup::Group],
+        lang: Lang,
+        ambito: bool,
+    ) -> Vec<SummaryRow<'_>> {
         groups
             .iter()
-            .map(|g| SummaryRow {
-                code: g.code.clone(),
-                title: g.title.clone(),
-                mission: None,
-                tally: &g.tally,
+            .map(|g| {
+                let (code, title) = group_row(g, lang, ambito);
+                SummaryRow {
+                    code,
+                    title,
+                    mission: None,
+                    tally: &g.tally,
+                }
             })
             .collect()
     }
@@ -292,12 +342,12 @@ pub fn summary_sections(eval: &Evaluation, lang: Lang) -> [Section<'_>; 3] {
         Section {
             heading: l.ambiti,
             column: l.ambito,
-            rows: groups(&eval.ambiti),
+            rows: groups(&eval.ambiti, lang, true),
         },
         Section {
             heading: l.lines,
             column: l.line,
-            rows: groups(&eval.strategici),
+            rows: groups(&eval.strategici, lang, false),
         },
         Section {
             heading: l.missions,

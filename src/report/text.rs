@@ -2,6 +2,10 @@
 //! mission, then one table per objective. Bars and colours by band on a terminal; plain text
 //! when piped or with `NO_COLOR`.
 
+use super::comparto::{
+    conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
+    target_with_baseline,
+};
 use super::{
     Band, Options, Report, as_of_text, coverage, labels, objectives_coverage, performance_text,
     resources_text, status_text, target_text, value_text, weight_text,
@@ -118,6 +122,9 @@ pub fn render(report: Report, options: Options) -> String {
         objectives_coverage(&eval.plan, lang),
         coverage(&eval.plan, lang)
     );
+    if let Some(c) = conditioned_text(model, eval, &eval.plan, lang) {
+        let _ = writeln!(out, "  {}", st.bold(&c));
+    }
 
     for section in super::summary_sections(eval, lang) {
         let _ = writeln!(out, "\n{}", st.bold(section.heading));
@@ -133,9 +140,12 @@ pub fn render(report: Report, options: Options) -> String {
                 Some((_, resources)) => format!("{resources} — {}", row.title),
                 None => row.title.clone(),
             };
+            let conditioned = conditioned_text(model, eval, row.tally, lang)
+                .map(|c| format!("; {c}"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {}  {}  {}   {}",
+                "  {}  {}  {}   {}{conditioned}",
                 pad(&row.code, code_w),
                 pad(&cut(&title, 52), 52),
                 st.performance(row.tally.performance),
@@ -153,13 +163,20 @@ pub fn render(report: Report, options: Options) -> String {
             st.bold(&cut(&objective.title, 60)),
             st.performance(result.tally.performance)
         );
-        let _ = writeln!(
-            out,
+        let mut facts = format!(
             "  {} · {}: {}",
             coverage(&result.tally, lang),
             l.resources,
             resources_text(model, o, eval.year, lang)
         );
+        if let Some(r) = &objective.responsabile {
+            let _ = write!(facts, " · {}: {r}", responsabile_label(lang));
+        }
+        if objective.prerequisite {
+            let state = prerequisite_state(result.tally.performance, lang);
+            let _ = write!(facts, " · {} {state}", prerequisite_label(lang));
+        }
+        let _ = writeln!(out, "{facts}");
         let mut rows = vec![[
             l.indicator.to_string(),
             l.udm.to_string(),
@@ -170,7 +187,7 @@ pub fn render(report: Report, options: Options) -> String {
         let mut notes = Vec::new();
         for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
             let mut value = value_text(&r.value, indicator.udm, lang);
-            for n in &r.notes {
+            for n in super::indicator_notes(indicator, r, lang) {
                 notes.push(n);
                 value.push_str(&format!(" [{}]", notes.len()));
             }
@@ -178,7 +195,11 @@ pub fn render(report: Report, options: Options) -> String {
                 cut(&indicator.name, 28),
                 indicator.udm.canonical().to_string(),
                 value,
-                target_text(r.target.as_ref(), indicator.udm),
+                target_with_baseline(
+                    target_text(r.target.as_ref(), indicator.udm),
+                    indicator,
+                    lang,
+                ),
                 weight_text(indicator.weight.share),
             ]);
         }

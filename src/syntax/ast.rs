@@ -69,14 +69,35 @@ pub struct Piano {
     pub span: Span,
     pub title: Text,
     pub ente: Option<Field<Text>>,
+    /// The classification the plan's missions and programmes follow.
+    pub comparto: Option<Field<Word<Comparto>>>,
     pub anno: Option<Field<Spanned<i32>>>,
     pub triennio: Option<Field<(Spanned<i32>, Spanned<i32>)>>,
     pub approvato: Option<Field<Text>>,
+    /// The default `responsabile` of every objective.
+    pub responsabile: Option<Field<Text>>,
     pub descrizione: Option<Field<Text>>,
     /// Some lines of this block were lost to errors (broken lines, unreadable numbers or
     /// dates): checks that need the whole block, such as completeness and weight sums, skip
     /// it. A word outside its vocabulary does not count: the field is there.
     pub has_errors: bool,
+}
+
+/// The kind of administration, and so the registry of missions and programmes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Comparto {
+    /// Camere di Commercio (D.M. 27/03/2013).
+    Camera,
+    /// Comuni, province, città metropolitane (D.Lgs. 118/2011).
+    EnteLocale,
+    /// Regioni (D.Lgs. 118/2011).
+    Regione,
+    /// Amministrazioni centrali (bilancio dello Stato).
+    Stato,
+    /// Università (D.I. 16/01/2014 n. 21).
+    Universita,
+    /// Any other administration: no registry.
+    Altro,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +127,8 @@ pub struct Ambito {
     pub code: Spanned<String>,
     pub title: Text,
     pub descrizione: Option<Field<Text>>,
+    /// The default `responsabile` of the ambito's objectives.
+    pub responsabile: Option<Field<Text>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -154,11 +177,15 @@ pub struct Obiettivo {
     pub risorse: Option<Field<Risorse>>,
     pub area: Option<Field<Text>>,
     pub ufficio: Option<Field<Text>>,
+    /// The officer responsible (the DPCM's centro di responsabilità, the dirigente).
+    pub responsabile: Option<Field<Text>>,
     pub descrizione: Option<Field<Text>>,
     pub stakeholder: Option<Field<Text>>,
     pub fonte: Option<Field<Text>>,
     pub note: Vec<Field<Text>>,
     pub peso: Option<Field<Quantity>>,
+    /// `prerequisito`: no weight, but it conditions the plan's performance.
+    pub prerequisito: Option<Field<()>>,
     pub pesi_uguali: Option<Field<()>>,
     pub misure: Vec<Misura>,
     pub indicatori: Vec<Indicatore>,
@@ -170,7 +197,7 @@ pub struct Obiettivo {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissioneProgramma {
-    /// As written; `11` is kept as `11` here and read as `011` by the checker.
+    /// As written: the checker reads them in the comparto's form, `piano fmt` keeps them.
     pub missione: Spanned<String>,
     pub programma: Spanned<String>,
 }
@@ -222,6 +249,8 @@ pub struct IndicatorFields {
     pub fonte: Option<Field<Text>>,
     pub kpi: Option<Field<Text>>,
     pub descrizione: Option<Field<Text>>,
+    /// `baseline 2023 45%`: the starting value, in the indicator's UdM (or `n.d.`).
+    pub baseline: Option<Field<Baseline>>,
     pub targets: Vec<Field<Target>>,
     pub peso: Option<Field<Quantity>>,
     pub note: Vec<Field<Text>>,
@@ -259,6 +288,13 @@ pub enum Udm {
     Points,
     Date,
     YesNo,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    pub year: Spanned<i32>,
+    /// `Value::NotAvailable` for `n.d.`.
+    pub value: Value,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -37,9 +37,17 @@ impl Block {
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Block::TopLevel => crate::syntax::vocab::ITEM_KEYWORDS,
-            Block::Piano => &["ente", "anno", "triennio", "approvato", "descrizione"],
+            Block::Piano => &[
+                "ente",
+                "comparto",
+                "anno",
+                "triennio",
+                "approvato",
+                "responsabile",
+                "descrizione",
+            ],
             Block::Punteggio => &["massimo", "ritardo", "dati_mancanti"],
-            Block::Ambito => &["descrizione"],
+            Block::Ambito => &["responsabile", "descrizione"],
             Block::Strategico => &["ambito", "descrizione"],
             Block::Obiettivo => &[
                 "strategico",
@@ -48,11 +56,13 @@ impl Block {
                 "risorse",
                 "area",
                 "ufficio",
+                "responsabile",
                 "descrizione",
                 "stakeholder",
                 "fonte",
                 "nota",
                 "peso",
+                "prerequisito",
                 "pesi",
                 "misura",
                 "indicatore",
@@ -68,6 +78,7 @@ impl Block {
         [
             Block::Piano,
             Block::Punteggio,
+            Block::Ambito,
             Block::Strategico,
             Block::Obiettivo,
             Block::Indicatore,
@@ -88,6 +99,7 @@ const INDICATOR_FIELDS: &[&str] = &[
     "fonte",
     "kpi",
     "descrizione",
+    "baseline",
     "target",
     "peso",
     "nota",
@@ -104,6 +116,7 @@ const MODELLO_FIELDS: &[&str] = &[
     "fonte",
     "kpi",
     "descrizione",
+    "baseline",
     "target",
     "peso",
     "nota",
@@ -137,6 +150,7 @@ pub enum Vocab {
     Udm,
     CostNature,
     MissingData,
+    Comparto,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -205,15 +219,19 @@ pub enum SyntaxError {
     NameNotLowercase {
         name: String,
     },
+    /// `2024-12-31`; the suggestion is the Italian spelling when the date exists.
     IsoDate {
-        suggestion: String,
+        suggestion: Option<String>,
     },
     /// A field keyword with nothing after it.
     MissingValue {
         field: String,
         expected: Vec<Expected>,
     },
-    UnexpectedClosingBrace,
+    /// `remove`: the `}` with its line, when nothing else is on it.
+    UnexpectedClosingBrace {
+        remove: Span,
+    },
     UnknownWord {
         vocab: Vocab,
         word: String,
@@ -226,6 +244,11 @@ pub enum SyntaxError {
     /// `target 2025 >= n.d.`: a comparator before `n.d.`.
     ComparedToNotAvailable {
         year: i32,
+    },
+    /// `“...”`, `«...»`: typographic quotes (Word puts them in) around a text. The text is
+    /// read all the same; `straight` is it between `"`, escaped.
+    CurlyQuotes {
+        straight: String,
     },
 }
 
@@ -253,11 +276,12 @@ impl SyntaxError {
             NameNotLowercase { .. } => Code::P0118,
             IsoDate { .. } => Code::P0119,
             MissingValue { .. } => Code::P0120,
-            UnexpectedClosingBrace => Code::P0121,
+            UnexpectedClosingBrace { .. } => Code::P0121,
             UnknownWord { .. } => Code::P0122,
             UdmEntro => Code::P0123,
             UnitRepeated => Code::P0124,
             ComparedToNotAvailable { .. } => Code::P0125,
+            CurlyQuotes { .. } => Code::P0140,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Closed vocabularies: the words the language knows for units, tipologie, classifications.
 //! The first spelling of each meaning is the canonical one (what `piano fmt` writes).
 
-use super::ast::{CostNature, LitUnit, MissingData, Tipo, Tipologia, Udm};
+use super::ast::{Comparto, CostNature, LitUnit, MissingData, Tipo, Tipologia, Udm};
 
 pub trait Vocabulary: Copy + PartialEq + 'static {
     /// Every accepted spelling; the first for each meaning is canonical.
@@ -98,6 +98,20 @@ impl Vocabulary for MissingData {
     ];
 }
 
+impl Vocabulary for Comparto {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("camera", Comparto::Camera),
+        ("ente_locale", Comparto::EnteLocale),
+        ("regione", Comparto::Regione),
+        ("stato", Comparto::Stato),
+        ("universita", Comparto::Universita),
+        ("altro", Comparto::Altro),
+        ("università", Comparto::Universita),
+        ("comune", Comparto::EnteLocale),
+        ("provincia", Comparto::EnteLocale),
+    ];
+}
+
 /// The keywords that start a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &[
     "piano",
@@ -112,6 +126,7 @@ pub const ITEM_KEYWORDS: &[&str] = &[
 /// Every keyword that starts a field line, in any block.
 pub const FIELD_KEYWORDS: &[&str] = &[
     "ente",
+    "comparto",
     "anno",
     "triennio",
     "approvato",
@@ -126,11 +141,13 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "risorse",
     "area",
     "ufficio",
+    "responsabile",
     "stakeholder",
     "fonte",
     "nota",
     "peso",
     "pesi",
+    "prerequisito",
     "misura",
     "indicatore",
     "modello",
@@ -140,5 +157,31 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "tipo",
     "udm",
     "kpi",
+    "baseline",
     "target",
 ];
+
+/// Other words for a unit of measure (`udm euro`): they mean that unit, so writing the
+/// canonical word instead changes nothing.
+pub fn udm_synonym(word: &str) -> Option<&'static str> {
+    match word {
+        "n" | "num" | "numero" | "nr" | "nr." => Some("n."),
+        "giorni" | "gg." => Some("gg"),
+        "euro" | "eur" | "EUR" => Some("€"),
+        "percentuale" => Some("%"),
+        "si_no" | "sino" | "sì_no" => Some("sì/no"),
+        _ => None,
+    }
+}
+
+/// Other words for the unit written after a number (`10 giorni`).
+pub fn unit_synonym(word: &str) -> Option<&'static str> {
+    match word.to_lowercase().as_str() {
+        "giorni" | "giorno" | "g" | "gg." => Some("gg"),
+        "euro" | "eur" => Some("€"),
+        "ora" | "h" => Some("ore"),
+        "anno" => Some("anni"),
+        "punto" | "pt" | "pti" => Some("punti"),
+        _ => None,
+    }
+}

@@ -55,12 +55,13 @@ syn keyword pianoTipologia     efficienza efficacia volume qualità salute_econo
 syn keyword pianoTipo          realizzazione_fisica realizzazione_finanziaria risultato impatto altro
 syn keyword pianoNature        personale funzionamento interventi ammortamenti
 syn keyword pianoOption        interne uguali esclusi zero
+syn keyword pianoComparto      camera ente_locale regione stato universita università comune provincia
 
 " ---------------------------------------------------------------- fields
 syn keyword pianoKeyword       ente approvato descrizione finanziamento risorse area ufficio
 syn keyword pianoKeyword       stakeholder fonte nota peso pesi algoritmo tipologia tipo kpi
-syn keyword pianoKeyword       massimo ritardo dati_mancanti
-syn keyword pianoKeyword       anno target nextgroup=pianoYear skipwhite
+syn keyword pianoKeyword       massimo ritardo dati_mancanti comparto responsabile prerequisito
+syn keyword pianoKeyword       anno target baseline nextgroup=pianoYear skipwhite
 syn keyword pianoKeyword       triennio nextgroup=pianoYearRange skipwhite
 syn keyword pianoKeyword       missione programma nextgroup=pianoCode skipwhite
 syn keyword pianoKeyword       udm nextgroup=pianoBadUnit skipwhite
@@ -136,6 +137,7 @@ hi def link pianoDate          Constant
 hi def link pianoUnit          Type
 hi def link pianoBadUnit       Error
 hi def link pianoBoolean       Boolean
+hi def link pianoComparto      Constant
 hi def link pianoNull          Constant
 hi def link pianoComparator    Operator
 hi def link pianoTipologia     Constant
