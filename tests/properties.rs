@@ -195,12 +195,19 @@ fn mutated_inputs_keep_every_property() {
     let mut depth = Depth::default();
     let mut distinct = std::collections::BTreeSet::new();
     let mut failures = Vec::new();
+    // The slowest cases, to keep the whole run within seconds.
+    let mut slowest: Vec<(std::time::Duration, usize, String)> = Vec::new();
+    let started = std::time::Instant::now();
     for seed in 0..cases {
         let input = &inputs[seed % inputs.len()];
         let mut rng = mutate::Rng::new(seed as u64);
         let (mutant, mutations) = mutate::mutate(&input.bytes, &mut rng, &dictionary);
-        let Some(message) = catch(|| run_case(&input.name, &mutant, &input.kind, &mut depth))
-        else {
+        let case_started = std::time::Instant::now();
+        let caught = catch(|| run_case(&input.name, &mutant, &input.kind, &mut depth));
+        slowest.push((case_started.elapsed(), seed, input.name.clone()));
+        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.truncate(5);
+        let Some(message) = caught else {
             continue;
         };
         if let Some(k) = known(&message) {
@@ -235,6 +242,10 @@ fn mutated_inputs_keep_every_property() {
         measurements,
         evaluated,
     } = depth;
+    eprintln!("{cases} cases in {:.1?}; the slowest:", started.elapsed());
+    for (took, seed, name) in &slowest {
+        eprintln!("  {took:.1?}: seed {seed}, {name}");
+    }
     eprintln!(
         "{plans} plans ({formatted} formatted, {templated} without errors), \
          {measurements} measurement files ({evaluated} evaluated)"
