@@ -37,10 +37,13 @@ struct Tally {
 }
 
 impl Tally {
+    /// Renders the diagnostics of `source`; `plan` is given for the measurement file, whose
+    /// diagnostics may show places in the plan.
     fn render(
         &mut self,
         out: &mut Outcome,
         source: &Source,
+        plan: Option<&Source>,
         diagnostics: &[Diagnostic],
         args: &EvalArgs,
     ) {
@@ -50,8 +53,9 @@ impl Tally {
                 Severity::Warning => self.warnings += 1,
             }
         }
-        out.stderr.push_str(&render::render(
+        out.stderr.push_str(&render::render_with_plan(
             source,
+            plan,
             diagnostics,
             render::Options {
                 lang: args.lang,
@@ -110,16 +114,16 @@ pub fn run(args: &EvalArgs) -> Outcome {
         return out;
     }
 
-    let (plan, problem) = files::read(&args.plan);
+    let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
-        tally.render(&mut out, &plan, &[d], args);
+        tally.render(&mut out, &plan, None, &[d], args);
         out.stderr
             .push_str(&unreadable_argument(lang, &plan.name, Argument::Plan));
         out.status = USAGE;
         return out;
     }
     let checked = crate::check_plan(&plan);
-    tally.render(&mut out, &plan, &checked.diagnostics, args);
+    tally.render(&mut out, &plan, None, &checked.diagnostics, args);
     if checked.has_errors() {
         out.stderr.push_str(&tally.summary(lang, false));
         out.status = FAILED;
@@ -129,7 +133,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
 
     let (source, problem) = files::read(&args.measurements);
     if let Some(d) = problem {
-        tally.render(&mut out, &source, &[d], args);
+        tally.render(&mut out, &source, None, &[d], args);
         out.stderr.push_str(&unreadable_argument(
             lang,
             &source.name,
@@ -139,7 +143,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
         return out;
     }
     let loaded = eval::load(model, &source);
-    tally.render(&mut out, &source, &loaded.diagnostics, args);
+    tally.render(&mut out, &source, Some(&plan), &loaded.diagnostics, args);
     if loaded.has_errors() {
         out.stderr.push_str(&tally.summary(lang, false));
         out.status = FAILED;
@@ -151,15 +155,28 @@ pub fn run(args: &EvalArgs) -> Outcome {
         year: args.year,
     };
     let (evaluation, located) = eval::evaluate(model, &plan.text, &loaded.measurements, options);
+    // Each file's diagnostics together, so that the cap on their number applies per file.
+    let of = |place: fn(&Place) -> bool| -> Vec<Diagnostic> {
+        located
+            .iter()
+            .filter(|l| place(&l.place))
+            .map(|l| l.diagnostic.clone())
+            .collect()
+    };
+    let in_plan = of(|p| matches!(p, Place::Plan));
+    tally.render(&mut out, &plan, None, &in_plan, args);
+    let in_file = of(|p| matches!(p, Place::Measurements));
+    tally.render(&mut out, &source, Some(&plan), &in_file, args);
     for l in &located {
-        let one = std::slice::from_ref(&l.diagnostic);
-        match &l.place {
-            Place::Plan => tally.render(&mut out, &plan, one, args),
-            Place::Measurements => tally.render(&mut out, &source, one, args),
-            place @ Place::CommandLine { .. } => {
-                let cli = place.source().unwrap_or_else(|| Source::new("", ""));
-                tally.render(&mut out, &cli, one, args);
-            }
+        if let place @ Place::CommandLine { .. } = &l.place {
+            let cli = place.source().unwrap_or_else(|| Source::new("", ""));
+            tally.render(
+                &mut out,
+                &cli,
+                None,
+                std::slice::from_ref(&l.diagnostic),
+                args,
+            );
         }
     }
     let Some(evaluation) = evaluation.filter(|_| tally.errors == 0) else {

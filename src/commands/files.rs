@@ -227,6 +227,18 @@ fn kind(metadata: &Metadata) -> FileKind {
     }
 }
 
+/// Reads a plan: as [`read`], decoded as a plan (`Source::plan_from_bytes`).
+pub fn read_plan(path: &Path) -> (Source, Option<Diagnostic>) {
+    let name = path.display().to_string();
+    match read_bytes(path) {
+        Ok(bytes) => (Source::plan_from_bytes(name, &bytes).0, None),
+        Err(error) => (
+            Source::new(name, ""),
+            Some(Diagnostic::new(Span::point(0), error)),
+        ),
+    }
+}
+
 pub fn unreadable(name: String, error: String) -> (Source, Option<Diagnostic>) {
     (
         Source::new(name, ""),

@@ -54,7 +54,7 @@ pub fn run(args: &TemplateArgs) -> Outcome {
         out.status = USAGE;
         return out;
     }
-    let (plan, problem) = files::read(&args.plan);
+    let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
         out.stderr = render::render(&plan, &[d], options);
         out.status = USAGE;

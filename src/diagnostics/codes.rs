@@ -35,6 +35,8 @@ codes! {
     // Files
     F0001 => Error,
     F0002 => Error,
+    F0003 => Error,
+    F0004 => Warning,
     F0005 => Error,
     F0006 => Error,
     // Syntax
@@ -63,6 +65,10 @@ codes! {
     P0123 => Error,
     P0124 => Error,
     P0125 => Error,
+    P0126 => Error,
+    P0127 => Error,
+    P0128 => Error,
+    P0129 => Error,
     P0140 => Warning,
     // Names and structure
     N0201 => Error,

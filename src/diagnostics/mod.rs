@@ -6,6 +6,7 @@ mod codes;
 pub mod explain;
 pub mod fix;
 pub mod render;
+mod snippet;
 mod texts;
 
 pub use codes::Code;
@@ -68,6 +69,10 @@ pub enum FileError {
     Unreadable { error: String },
     /// The file holds binary data, not text.
     NotText,
+    /// A plan's bytes that are not UTF-8, in a file that otherwise is (the first few bytes).
+    InvalidUtf8 { bytes: Vec<u8> },
+    /// The file's lines end with a lone CR.
+    CarriageReturns,
     /// Not a regular file (a pipe, a device, a socket, a directory): never read, since
     /// reading could wait forever or never end.
     NotRegular { kind: FileKind },
@@ -170,6 +175,8 @@ impl FileError {
             FileError::NotText => Code::F0002,
             FileError::NotRegular { .. } => Code::F0005,
             FileError::TooLarge { .. } => Code::F0006,
+            FileError::InvalidUtf8 { .. } => Code::F0003,
+            FileError::CarriageReturns => Code::F0004,
         }
     }
 }
