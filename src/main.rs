@@ -180,6 +180,7 @@ fn main() {
         | Command::Eval { common, .. }
         | Command::Template { common, .. }
         | Command::Explain { common, .. } => Lang::from_setting(common.lang.as_deref()),
+        Command::Lsp => Lang::from_setting(None),
     };
     let outcome = match cli.command {
         Command::Check {

@@ -9,9 +9,8 @@
 //! `PIANO_PROPERTY_CASES=N` runs N cases instead of the default; a failing mutant is written to
 //! `target/property-failures/` to be looked at (and kept under `tests/regressions/`).
 //!
-//! `common/known.rs` lists the bug classes that branch `robust` (issue 9) is fixing: a case
-//! that fails in one of them is counted, not failed. After merging that branch, remove the
-//! entries: the test then fails if the bug is still there.
+//! `common/known.rs` lists bug classes being fixed on another branch (none now): a case that
+//! fails in one of them is counted, not failed.
 
 mod common;
 #[allow(dead_code)]
@@ -232,7 +231,7 @@ fn mutated_inputs_keep_every_property() {
     }
     for (k, n) in KNOWN.iter().zip(&counts) {
         if *n > 0 {
-            eprintln!("known, left to branch robust: {n} case(s) of {}", k.class);
+            eprintln!("known, left to another branch: {n} case(s) of {}", k.class);
         }
     }
     let Depth {

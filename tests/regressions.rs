@@ -6,7 +6,7 @@
 //! - `NAME.piano` with `NAME.csv` or `NAME.json`: the measurement file evaluated against it;
 //! - `NAME.csv` or `NAME.json` alone: evaluated against `tests/measurements/plan.piano`.
 //!
-//! `tests/regressions/pending/` holds the inputs of bug classes that branch `robust` (issue 9)
+//! `tests/regressions/pending/` holds the inputs of bug classes that another branch
 //! is fixing, each with a line in its `NOTES`. They are run in a child process (a stack
 //! overflow aborts) and must still fail: once one passes, the test says to move it up to
 //! `tests/regressions/` and to delete its line.

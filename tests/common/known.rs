@@ -2,10 +2,10 @@
 //! runs under [`catch`], which turns its panic into a message (file and line of the panic
 //! included), and [`known`] says whether that message belongs to a class in [`KNOWN`].
 //!
-//! KNOWN lists the classes that branch `robust` (issue 9) fixes. The stable property test
-//! counts their cases instead of failing, and the fuzz targets skip them when
-//! `PIANO_FUZZ_SKIP_KNOWN=1` (so that a campaign finds the other bugs). After merging that
-//! branch, delete the entries: whatever still fails then fails the tests.
+//! KNOWN lists bug classes being fixed on another branch (empty when none is). The stable
+//! property test counts their cases instead of failing, and the fuzz targets skip them when
+//! `PIANO_FUZZ_SKIP_KNOWN=1` (so that a campaign finds the other bugs). Once the fix lands,
+//! delete the entry: whatever still fails then fails the tests.
 #![allow(dead_code)]
 
 use std::cell::RefCell;
@@ -16,25 +16,7 @@ pub struct Known {
     pub matches: fn(&str) -> bool,
 }
 
-pub const KNOWN: &[Known] = &[
-    Known {
-        class: "decimal arithmetic unchecked (weights, resources, scores)",
-        // A panic inside rust_decimal: an overflowing sum, product, quotient or rescale.
-        matches: |m| m.contains("/rust_decimal-"),
-    },
-    Known {
-        class: "M0714's label is in the plan but drawn on the measurement file",
-        matches: |m| m.contains(" label of M0714:"),
-    },
-    Known {
-        class: "spans beyond the end of the file (P0101, P0103, P0111)",
-        matches: |m| {
-            ["P0101", "P0103", "P0111"]
-                .iter()
-                .any(|code| m.starts_with(&format!("span outside the file: {code}:")))
-        },
-    },
-];
+pub const KNOWN: &[Known] = &[];
 
 /// The class of a known failure, if `message` is one.
 pub fn known(message: &str) -> Option<usize> {
