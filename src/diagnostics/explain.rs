@@ -42,14 +42,14 @@ pub fn explanation(code: Code) -> Explanation {
         F0005 => e(
             "Il percorso non indica un file normale ma una pipe (FIFO), un dispositivo (come `/dev/zero`), un socket o una cartella. `piano` legge solo file normali: da una pipe potrebbe aspettare per sempre, da un dispositivo leggere senza fine. Anche un file speciale chiamato `*.piano` dentro una cartella è segnalato così, e l'uscita è 2.",
             "The path names no regular file but a pipe (FIFO), a device (such as `/dev/zero`), a socket or a directory. `piano` reads regular files only: from a pipe it could wait forever, from a device read without end. A special file named `*.piano` inside a directory is reported the same way, and the exit status is 2.",
-            "piano eval piano.piano <(genera-misure)",
-            "genera-misure > misure.csv\npiano eval piano.piano misure.csv",
+            "piano eval piano.piano /dev/zero",
+            "piano eval piano.piano misure.csv",
         ),
         F0006 => e(
             "Il file supera il limite di 64 MiB. Un piano reale o un file delle misure è di qualche centinaio di kilobyte, e controllarne uno costa in memoria circa 13 volte la sua dimensione: un file così grande è quasi sempre quello sbagliato (un archivio, un'esportazione intera). L'uscita è 2.",
             "The file exceeds the 64 MiB limit. A real plan or measurement file takes a few hundred kilobytes, and checking one costs about 13 times its size in memory: a file this large is almost always the wrong one (an archive, a whole export). The exit status is 2.",
             "piano check archivio-completo.piano",
-            "piano check piano-2024.piano",
+            "piano check piano.piano",
         ),
         F0003 => e(
             "Il piano è scritto in UTF-8 ma alcuni byte non lo sono: di solito una lettera accentata incollata da un programma che usa un'altra codifica (Windows-1252, Latin-1). Il controllo indica ogni byte non valido, lo mostra come �, e propone la lettera che probabilmente era. Un file senza alcun carattere UTF-8 oltre l'ASCII è invece letto come Windows-1252, come lo salvano Excel e i vecchi editor.",
