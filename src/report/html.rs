@@ -41,12 +41,12 @@ th, td { border: 1px solid #b7b7b7; padding: 1.2mm 1.2mm; vertical-align: top; t
 th { background: #e8edf3; font-weight: bold; font-size: 8pt; overflow-wrap: break-word; hyphens: auto; }
 td.num, th.num { text-align: right; }
 .nb { white-space: nowrap; }
-.summary .code { width: 16mm; }
+.summary .code { width: 22mm; }
 .summary .perf { width: 40mm; }
 .summary.multi .perf { width: 29mm; }
 .summary .change { width: 17mm; }
 .summary .cov { width: 40mm; }
-.perf .pct { display: inline-block; width: 10mm; text-align: right; margin-right: 1.5mm; font-weight: bold; }
+.perf .pct { display: inline-block; width: 10mm; text-align: right; margin-right: 1.5mm; font-weight: bold; white-space: nowrap; }
 .track { display: inline-block; width: 24mm; height: 3.2mm; background: #eeeeee; border: 1px solid #c9c9c9; vertical-align: middle; overflow: hidden; }
 .summary.multi .track { width: 14mm; }
 .bar { height: 100%; }
@@ -68,7 +68,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .card header { background: #44546a; color: #fff; padding: 2mm 3mm; display: flex; justify-content: space-between; gap: 4mm; }
 .card header h3 { margin: 0; font-size: 11pt; overflow-wrap: anywhere; }
 .card header .score { font-size: 12pt; font-weight: bold; white-space: nowrap; }
-.card header .score .change { font-size: 9pt; font-weight: normal; margin-left: 2mm; }
+.card header .score .change { display: block; text-align: right; font-size: 9pt; font-weight: normal; color: #e4e9f0; margin: 0; }
 .card dl { display: grid; grid-template-columns: 36mm minmax(0, 1fr); margin: 0; padding: 2mm 3mm; gap: 0.8mm 3mm; font-size: 9pt; }
 .card dt { font-weight: bold; color: #44546a; }
 .card dd { margin: 0; overflow-wrap: anywhere; }
@@ -76,6 +76,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .card .desc p { margin: 0 0 1.5mm; }
 .card table { font-size: 8pt; margin: 0 0 1.5mm; }
 .card table.numbers { font-size: 8pt; }
+.card table.numbers.multi { font-size: 7.5pt; }
+.card table.numbers td { padding: 1.2mm 1mm; }
 .card td.ind b { display: block; }
 .card td.ind .title { display: block; font-size: 7.5pt; color: #333; }
 .card th.scored, .card td.scored { background: #fff6d6; }
@@ -88,6 +90,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .card td.perf .track { width: 12mm; }
 .card table.single td.perf .track { display: block; width: 100%; margin-top: 0.8mm; }
 .card table.single td.perf .line { white-space: normal; }
+.card table.single td.perf .pct { width: auto; }
 .card .change { display: block; font-size: 7.5pt; color: #333; margin-top: 0.6mm; }
 .card .coverage { padding: 1.5mm 3mm; font-size: 8.5pt; color: #444; }
 .status { font-size: 7.5pt; color: #555; display: block; }
@@ -120,9 +123,15 @@ fn quantity(text: &str) -> Markup {
         Some((m, t)) => (m, Some(t)),
         None => (rest, None),
     };
+    // "11.205.947,00 €", "14 gg": the unit may go to the next line, the number never breaks.
+    let (number, unit) = match main.rsplit_once(' ') {
+        Some((n, u)) if n.starts_with(|c: char| c.is_ascii_digit() || c == '-') => (n, Some(u)),
+        _ => (main, None),
+    };
     html! {
         @if let Some(c) = head { (c) " " }
-        span.nb { (main) }
+        span.nb { (number) }
+        @if let Some(u) = unit { " " (u) }
         @if let Some(t) = tail { " (" (t) }
     }
 }
@@ -290,7 +299,7 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
     // Columns of the numbers table: the name, a value per date, a target per year, the
     // performance. Widths in percent, fitted to A4 portrait.
     let dates = report.dates.len();
-    let (name_w, value_w, target_w) = if multi { (16, 13, 13) } else { (20, 14, 14) };
+    let (name_w, value_w, target_w) = if multi { (15, 13, 13) } else { (20, 14, 14) };
     let perf_w = 100usize
         .saturating_sub(name_w + value_w * dates + target_w * years.len())
         .max(12);
@@ -351,7 +360,7 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
                 }
             }
             (NL)
-            table.numbers.single[!multi] {
+            table.numbers.single[!multi].multi[multi] {
                 colgroup {
                     col style={ "width:" (name_w) "%" };
                     @for _ in report.dates { col style={ "width:" (value_w) "%" }; }
