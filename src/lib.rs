@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod eval;
 pub mod fmt;
 pub mod italian;
+pub mod repair;
 pub mod report;
 pub mod source;
 pub mod span;

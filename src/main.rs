@@ -38,9 +38,21 @@ enum Command {
         /// Print nothing when all is well.
         #[arg(short, long)]
         quiet: bool,
-        /// Fail (exit 1) on warnings too.
+        /// Fail (exit 1) on warnings too (accepted ones excepted).
         #[arg(long)]
         deny_warnings: bool,
+        /// Apply the safe fixes to the files, then report what remains.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix: print a unified diff of the fixes instead of writing them.
+        #[arg(long, requires = "fix")]
+        diff: bool,
+        /// With --fix: apply the fixes to verify ("da verificare") too.
+        #[arg(long, requires = "fix")]
+        unsafe_fixes: bool,
+        /// Print the warnings accepted by `# consenti` comments too.
+        #[arg(long)]
+        show_accepted: bool,
         /// Colours: auto (when printing to a terminal and NO_COLOR is unset), always, never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
@@ -186,6 +198,10 @@ fn main() {
             format,
             quiet,
             deny_warnings,
+            fix,
+            diff,
+            unsafe_fixes,
+            show_accepted,
             color: c,
             common,
         } => commands::check::run(&commands::check::CheckArgs {
@@ -201,6 +217,8 @@ fn main() {
             },
             quiet,
             deny_warnings,
+            fix: fix.then_some(commands::fix::FixArgs { diff, unsafe_fixes }),
+            show_accepted,
         }),
         Command::Fmt {
             paths,
@@ -291,12 +309,24 @@ fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {
         Some(c) => out.stdout = explain::render(c, lang),
         None => {
             out.stderr = match code {
-                Some(c) => lang.pick(
-                    format!(
-                        "piano: codice sconosciuto `{c}`; `piano explain --all` li elenca tutti\n"
-                    ),
-                    format!("piano: unknown code `{c}`; `piano explain --all` lists them all\n"),
-                ),
+                Some(c) => {
+                    let near: Vec<String> = explain::nearest(&c)
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect();
+                    let near = piano::diagnostics::texts_list(lang, &near);
+                    if near.is_empty() {
+                        lang.pick(
+                            format!("piano: codice sconosciuto `{c}`; `piano explain --all` li elenca tutti\n"),
+                            format!("piano: unknown code `{c}`; `piano explain --all` lists them all\n"),
+                        )
+                    } else {
+                        lang.pick(
+                            format!("piano: codice sconosciuto `{c}`: forse intendevi {near}? `piano explain --all` li elenca tutti\n"),
+                            format!("piano: unknown code `{c}`: did you mean {near}? `piano explain --all` lists them all\n"),
+                        )
+                    }
+                }
                 None => lang
                     .pick(
                         "piano: indica un codice, per esempio `piano explain P0107`\n",

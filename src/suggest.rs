@@ -25,9 +25,41 @@ where
     best.map(|(_, c)| c)
 }
 
+/// Whether `suggestion` is a sure correction of `word`, one that `piano check --fix` may apply
+/// without asking: the two differ by one letter (added, removed, changed, or two swapped) or
+/// only by capitals, and no other candidate is within two letters of `word`. Anything less is
+/// a guess the writer must confirm.
+pub fn is_sure<'a, I>(word: &str, suggestion: &str, candidates: I) -> bool
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    if word.len() > 64 {
+        return false;
+    }
+    let word = word.to_lowercase();
+    let distance = |c: &str| strsim::osa_distance(&word, &c.to_lowercase());
+    distance(suggestion) <= 1
+        && candidates
+            .into_iter()
+            .filter(|c| *c != suggestion)
+            .all(|c| distance(c) > 2)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{closest, is_sure};
+
+    #[test]
+    fn sure_corrections_are_one_letter_away_and_alone() {
+        let words = ["efficienza", "efficacia", "volume", "qualità"];
+        assert!(is_sure("efficenza", "efficienza", words));
+        assert!(is_sure("volmue", "volume", words));
+        assert!(is_sure("Volume", "volume", words));
+        // Two letters away: a guess.
+        assert!(!is_sure("eficenza", "efficienza", words));
+        // Another candidate is close too.
+        assert!(!is_sure("ore", "ora", ["ora", "oro"]));
+    }
 
     #[test]
     fn finds_typos() {

@@ -62,21 +62,58 @@ fn missing_files_exit_2() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// Guards the directory walk (commands/files.rs): plans in nested folders are found, in a
+/// stable order; other files, hidden folders and hidden files are skipped.
 #[test]
 fn directories_are_searched_recursively() {
-    let o = piano(&["check", "tests/check", "--format", "short"]);
-    assert_eq!(o.status.code(), Some(1));
-    let files = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check"))
-        .expect("dir")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "piano"))
-        })
-        .count();
+    let root = std::env::temp_dir().join(format!("piano-walk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let clean =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/esempio.piano"))
+            .expect("example plan");
+    let broken = "piano \"Rotto\" {\n  anno 2.5\n}\n";
+    let files = [
+        ("a.piano", clean.as_str()),
+        ("uffici/b.piano", broken),
+        ("uffici/2024/giugno/c.piano", broken),
+        ("uffici/note.txt", broken),
+        ("uffici/.nascosto.piano", broken),
+        (".git/d.piano", broken),
+        ("uffici/.bozze/e.piano", broken),
+    ];
+    for (name, text) in files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["check", "--format", "short", "."])
+        .current_dir(&root)
+        .env_remove("PIANO_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("piano runs");
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains(&format!("{files} file controllati")),
-        "{}",
+        stderr(&o).contains("3 file controllati"),
+        "a.piano, b.piano and c.piano only: {}",
         stderr(&o)
+    );
+    // The two broken plans found, deepest folder included, in sorted order; nothing from
+    // hidden places.
+    let named: Vec<String> = stdout(&o)
+        .lines()
+        .filter_map(|l| l.split(':').next())
+        .map(|f| f.replace('\\', "/"))
+        .collect();
+    let mut files: Vec<&str> = named.iter().map(String::as_str).collect();
+    files.dedup();
+    assert_eq!(
+        files,
+        ["./uffici/2024/giugno/c.piano", "./uffici/b.piano"],
+        "{}",
+        stdout(&o)
     );
 }
 
@@ -124,7 +161,10 @@ fn english_by_flag_or_environment() {
         .output()
         .expect("runs");
     assert!(stdout(&o).contains("error[T0401]"));
-    assert_eq!(stderr(&o), "piano: 1 file checked: 1 error\n");
+    assert_eq!(
+        stderr(&o),
+        "piano: 1 file checked: 1 error (1 with a fix to verify: `--fix --unsafe-fixes`)\n"
+    );
 }
 
 #[test]

@@ -217,7 +217,13 @@ window.addEventListener('load', function () {
 </script>"#;
 
 /// The cells that overflow at a window width, and how many cells were measured.
-fn overflowing(program: &str, dir: &Path, name: &str, html: &str, width: u32) -> (Vec<String>, usize) {
+fn overflowing(
+    program: &str,
+    dir: &Path,
+    name: &str,
+    html: &str,
+    width: u32,
+) -> (Vec<String>, usize) {
     let page = dir.join(format!("{name}-probe.html"));
     std::fs::write(&page, html.replace("</body>", &format!("{PROBE}</body>"))).unwrap();
     let dom = String::from_utf8_lossy(&run_chromium(
@@ -241,7 +247,11 @@ fn overflowing(program: &str, dir: &Path, name: &str, html: &str, width: u32) ->
     let lines = body
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| l.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+        .map(|l| {
+            l.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
         .collect();
     (lines, cells)
 }
@@ -272,7 +282,8 @@ fn pdf_words(pdf: &Path) -> Vec<(f64, f64, Vec<Word>)> {
         if line.starts_with("<page ") {
             pages.push((num(line, "width"), num(line, "height"), Vec::new()));
         } else if line.starts_with("<word ") {
-            let text = line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
+            let text =
+                line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
             let word = Word {
                 x0: num(line, "xMin"),
                 y0: num(line, "yMin"),
@@ -293,7 +304,10 @@ fn page_problems(page: usize, (w, h, words): &(f64, f64, Vec<Word>)) -> Vec<Stri
     let mut out = Vec::new();
     for word in words {
         if word.x0 < margin || word.x1 > w - margin || word.y0 < margin || word.y1 > h - margin {
-            out.push(format!("page {page}: `{}` outside the margins {word:?}", word.text));
+            out.push(format!(
+                "page {page}: `{}` outside the margins {word:?}",
+                word.text
+            ));
         }
     }
     for (k, a) in words.iter().enumerate() {
@@ -339,13 +353,21 @@ fn html_reports_in_chromium() {
 
         for width in [794, 1280] {
             let (cells, measured) = overflowing(program, &dir, &case.name, &html, width);
-            assert!(measured > 20, "{}: cells were measured ({measured})", case.name);
+            assert!(
+                measured > 20,
+                "{}: cells were measured ({measured})",
+                case.name
+            );
             eprintln!(
                 "{} at {width} px: {} of {measured} cells overflow",
                 case.name,
                 cells.len()
             );
-            problems.extend(cells.into_iter().map(|c| format!("{} at {width} px: {c}", case.name)));
+            problems.extend(
+                cells
+                    .into_iter()
+                    .map(|c| format!("{} at {width} px: {c}", case.name)),
+            );
         }
 
         let pdf = dir.join(format!("{}.pdf", case.name));

@@ -6,14 +6,16 @@ use piano::commands::eval::{EvalArgs, run};
 use piano::commands::template::{TemplateArgs, run as template};
 use piano::diagnostics::Lang;
 use piano::eval;
-use piano::report::Format;
+use piano::report::{CsvLayout, Format, Order};
 use piano::source::Source;
+use rust_decimal::Decimal;
 use std::path::PathBuf;
+use std::str::FromStr;
 
 fn args(format: Format) -> EvalArgs {
     EvalArgs {
         plan: "tests/reports/plan.piano".into(),
-        measurements: "tests/reports/misure.csv".into(),
+        measurements: vec!["tests/reports/misure.csv".into()],
         as_of: None,
         year: None,
         format,
@@ -22,6 +24,8 @@ fn args(format: Format) -> EvalArgs {
         fancy: false,
         color: false,
         responsabile: None,
+        order: Order::Plan,
+        layout: CsvLayout::Wide,
     }
 }
 
@@ -130,12 +134,37 @@ fn html_report() {
     assert!(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert!(!text.contains("<b>non grassetto"), "notes are escaped");
     assert!(text.contains("@page { size: A4"));
-    assert!(
-        !text.contains("http://") || !text.contains("src="),
-        "no external assets"
-    );
-    assert!(!text.contains("<link") && !text.contains("<img") && !text.contains("<script"));
+    assert_self_contained(&text);
     insta::assert_snapshot!(text);
+}
+
+/// Guards that the HTML report needs nothing but itself (it is mailed and archived): no
+/// attribute or style rule loads anything (`src`, `srcset`, `href` other than a footnote
+/// anchor, `url(`, `@import`), no element that embeds another resource. The plan's own
+/// `http://` in a title is text, escaped, and allowed.
+fn assert_self_contained(html: &str) {
+    let lower = html.to_lowercase();
+    for loader in [
+        "src=", "srcset=", "url(", "@import", "<link", "<img", "<script", "<iframe", "<object",
+        "<embed", "<base",
+    ] {
+        assert!(
+            !lower.contains(loader),
+            "the HTML report loads something: {loader}"
+        );
+    }
+    for (at, _) in lower.match_indices("href=") {
+        let value = &lower[at + "href=".len()..];
+        assert!(
+            value.starts_with("\"#"),
+            "a link out of the report: {}",
+            &html[at..(at + 60).min(html.len())]
+        );
+    }
+    assert!(
+        lower.contains("href=\"#obiettivo-01_01_os01-nota-1\""),
+        "the footnote links are seen"
+    );
 }
 
 #[test]
@@ -157,7 +186,7 @@ fn output_file() {
 #[test]
 fn measurement_errors_give_no_report_and_status_1() {
     let out = run(&EvalArgs {
-        measurements: "tests/measurements/unknown_code.csv".into(),
+        measurements: vec!["tests/measurements/unknown_code.csv".into()],
         ..args(Format::Json)
     });
     assert_eq!(out.status, 1);
@@ -234,7 +263,7 @@ fn as_of_overrides_rilevazione_and_year_overrides_its_year() {
 #[test]
 fn missing_file_is_a_usage_error() {
     let out = run(&EvalArgs {
-        measurements: "tests/reports/nessuno.csv".into(),
+        measurements: vec!["tests/reports/nessuno.csv".into()],
         ..args(Format::Text)
     });
     assert_eq!(out.status, 2);
@@ -256,9 +285,47 @@ fn template_snapshot() {
     insta::assert_snapshot!(template_text("tests/measurements/plan.piano"));
 }
 
-/// Fills every value of a template with a value of the right kind for its UdM.
-fn fill(template: &str) -> String {
+/// A value of the right kind for `udm`, different on each row `k`, written as a clerk would
+/// write it, with the value it must load as.
+fn filled_value(udm: &str, k: usize) -> (String, eval::value::Val) {
+    use eval::value::Val;
+    let n = |text: &str| Decimal::from_str(text).unwrap();
+    if k % 7 == 3 {
+        return ("n.d.".into(), Val::NotAvailable);
+    }
+    match udm {
+        "data" if k.is_multiple_of(5) => ("no".into(), Val::NotDone),
+        "data" => {
+            let (day, month) = (1 + k % 28, 1 + k % 12);
+            let date = chrono::NaiveDate::from_ymd_opt(2024, month as u32, day as u32).unwrap();
+            (format!("{day:02}/{month:02}/2024"), Val::Date(date))
+        }
+        "sì/no" if k.is_multiple_of(2) => ("sì".into(), Val::Bool(true)),
+        "sì/no" => ("no".into(), Val::Bool(false)),
+        // Percentages load as fractions of one: 12,5% is 0,125.
+        "%" if k % 4 == 1 => (
+            format!("-{k},25%"),
+            Val::Number(n(&format!("-{k}.25")) / n("100")),
+        ),
+        "%" => (
+            format!("{k},5%"),
+            Val::Number(n(&format!("{k}.5")) / n("100")),
+        ),
+        "€" => (
+            format!("{}.234,56 €", k + 1),
+            Val::Number(n(&format!("{}234.56", k + 1))),
+        ),
+        "gg" if k.is_multiple_of(2) => (format!("{k} gg"), Val::Number(Decimal::from(k))),
+        _ if k.is_multiple_of(3) => (format!("1.{k:03}"), Val::Number(Decimal::from(1000 + k))),
+        _ => (format!("{k},75"), Val::Number(n(&format!("{k}.75")))),
+    }
+}
+
+/// Fills every value of a template (see `filled_value`); returns the file and, by code, the
+/// value each row must load as.
+fn fill(template: &str) -> (String, Vec<(String, eval::value::Val)>) {
     let mut out = String::new();
+    let mut expected = Vec::new();
     for (k, line) in template.lines().enumerate() {
         if k == 0 {
             out.push_str(line);
@@ -267,19 +334,21 @@ fn fill(template: &str) -> String {
         }
         let (code, rest) = line.split_once(";;;").expect("an empty value and note");
         let udm = rest.split(';').next().unwrap();
-        let value = match udm {
-            "data" if code == "rilevazione" => "30/06/2024",
-            "data" => "15/03/2024",
-            "sì/no" => "sì",
-            "%" => "12,5%",
-            "€" => "1.234,56 €",
-            _ => "7",
+        let value = if code == "rilevazione" {
+            "30/06/2024".to_string()
+        } else {
+            let (text, value) = filled_value(udm, k);
+            expected.push((code.to_string(), value));
+            text
         };
         out.push_str(&format!("{code};{value};nota di {code};{rest}\n"));
     }
-    out
+    (out, expected)
 }
 
+/// Guards the reading of every kind of value against the template's own columns: each value
+/// read back is compared with the one written (numbers with thousands and decimals, negative
+/// percentages as fractions, euro amounts, dates, sì/no, `no` for a date, n.d.), and its note.
 #[test]
 fn a_filled_in_template_loads_back_unchanged() {
     for plan_path in [
@@ -288,7 +357,7 @@ fn a_filled_in_template_loads_back_unchanged() {
         "plans/pistoia-prato-2024.piano",
     ] {
         let template = template_text(plan_path);
-        let filled = fill(&template);
+        let (filled, expected) = fill(&template);
         let plan = Source::from_bytes(plan_path, &std::fs::read(plan_path).unwrap()).0;
         let checked = piano::check_plan(&plan);
         let loaded = eval::load(&checked.model, &Source::new("riempito.csv", filled.clone()));
@@ -297,23 +366,33 @@ fn a_filled_in_template_loads_back_unchanged() {
             "{plan_path}: {:#?}",
             loaded.diagnostics
         );
-        // Every code of the template got its value and its note.
-        for line in filled.lines().skip(1) {
-            let code = line.split(';').next().unwrap();
-            if code == "rilevazione" {
-                assert!(loaded.measurements.monitoring.is_some());
-                continue;
-            }
-            let found = eval::needs::needed(&checked.model)
-                .into_iter()
-                .find(|n| n.code == code)
+        assert_eq!(
+            loaded.measurements.monitoring.map(|(d, _)| d),
+            chrono::NaiveDate::from_ymd_opt(2024, 6, 30)
+        );
+        let needs = eval::needs::needed(&checked.model);
+        assert_eq!(needs.len(), expected.len(), "{plan_path}: one row per need");
+        for (code, value) in &expected {
+            let found = needs
+                .iter()
+                .find(|n| &n.code == code)
                 .and_then(|n| loaded.measurements.get(n.target).cloned())
                 .unwrap_or_else(|| panic!("{plan_path}: {code} loaded"));
+            assert_eq!(&found.value, value, "{plan_path}: value of {code}");
             assert_eq!(
                 found.note.as_deref(),
                 Some(format!("nota di {code}").as_str())
             );
-            assert_ne!(found.value, eval::value::Val::NotAvailable);
+        }
+        // Every kind of value was written at least once.
+        if plan_path.starts_with("plans/") {
+            use eval::value::Val;
+            let kinds = |f: fn(&Val) -> bool| expected.iter().filter(|(_, v)| f(v)).count();
+            assert!(kinds(|v| matches!(v, Val::Date(_))) > 0);
+            assert!(kinds(|v| matches!(v, Val::NotDone)) > 0);
+            assert!(kinds(|v| matches!(v, Val::Bool(false))) > 0);
+            assert!(kinds(|v| matches!(v, Val::NotAvailable)) > 0);
+            assert!(kinds(|v| matches!(v, Val::Number(x) if x.is_sign_negative())) > 0);
         }
         // And the unfilled template loads too: every value missing, one warning.
         let empty = eval::load(&checked.model, &Source::new("vuoto.csv", template));

@@ -335,17 +335,79 @@ mod rollup {
         assert_eq!(t.performance, None);
         assert_eq!(t.objectives_scored, 0);
     }
+}
 
-    #[test]
-    fn equal_weights_are_exact() {
-        // `pesi uguali`: relative weight 1 each, so thirds do not round to 33,3%.
-        let o = objective(&["1", "1", "1"]);
-        let scores = [
-            (Status::Scored, Some(d("1"))),
-            (Status::Scored, Some(d("0"))),
-            (Status::Scored, Some(d("0.5"))),
-        ];
-        let t = rollup::objective(&o, &scores, MissingData::Excluded);
-        assert_eq!(t.performance, Some(d("0.5")));
+/// Guards the resolution of `pesi uguali` (check/weights.rs) and its use in the objective's
+/// mean: a real plan goes through the checker and the evaluation. The three indicators score
+/// 100%, 40% and 10%, so any unequal weighting moves the result off 50% (0,5/0,3/0,2 would
+/// give 64%); the shares must be the correctly rounded 1/3, not 33,3%.
+#[test]
+fn equal_weights_are_exact() {
+    let indicator = |name: &str| {
+        format!(
+            "  indicatore {name} \"Eventi {name}\" {{\n    tipologia efficienza\n    udm n.\n    target 2024 >= 10\n    target 2025 n.d.\n    target 2026 n.d.\n  }}\n"
+        )
+    };
+    let plan = format!(
+        "piano \"Prova\" {{\n  ente \"Camera di Commercio di Prova\"\n  comparto camera\n  anno 2024\n  triennio 2024-2026\n}}\n\n\
+         ambito 1 \"Competitività\"\n\nstrategico 01_01 \"Digitale\" {{\n  ambito 1\n}}\n\n\
+         obiettivo 01_01_OS01 \"Tre indicatori\" {{\n  strategico 01_01\n  missione 011 programma 005\n  risorse interne\n  pesi uguali\n\n{}{}{}}}\n",
+        indicator("a"),
+        indicator("b"),
+        indicator("c"),
+    );
+    let checked = piano::check_plan(&piano::source::Source::new("uguali.piano", plan.clone()));
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    let objective = &checked.model.objectives[0];
+    assert_eq!(objective.indicators.len(), 3);
+
+    let third = Decimal::ONE / Decimal::from(3);
+    let relative: Vec<Decimal> = objective
+        .indicators
+        .iter()
+        .map(|i| i.weight.relative)
+        .collect();
+    let shares: Vec<Decimal> = objective
+        .indicators
+        .iter()
+        .map(|i| i.weight.share)
+        .collect();
+    // The mean uses the relative weights: all equal, so each share is 1/3 as a fraction,
+    // exactly, and the shares (relative / total) add up to exactly 1.
+    let total: Decimal = relative.iter().sum();
+    for r in &relative {
+        assert!(*r > Decimal::ZERO);
+        assert_eq!(*r * Decimal::from(3), total, "{relative:?}: not thirds");
     }
+    // The displayed shares: 1/3 to all 28 digits (no 33,3% rounding), which add up to 1 at
+    // that precision.
+    assert_eq!(shares, vec![third; 3]);
+    let sum: Decimal = shares.iter().sum();
+    assert_eq!(sum.round_dp(27), Decimal::ONE, "{sum}");
+
+    let csv =
+        "codice;valore\n01_01_OS01.a;10\n01_01_OS01.b;4\n01_01_OS01.c;1\nrilevazione;30/06/2024\n";
+    let loaded = piano::eval::load(
+        &checked.model,
+        &piano::source::Source::new("misure.csv", csv),
+    );
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let (evaluation, located) = piano::eval::evaluate(
+        &checked.model,
+        &plan,
+        &loaded.measurements,
+        piano::eval::Options::default(),
+    );
+    assert!(located.is_empty(), "{located:?}");
+    let evaluation = evaluation.expect("scored");
+    let performances: Vec<Option<Decimal>> = evaluation.objectives[0]
+        .indicators
+        .iter()
+        .map(|i| i.score.performance)
+        .collect();
+    assert_eq!(
+        performances,
+        vec![Some(d("1")), Some(d("0.4")), Some(d("0.1"))]
+    );
+    assert_eq!(evaluation.objectives[0].tally.performance, Some(d("0.5")));
 }

@@ -53,3 +53,25 @@ fn explain_command_prints_and_fails_on_unknown_codes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Z0000"));
 }
+
+#[test]
+fn unknown_codes_get_the_nearest_ones() {
+    use piano::diagnostics::explain::nearest;
+    let w = nearest("W050");
+    assert!(
+        w.len() >= 6 && w.iter().all(|c| c.as_str().starts_with("W050")),
+        "{w:?}"
+    );
+    assert_eq!(nearest("c603"), [Code::C0603]);
+    assert_eq!(nearest("W0510"), [Code::W0501]);
+    assert!(nearest("Z0000").is_empty());
+    let bin = env!("CARGO_BIN_EXE_piano");
+    let out = std::process::Command::new(bin)
+        .args(["explain", "W050"])
+        .env_remove("PIANO_LANG")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("forse intendevi `W0501`, `W0502`"), "{err}");
+}

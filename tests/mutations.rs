@@ -3,7 +3,9 @@
 //! reference, a nested formula). Checking never panics, and every planted defect is reported,
 //! with the right code, inside the block where it was planted.
 
+use piano::check::model::{Model, RExpr, RExprKind};
 use piano::diagnostics::{Code, Diagnostic};
+use piano::eval::value::Val;
 use piano::source::Source;
 use piano::span::Span;
 use piano::syntax::ast::{Goal, Item, Obiettivo, Udm};
@@ -157,6 +159,9 @@ fn changed_weights_are_reported() {
     assert!(planted > 3);
 }
 
+/// Guards the unit checks behind a changed `udm` with the codes the module promises: every
+/// target whose value no longer fits the unit is reported as U0307 on its own line, and a
+/// formula whose result no longer fits as U0301 on the formula.
 #[test]
 fn swapped_units_are_reported() {
     let mut planted = 0;
@@ -164,10 +169,16 @@ fn swapped_units_are_reported() {
         for o in objectives(&text) {
             for ind in &o.indicatori {
                 let Some(udm) = &ind.fields.udm else { continue };
-                let has_value_target = ind.fields.targets.iter().any(|t| {
-                    matches!(&t.value.goal, Goal::Compare { value, .. } if !matches!(value, piano::syntax::ast::Value::NotAvailable(_)))
-                });
-                if !has_value_target && ind.fields.formula.is_none() {
+                let value_targets: Vec<Span> = ind
+                    .fields
+                    .targets
+                    .iter()
+                    .filter(|t| {
+                        matches!(&t.value.goal, Goal::Compare { value, .. } if !matches!(value, piano::syntax::ast::Value::NotAvailable(_)))
+                    })
+                    .map(|t| t.span)
+                    .collect();
+                if value_targets.is_empty() && ind.fields.formula.is_none() {
                     continue;
                 }
                 // A date for a number, a number for a date or a yes/no.
@@ -176,19 +187,29 @@ fn swapped_units_are_reported() {
                     _ => "data",
                 };
                 let mutant = replace(&text, udm.value.span, swapped);
-                let diagnostics = check(&mutant);
+                // Spans after the `udm` word move by the change in length.
+                let moved = |s: Span| {
+                    if s.start >= udm.value.span.end {
+                        Span::new(
+                            s.start + swapped.len() - udm.value.span.len(),
+                            s.end + swapped.len() - udm.value.span.len(),
+                        )
+                    } else {
+                        s
+                    }
+                };
                 let what = format!(
                     "{name}: udm of {}.{} → {swapped}",
                     o.code.value, ind.name.value
                 );
-                assert!(
-                    diagnostics.iter().any(|d| d.is_error()
-                        && d.span.start >= ind.span.start
-                        && d.span.start <= ind.span.end),
-                    "{what}: not reported ({:?})",
-                    diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>()
-                );
-                planted += 1;
+                for t in &value_targets {
+                    assert_reported(&what, &mutant, Code::U0307, moved(*t));
+                    planted += 1;
+                }
+                if let Some(f) = &ind.fields.formula {
+                    assert_reported(&what, &mutant, Code::U0301, moved(f.span));
+                    planted += 1;
+                }
             }
         }
     }
@@ -253,9 +274,79 @@ fn renamed_references_are_reported() {
     assert!(planted > 5);
 }
 
+/// A resolved formula's tree, without spans: what it computes.
+fn shape(e: &RExpr) -> String {
+    match &e.kind {
+        RExprKind::Number(n) => n.normalize().to_string(),
+        RExprKind::Measure(id) => format!("m{id}"),
+        RExprKind::Indicator(i) => format!("i{i}"),
+        RExprKind::Neg(x) => format!("neg({})", shape(x)),
+        RExprKind::Binary { op, lhs, rhs } => {
+            format!("({} {} {})", shape(lhs), op.symbol(), shape(rhs))
+        }
+        RExprKind::Call { function, args } => {
+            let args: Vec<String> = args.iter().map(shape).collect();
+            format!("{function:?}({})", args.join("; "))
+        }
+    }
+}
+
+/// Values for every code the plan needs (1, 2, 3, … in the code's unit), so that formulas
+/// compute distinct numbers.
+fn measurements(model: &Model) -> String {
+    let mut csv = format!("codice;valore\nrilevazione;30/06/{}\n", model.plan.anno);
+    for (k, need) in piano::eval::needs::needed(model).iter().enumerate() {
+        let value = match need.udm {
+            Udm::Date => format!("{:02}/03/2024", 1 + k % 28),
+            Udm::YesNo => "sì".to_string(),
+            Udm::Percent => format!("{}%", 1 + k),
+            Udm::Euro => format!("{} €", 1 + k),
+            _ => format!("{}", 1 + k),
+        };
+        csv.push_str(&format!("{};{value}\n", need.code));
+    }
+    csv
+}
+
+/// The resolved formula and the computed value of every indicator with a formula, on the
+/// measurement file `csv`.
+fn formulas_and_values(text: &str, csv: &str) -> Vec<(String, String, Val)> {
+    let checked = piano::check_plan(&Source::new("p.piano", text));
+    let loaded = piano::eval::load(&checked.model, &Source::new("misure.csv", csv));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let (evaluation, _) = piano::eval::evaluate(
+        &checked.model,
+        text,
+        &loaded.measurements,
+        piano::eval::Options::default(),
+    );
+    let evaluation = evaluation.expect("scored");
+    let mut out = Vec::new();
+    for (o, objective) in checked.model.objectives.iter().enumerate() {
+        for (i, indicator) in objective.indicators.iter().enumerate() {
+            if let Some(f) = &indicator.formula {
+                let value = evaluation.objectives[o].indicators[i].value.clone();
+                out.push((indicator.code.clone(), shape(&f.expr), value));
+            }
+        }
+    }
+    out
+}
+
+/// Guards the parentheses of formulas through the parser and the resolver: three more pairs
+/// around a formula must leave no error and the same resolved tree and computed value (a
+/// parenthesis read as a minus, or an inner operand dropped, changes them); far too many are
+/// refused with P0115.
 #[test]
 fn nested_formulas_keep_their_meaning_or_are_refused() {
+    let mut planted = 0;
     for (name, text) in plans() {
+        let csv = measurements(&piano::check_plan(&Source::new("p.piano", text.as_str())).model);
+        let original = formulas_and_values(&text, &csv);
+        assert!(
+            original.iter().all(|(_, _, v)| matches!(v, Val::Number(_))),
+            "{name}: every formula computes: {original:?}"
+        );
         for o in objectives(&text) {
             for ind in &o.indicatori {
                 let Some(f) = &ind.fields.formula else {
@@ -274,6 +365,14 @@ fn nested_formulas_keep_their_meaning_or_are_refused() {
                     "{name}: {} nested 3 deep: {errors:?}",
                     ind.name.value
                 );
+                assert_eq!(
+                    formulas_and_values(&shallow, &csv),
+                    original,
+                    "{name}: {}.{} nested 3 deep means something else",
+                    o.code.value,
+                    ind.name.value
+                );
+                planted += 1;
                 // Far too many are refused, not a crash.
                 let deep = replace(
                     &text,
@@ -289,6 +388,7 @@ fn nested_formulas_keep_their_meaning_or_are_refused() {
             }
         }
     }
+    assert!(planted > 5, "only {planted} formulas");
 }
 
 /// The shipped plans of local bodies (`comparto ente_locale`).

@@ -125,8 +125,17 @@ pub enum CheckError {
         left_span: Span,
         right_span: Span,
     },
+    /// A ratio multiplied by 100 (`a / b * 100`, `100 * a / b`, `a / (b / 100)`): the value
+    /// would be a hundred times too large. `formula` is the whole formula; `without` is it
+    /// without the hundred, when taking the hundred out is all it takes.
     RatioTimesHundred {
-        without: String,
+        formula: Span,
+        without: Option<String>,
+    },
+    /// A ratio (a percentage measure, say) divided by 100: a hundred times too small.
+    RatioOverHundred {
+        formula: Span,
+        without: Option<String>,
     },
     NoArithmetic {
         dim: Dim,
@@ -167,6 +176,8 @@ pub enum CheckError {
         year: i32,
         from: i32,
         to: i32,
+        /// The one year of the triennio without a target, probably the one meant.
+        meant: Option<i32>,
     },
     BadTriennio {
         anno: i32,
@@ -178,6 +189,9 @@ pub enum CheckError {
         weights: Vec<(Span, Decimal)>,
         /// The weights look like 100% / n rounded.
         rounded_equal_split: bool,
+        /// For a rounded equal split: the edits that delete the `peso` lines and write
+        /// `pesi uguali` (empty when some weight comes from a template).
+        equal_split: Vec<crate::diagnostics::Edit>,
     },
     EqualWeightsWithPeso {
         pesi_uguali: Span,
@@ -265,6 +279,25 @@ pub enum CheckError {
         ambito: String,
     },
     NegativeResources,
+    /// A `consenti CODE` that accepts no warning: none with that code on its line.
+    AcceptUnused {
+        code: Code,
+        remove: crate::diagnostics::Edit,
+    },
+    /// A `consenti` without `: motivo`.
+    AcceptWithoutReason,
+    /// A `consenti` naming no known code.
+    AcceptUnknownCode {
+        word: String,
+        suggestion: Option<Code>,
+        remove: crate::diagnostics::Edit,
+    },
+    /// A `consenti` naming an error (or a code about `consenti` itself), which cannot be
+    /// accepted.
+    AcceptError {
+        code: Code,
+        remove: crate::diagnostics::Edit,
+    },
 }
 
 impl CheckError {
@@ -284,6 +317,7 @@ impl CheckError {
             BadProduct { .. } => Code::U0303,
             BadQuotient { .. } => Code::U0304,
             RatioTimesHundred { .. } => Code::U0305,
+            RatioOverHundred { .. } => Code::U0312,
             NoArithmetic { .. } => Code::U0306,
             WrongKind { .. } => Code::U0307,
             UnitMismatch { .. } => Code::U0308,
@@ -312,6 +346,10 @@ impl CheckError {
             ObjectivePrefix { .. } => Code::C0603,
             StrategicPrefix { .. } => Code::C0604,
             NegativeResources => Code::C0605,
+            AcceptUnused { .. } => Code::N0210,
+            AcceptWithoutReason => Code::N0211,
+            AcceptUnknownCode { .. } => Code::N0212,
+            AcceptError { .. } => Code::N0213,
         }
     }
 }

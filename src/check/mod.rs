@@ -4,6 +4,7 @@
 //! errors, and references to it are not reported again; a block with broken lines skips the
 //! checks that need all of it (completeness, weight sums).
 
+pub mod accept;
 mod baseline;
 pub mod comparto;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod model;
 mod plan_weights;
 pub mod registry;
 mod resolve;
+mod scale;
 mod targets;
 mod units;
 mod weights;
@@ -50,6 +52,15 @@ pub fn check(parsed: &Parsed, text: &str) -> Checked {
     let model = resolve::resolve(parsed, text, &mut sink);
     let mut diagnostics = parsed.diagnostics.clone();
     diagnostics.extend(sink.diagnostics);
+    // `consenti` comments, once every other diagnostic is known.
+    let mut about_consenti = Sink::default();
+    accept::apply(
+        text,
+        &parsed.comments,
+        &mut diagnostics,
+        &mut about_consenti,
+    );
+    diagnostics.extend(about_consenti.diagnostics);
     crate::diagnostics::sort(&mut diagnostics);
     Checked { model, diagnostics }
 }

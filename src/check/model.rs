@@ -221,6 +221,18 @@ pub struct Weight {
 pub struct Formula {
     pub expr: RExpr,
     pub span: Span,
+    /// The formula as written scales a ratio by 100: `expr` computes the ratio meant, and
+    /// reports say so beside the indicator.
+    pub corrected: Option<Correction>,
+}
+
+/// How a formula written in points was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Correction {
+    /// `a / b * 100` read as `a / b` (U0305).
+    TimesHundred,
+    /// A percentage divided by 100, read without the division (U0312).
+    OverHundred,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -51,9 +51,15 @@ impl<'a> Entry<'a> {
 }
 
 /// The objectives' weights as fractions, when the plan gives them (prerequisites: `None`).
-pub(super) fn plan(entries: &[Entry], sink: &mut Sink) -> Option<Vec<Option<Decimal>>> {
+/// Nothing is checked unless `all_known`: a duplicate objective, one that did not parse or
+/// a broken `peso` line would make the sum wrong for that reason alone.
+pub(super) fn plan(
+    entries: &[Entry],
+    all_known: bool,
+    sink: &mut Sink,
+) -> Option<Vec<Option<Decimal>>> {
     let counting = || entries.iter().filter(|e| !e.prerequisito);
-    if counting().all(|e| e.peso.is_none()) {
+    if !all_known || counting().all(|e| e.peso.is_none()) {
         return None;
     }
     let mut weights: Vec<Option<Option<Decimal>>> = Vec::with_capacity(entries.len());

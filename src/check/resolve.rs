@@ -31,6 +31,8 @@ pub(super) fn resolve(parsed: &Parsed, text: &str, sink: &mut Sink) -> Model {
         templates: HashMap::new(),
         used_templates: HashSet::new(),
         used_measures: HashSet::new(),
+        broken_scopes: HashSet::new(),
+        any_broken: !parsed.broken.is_empty(),
         global_scope: HashMap::new(),
         responsabile: None,
         ambito_responsabili: HashMap::new(),
@@ -59,6 +61,11 @@ struct Resolver<'a> {
     templates: HashMap<String, &'a ast::Modello>,
     used_templates: HashSet<String>,
     used_measures: HashSet<MeasureId>,
+    /// Objectives (by index) with broken lines, in them or in a template they use: a formula
+    /// lost to a syntax error may have used their measures.
+    broken_scopes: HashSet<usize>,
+    /// Some item or block anywhere has broken lines (for global measures).
+    any_broken: bool,
     global_scope: HashMap<String, Binding>,
     /// The plan's default `responsabile`, and each ambito's.
     responsabile: Option<String>,
@@ -102,16 +109,22 @@ impl<'a> Resolver<'a> {
         self.templates(&items.modelli);
         let mut entries = Vec::new();
         let mut seen: HashMap<&str, Span> = HashMap::new();
+        // The objectives' weights are checked only when every objective is known: a
+        // duplicate, an objective that did not parse or a broken `peso` line would make the
+        // sum wrong for that reason alone.
+        let mut all_known = !self.broken_keywords.contains("obiettivo");
         for o in &items.obiettivi {
             if let Some(first) = seen.get(o.code.value.as_str()) {
                 self.duplicate(Thing::Obiettivo, &o.code, *first);
+                all_known = false;
                 continue;
             }
             seen.insert(&o.code.value, o.code.span);
+            all_known &= !(o.has_errors && o.peso.is_none());
             entries.push(plan_weights::Entry::of(o, self.text));
             self.objective(o);
         }
-        if let Some(w) = plan_weights::plan(&entries, self.sink) {
+        if let Some(w) = plan_weights::plan(&entries, all_known, self.sink) {
             self.model.weighted_objectives = true;
             for (o, w) in self.model.objectives.iter_mut().zip(w) {
                 o.weight = w;
@@ -405,6 +418,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             seen.insert(&m.name.value, m.name.span);
+            self.any_broken |= m.has_errors;
             let mut names: HashMap<&str, Span> = HashMap::new();
             for x in &m.misure {
                 if let Some(first) = names.get(x.name.value.as_str()) {
@@ -416,7 +430,7 @@ impl<'a> Resolver<'a> {
             targets::duplicate_years(&m.fields.targets, self.sink);
             let udm = m.fields.udm.as_ref().and_then(|u| u.value.known);
             let own: Vec<&Field<ast::Target>> = m.fields.targets.iter().collect();
-            targets::resolve(&own, udm, self.triennio(), self.sink);
+            targets::resolve(&own, udm, self.triennio(), None, self.sink);
             if let Some(b) = &m.fields.baseline {
                 baseline::resolve(&b.value, udm, self.triennio(), self.sink);
             }
@@ -430,6 +444,10 @@ impl<'a> Resolver<'a> {
     fn objective(&mut self, o: &'a ast::Obiettivo) {
         let index = self.model.objectives.len();
         let code = o.code.value.clone();
+        if o.has_errors || o.indicatori.iter().any(|i| i.has_errors) {
+            self.broken_scopes.insert(index);
+            self.any_broken = true;
+        }
 
         let (strategico, ambito) = self.objective_line(o);
         let comparto = self.model.plan.comparto;
@@ -495,6 +513,10 @@ impl<'a> Resolver<'a> {
                 }
                 continue;
             };
+            if t.has_errors {
+                self.broken_scopes.insert(index);
+                self.any_broken = true;
+            }
             let mut tscope = HashMap::new();
             for m in &t.misure {
                 if tscope.contains_key(&m.name.value) {
@@ -512,20 +534,24 @@ impl<'a> Resolver<'a> {
             }
             template_scopes.insert(name.value.clone(), tscope);
         }
-        for (i, ind) in o.indicatori.iter().enumerate() {
+        // A second definition is reported and left out: the checks below see the first only.
+        let mut indicatori: Vec<&'a ast::Indicatore> = Vec::with_capacity(o.indicatori.len());
+        for ind in &o.indicatori {
             if let Some(first) = declared.get(&ind.name.value) {
                 self.duplicate(Thing::Indicatore, &ind.name, *first);
                 continue;
             }
             declared.insert(ind.name.value.clone(), ind.name.span);
-            scope.insert(ind.name.value.clone(), Binding::Indicator(i));
+            scope.insert(ind.name.value.clone(), Binding::Indicator(indicatori.len()));
+            indicatori.push(ind);
         }
+        let duplicated = indicatori.len() < o.indicatori.len();
 
         // Indicators, templates applied.
         let mut indicators = Vec::new();
         let mut weight_entries = Vec::new();
         let mut formulas: Vec<Option<(&Field<Expr>, Option<&str>)>> = Vec::new();
-        for ind in &o.indicatori {
+        for &ind in &indicatori {
             let template = ind
                 .fields
                 .modello
@@ -538,8 +564,7 @@ impl<'a> Resolver<'a> {
         }
 
         // Formulas: names bound once every indicator's unit is known.
-        let udms: Vec<Option<Udm>> = o
-            .indicatori
+        let udms: Vec<Option<Udm>> = indicatori
             .iter()
             .zip(&indicators)
             .map(|(ind, x)| self.declared_udm(ind).map(|_| x.udm))
@@ -551,18 +576,19 @@ impl<'a> Resolver<'a> {
             };
             let tscope = from_template.and_then(|t| template_scopes.get(t));
             let resolved = self.expr(&field.value, tscope, &scope, &mut depends[i]);
-            let Some(expr) = resolved else { continue };
+            let Some(mut expr) = resolved else { continue };
             let names = ObjectiveUnits {
                 model: &self.model,
                 udms: &udms,
             };
-            let unit = units::unit_of(&expr, &names, self.text, self.sink);
+            let (unit, corrected) =
+                units::unit_of(&mut expr, &names, self.text, field.value.span, self.sink);
             if let (Some(found), Some(declared)) = (unit, udms[i]) {
                 let fits = found == super::error::Dim::of(declared)
                     || (found == super::error::Dim::Scalar
                         && !matches!(declared, Udm::Date | Udm::YesNo | Udm::Percent));
                 if !fits {
-                    let udm_span = o.indicatori[i].fields.udm.as_ref().map(|u| u.value.span);
+                    let udm_span = indicatori[i].fields.udm.as_ref().map(|u| u.value.span);
                     self.sink.report(
                         field.value.span,
                         CheckError::FormulaUnit {
@@ -576,13 +602,22 @@ impl<'a> Resolver<'a> {
             indicators[i].formula = Some(Formula {
                 expr,
                 span: field.value.span,
+                corrected,
             });
         }
-        self.cycles(o, &formulas, &depends);
+        self.cycles(&indicatori, &formulas, &depends);
 
-        let check_sum = !o.has_errors && !o.indicatori.iter().any(|i| i.has_errors);
+        // A duplicate's weight would count (or not) for the wrong reason: no sum then.
+        let check_sum = !o.has_errors && !duplicated && !indicatori.iter().any(|i| i.has_errors);
         let pesi_uguali = o.pesi_uguali.as_ref().map(|p| p.span);
-        let weights = weights::objective(&weight_entries, pesi_uguali, check_sum, self.sink);
+        let children = o.misure.iter().map(|m| m.span.start);
+        let place = weights::Place {
+            text: self.text,
+            children: children
+                .chain(o.indicatori.iter().map(|i| i.span.start))
+                .min(),
+        };
+        let weights = weights::objective(&weight_entries, pesi_uguali, check_sum, place, self.sink);
         for (ind, w) in indicators.iter_mut().zip(weights) {
             ind.weight = w;
         }
@@ -737,11 +772,21 @@ impl<'a> Resolver<'a> {
             .filter(|x| udm_overridden || own.targets.iter().any(|o| std::ptr::eq(o, *x)))
             .collect();
         let triennio = self.triennio();
-        targets::resolve(&to_check, udm, triennio, self.sink);
+        // One year miswritten (`target 2023` for 2024) is one problem: it is reported as a
+        // year outside the triennio, with the missing year as the suggestion, and the
+        // missing year is not reported again.
+        let absent = triennio.map_or(Vec::new(), |t| targets::absent_years(&merged, t));
+        let outside = triennio.is_some_and(|t| targets::any_outside(&merged, t));
+        let meant = match absent.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+        targets::resolve(&to_check, udm, triennio, meant, self.sink);
         let mut quiet = Sink::default();
-        let resolved = targets::resolve(&merged, udm, triennio, &mut quiet);
+        let resolved = targets::resolve(&merged, udm, triennio, None, &mut quiet);
         if let Some(tri) = triennio
             && !has_errors
+            && !outside
         {
             targets::missing_years(&merged, tri, name, at, self.sink);
         }
@@ -835,11 +880,26 @@ impl<'a> Resolver<'a> {
             ExprKind::Number(n) => RExprKind::Number(*n),
             ExprKind::Paren(x) => return self.expr(x, template, scope, depends),
             ExprKind::Name(name) => {
-                let binding = template
+                let exact = template
                     .and_then(|t| t.get(name))
                     .or_else(|| scope.get(name))
                     .or_else(|| self.global_scope.get(name))
                     .copied();
+                // `Foo` declared, `foo` used (or the other way round): the capitals are
+                // reported where they are written (P0118), not as an unknown name too.
+                let binding = exact.or_else(|| {
+                    let lower = name.to_lowercase();
+                    let find = |m: &HashMap<String, Binding>| {
+                        m.iter()
+                            .filter(|(k, _)| k.to_lowercase() == lower)
+                            .min_by_key(|(k, _)| k.as_str())
+                            .map(|(_, b)| *b)
+                    };
+                    template
+                        .and_then(find)
+                        .or_else(|| find(scope))
+                        .or_else(|| find(&self.global_scope))
+                });
                 match binding {
                     Some(Binding::Measure(id)) => {
                         self.used_measures.insert(id);
@@ -860,6 +920,16 @@ impl<'a> Resolver<'a> {
                             names.extend(t.keys().map(String::as_str));
                         }
                         let suggestion = suggest::closest(name, names).map(str::to_string);
+                        // The measure it was meant to be is not unused.
+                        let meant = suggestion.as_ref().and_then(|s| {
+                            template
+                                .and_then(|t| t.get(s))
+                                .or_else(|| scope.get(s))
+                                .or_else(|| self.global_scope.get(s))
+                        });
+                        if let Some(Binding::Measure(id)) = meant {
+                            self.used_measures.insert(*id);
+                        }
                         self.sink.report(
                             e.span,
                             CheckError::Undefined {
@@ -908,7 +978,7 @@ impl<'a> Resolver<'a> {
     /// Reports formulas that depend on themselves, directly or through other indicators.
     fn cycles(
         &mut self,
-        o: &ast::Obiettivo,
+        indicatori: &[&ast::Indicatore],
         formulas: &[Option<(&Field<Expr>, Option<&str>)>],
         depends: &[Vec<usize>],
     ) {
@@ -952,17 +1022,21 @@ impl<'a> Resolver<'a> {
             };
             let mut path: Vec<String> = cycle
                 .iter()
-                .map(|&i| o.indicatori[i].name.value.clone())
+                .map(|&i| indicatori[i].name.value.clone())
                 .collect();
-            path.push(o.indicatori[first].name.value.clone());
-            let at = formulas[first].map_or(o.indicatori[first].name.span, |(f, _)| f.value.span);
+            path.push(indicatori[first].name.value.clone());
+            let at = formulas[first].map_or(indicatori[first].name.span, |(f, _)| f.value.span);
             self.sink.report(at, CheckError::Cycle { path });
         }
     }
 
     fn unused(&mut self, items: &Items) {
         for (id, m) in self.model.measures.iter().enumerate() {
-            if !self.used_measures.contains(&id) {
+            let maybe_used = match m.objective {
+                Some(o) => self.broken_scopes.contains(&o),
+                None => self.any_broken,
+            };
+            if !self.used_measures.contains(&id) && !maybe_used {
                 self.sink.report(
                     m.span,
                     CheckError::UnusedMeasure {

@@ -43,10 +43,13 @@ pub(super) fn merged<'a>(
 }
 
 /// Checks targets against the UdM and the triennio; returns them resolved, in year order.
+/// `meant` is the one year of the triennio the targets lack, if any: a year outside the
+/// triennio then most likely is it, miswritten.
 pub(super) fn resolve(
     targets: &[&Field<Target>],
     udm: Option<Udm>,
     triennio: Option<(i32, i32)>,
+    meant: Option<i32>,
     sink: &mut Sink,
 ) -> Vec<(i32, TargetSpec)> {
     let mut out = Vec::new();
@@ -58,7 +61,12 @@ pub(super) fn resolve(
         {
             sink.report(
                 t.year.span,
-                CheckError::TargetOutsideTriennio { year, from, to },
+                CheckError::TargetOutsideTriennio {
+                    year,
+                    from,
+                    to,
+                    meant,
+                },
             );
         }
         let spec = match &t.goal {
@@ -87,6 +95,20 @@ pub(super) fn resolve(
     out
 }
 
+/// The years of the triennio without a target line.
+pub(super) fn absent_years(targets: &[&Field<Target>], triennio: (i32, i32)) -> Vec<i32> {
+    (triennio.0..=triennio.1)
+        .filter(|year| !targets.iter().any(|t| t.value.year.value == *year))
+        .collect()
+}
+
+/// Whether a target line is for a year outside the triennio.
+pub(super) fn any_outside(targets: &[&Field<Target>], triennio: (i32, i32)) -> bool {
+    targets
+        .iter()
+        .any(|t| !(triennio.0..=triennio.1).contains(&t.value.year.value))
+}
+
 /// Reports the years of the triennio without a target line.
 pub(super) fn missing_years(
     targets: &[&Field<Target>],
@@ -95,16 +117,14 @@ pub(super) fn missing_years(
     at: Span,
     sink: &mut Sink,
 ) {
-    for year in triennio.0..=triennio.1 {
-        if !targets.iter().any(|t| t.value.year.value == year) {
-            sink.report(
-                at,
-                CheckError::MissingTarget {
-                    year,
-                    indicator: indicator.to_string(),
-                },
-            );
-        }
+    for year in absent_years(targets, triennio) {
+        sink.report(
+            at,
+            CheckError::MissingTarget {
+                year,
+                indicator: indicator.to_string(),
+            },
+        );
     }
 }
 

@@ -2,7 +2,8 @@
 
 use super::Sink;
 use super::error::{CheckError, Dim, ValueKind};
-use super::model::{Function, RExpr, RExprKind, TargetValue};
+use super::model::{Correction, Function, RExpr, RExprKind, TargetValue};
+use super::scale::{self, Scale};
 use crate::italian;
 use crate::span::Span;
 use crate::syntax::ast::{BinOp, LitUnit, Quantity, Udm, Value};
@@ -74,74 +75,172 @@ pub(super) trait Units {
 }
 
 /// The unit of a formula, or `None` after reporting why it has none (or when a name it uses
-/// has an unknown unit, already reported elsewhere). `text` is the plan's source, to quote
-/// the formula in suggestions.
-pub(super) fn unit_of(e: &RExpr, names: &dyn Units, text: &str, sink: &mut Sink) -> Option<Dim> {
-    match &e.kind {
-        RExprKind::Number(_) => Some(Dim::Scalar),
-        RExprKind::Measure(id) => names.measure_udm(*id).map(Dim::of),
-        RExprKind::Indicator(i) => names.indicator_udm(*i).map(Dim::of),
-        RExprKind::Neg(x) => {
-            let d = unit_of(x, names, text, sink)?;
-            numeric(d, x.span, sink)
+/// has an unknown unit, already reported elsewhere). `formula` is the formula's whole span in
+/// `text` (the plan's source), to quote it in suggestions.
+///
+/// A ratio scaled by 100 (`a / b * 100`, `100 * a / b`, `a / (b / 100)`, a percentage measure
+/// divided by 100) is reported, and `e` is corrected to compute the ratio meant: the resolved
+/// plan holds what the writer meant, and the diagnostic says so.
+pub(super) fn unit_of(
+    e: &mut RExpr,
+    names: &dyn Units,
+    text: &str,
+    formula: Span,
+    sink: &mut Sink,
+) -> (Option<Dim>, Option<Correction>) {
+    let mut ctx = Context {
+        names,
+        text,
+        formula,
+        sink,
+        corrections: Vec::new(),
+    };
+    let root = ctx.info(e);
+    if let Some((_, scale)) = root {
+        ctx.hundreds(e, scale);
+    }
+    let corrections = std::mem::take(&mut ctx.corrections);
+    scale::correct(e, &corrections);
+    let corrected = corrections.first().map(|(_, hundreds)| {
+        if *hundreds > 0 {
+            Correction::TimesHundred
+        } else {
+            Correction::OverHundred
         }
-        RExprKind::Binary { op, lhs, rhs } => {
-            let l = unit_of(lhs, names, text, sink);
-            let r = unit_of(rhs, names, text, sink);
-            let (l, r) = (l?, r?);
-            let op_span = between(lhs.span, rhs.span, text, op.symbol());
-            match op {
-                BinOp::Add | BinOp::Sub => sum(*op, l, r, lhs.span, rhs.span, op_span, sink),
-                BinOp::Mul => {
-                    hundred(e, lhs, rhs, l, r, text, sink);
-                    product(l, r, op_span, (lhs.span, rhs.span), sink)
+    });
+    (root.map(|(dim, _)| dim), corrected)
+}
+
+struct Context<'a> {
+    names: &'a dyn Units,
+    text: &'a str,
+    formula: Span,
+    sink: &'a mut Sink,
+    /// Sub-expressions (by span) scaled by 100 to the power given, to divide back.
+    corrections: Vec<(Span, i32)>,
+}
+
+impl Context<'_> {
+    fn info(&mut self, e: &RExpr) -> Option<(Dim, Scale)> {
+        match &e.kind {
+            RExprKind::Number(n) => Some((Dim::Scalar, Scale::of_number(*n))),
+            RExprKind::Measure(id) => {
+                let d = Dim::of(self.names.measure_udm(*id)?);
+                Some((d, Scale::of_name(d)))
+            }
+            RExprKind::Indicator(i) => {
+                let d = Dim::of(self.names.indicator_udm(*i)?);
+                Some((d, Scale::of_name(d)))
+            }
+            RExprKind::Neg(x) => {
+                let (d, s) = self.info(x)?;
+                numeric(d, x.span, self.sink).map(|d| (d, s))
+            }
+            RExprKind::Binary { op, lhs, rhs } => {
+                let l = self.info(lhs);
+                let r = self.info(rhs);
+                let ((l, ls), (r, rs)) = (l?, r?);
+                let op_span = between(lhs.span, rhs.span, self.text, op.symbol());
+                let sink = &mut *self.sink;
+                match op {
+                    BinOp::Add | BinOp::Sub => {
+                        let d = sum(*op, l, r, lhs.span, rhs.span, op_span, sink)?;
+                        Some((d, self.sum_scale((lhs, l, ls), (rhs, r, rs))))
+                    }
+                    BinOp::Mul => {
+                        let d = product(l, r, op_span, (lhs.span, rhs.span), sink)?;
+                        Some((d, ls.times(rs)))
+                    }
+                    BinOp::Div => {
+                        let d = quotient(l, r, op_span, (lhs.span, rhs.span), sink)?;
+                        Some((d, ls.over(rs, d == Dim::Ratio && l != Dim::Scalar)))
+                    }
                 }
-                BinOp::Div => quotient(l, r, op_span, (lhs.span, rhs.span), sink),
             }
-        }
-        RExprKind::Call { function, args } => {
-            let dims: Vec<Option<Dim>> =
-                args.iter().map(|a| unit_of(a, names, text, sink)).collect();
-            if args.len() != function.arity() {
-                sink.report(
-                    e.span,
-                    CheckError::Arity {
-                        function: function.name(),
-                        expected: function.arity(),
-                        found: args.len(),
-                    },
-                );
-                return None;
-            }
-            let dims: Vec<Dim> = dims.into_iter().collect::<Option<_>>()?;
-            match function {
-                Function::Abs => numeric(dims[0], args[0].span, sink),
-                Function::Min | Function::Max => {
-                    let (l, r) = (dims[0], dims[1]);
-                    match (l, r) {
-                        (Dim::YesNo, _) | (_, Dim::YesNo) => {
-                            sink.report(e.span, CheckError::NoArithmetic { dim: Dim::YesNo });
-                            None
-                        }
-                        (Dim::Scalar, x) | (x, Dim::Scalar) if x != Dim::Date => Some(x),
-                        (a, b) if a == b => Some(a),
-                        _ => {
-                            sink.report(
-                                e.span,
-                                CheckError::SumMismatch {
-                                    op: function.name(),
-                                    left: l,
-                                    right: r,
-                                    left_span: args[0].span,
-                                    right_span: args[1].span,
-                                },
-                            );
-                            None
-                        }
+            RExprKind::Call { function, args } => {
+                let infos: Vec<Option<(Dim, Scale)>> = args.iter().map(|a| self.info(a)).collect();
+                let sink = &mut *self.sink;
+                if args.len() != function.arity() {
+                    sink.report(
+                        e.span,
+                        CheckError::Arity {
+                            function: function.name(),
+                            expected: function.arity(),
+                            found: args.len(),
+                        },
+                    );
+                    return None;
+                }
+                let infos: Vec<(Dim, Scale)> = infos.into_iter().collect::<Option<_>>()?;
+                match function {
+                    Function::Abs => {
+                        numeric(infos[0].0, args[0].span, sink).map(|d| (d, infos[0].1))
+                    }
+                    Function::Min | Function::Max => {
+                        let ((l, ls), (r, rs)) = (infos[0], infos[1]);
+                        let d = match (l, r) {
+                            (Dim::YesNo, _) | (_, Dim::YesNo) => {
+                                sink.report(e.span, CheckError::NoArithmetic { dim: Dim::YesNo });
+                                None
+                            }
+                            (Dim::Scalar, x) | (x, Dim::Scalar) if x != Dim::Date => Some(x),
+                            (a, b) if a == b => Some(a),
+                            _ => {
+                                sink.report(
+                                    e.span,
+                                    CheckError::SumMismatch {
+                                        op: function.name(),
+                                        left: l,
+                                        right: r,
+                                        left_span: args[0].span,
+                                        right_span: args[1].span,
+                                    },
+                                );
+                                None
+                            }
+                        }?;
+                        Some((d, self.sum_scale((&args[0], l, ls), (&args[1], r, rs))))
                     }
                 }
             }
         }
+    }
+
+    /// The scale of a sum: a constant is in the scale of the other side (`a / b * 100 - 5`
+    /// is in points, as a whole); two sides in different scales are each reported, and
+    /// corrected, where they are scaled.
+    fn sum_scale(&mut self, l: (&RExpr, Dim, Scale), r: (&RExpr, Dim, Scale)) -> Scale {
+        let ((le, ld, ls), (re, rd, rs)) = (l, r);
+        match (ld, rd) {
+            (Dim::Scalar, _) => rs.with_ratio(ls.ratio),
+            (_, Dim::Scalar) => ls.with_ratio(rs.ratio),
+            _ if ls.hundreds == rs.hundreds => ls.with_ratio(rs.ratio),
+            _ => {
+                self.hundreds(le, ls);
+                self.hundreds(re, rs);
+                Scale {
+                    hundreds: 0,
+                    ratio: ls.ratio || rs.ratio,
+                }
+            }
+        }
+    }
+
+    /// Reports `e` if it is a ratio scaled by 100, and marks it for correction.
+    fn hundreds(&mut self, e: &RExpr, scale: Scale) {
+        if scale.hundreds == 0 || !scale.ratio {
+            return;
+        }
+        let removal = scale::removal(e, scale.hundreds, self.text, self.formula);
+        let at = removal.first_factor.unwrap_or(e.span);
+        let (formula, without) = (self.formula, removal.without);
+        let error = if scale.hundreds > 0 {
+            CheckError::RatioTimesHundred { formula, without }
+        } else {
+            CheckError::RatioOverHundred { formula, without }
+        };
+        self.sink.report(at, error);
+        self.corrections.push((e.span, scale.hundreds));
     }
 }
 
@@ -245,22 +344,6 @@ fn quotient(l: Dim, r: Dim, op_span: Span, sides: (Span, Span), sink: &mut Sink)
             None
         }
     }
-}
-
-/// `ratio * 100`, as many published algorithms write it: a warning, since ratios already are
-/// percentages here. The help quotes the formula without `* 100`.
-fn hundred(e: &RExpr, lhs: &RExpr, rhs: &RExpr, l: Dim, r: Dim, text: &str, sink: &mut Sink) {
-    let is_hundred =
-        |x: &RExpr| matches!(x.kind, RExprKind::Number(n) if n == Decimal::ONE_HUNDRED);
-    let kept = if is_hundred(rhs) && l == Dim::Ratio {
-        lhs
-    } else if is_hundred(lhs) && r == Dim::Ratio {
-        rhs
-    } else {
-        return;
-    };
-    let without = text.get(kept.span.range()).unwrap_or("").to_string();
-    sink.report(e.span, CheckError::RatioTimesHundred { without });
 }
 
 /// The span of the operator between two operands, for underlining it.

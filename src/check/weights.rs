@@ -5,6 +5,7 @@ use super::Sink;
 use super::error::CheckError;
 use super::model::Weight;
 use super::units;
+use crate::diagnostics::Edit;
 use crate::span::Span;
 use crate::syntax::ast::{Field, Quantity, Udm};
 use rust_decimal::Decimal;
@@ -20,12 +21,20 @@ pub(super) struct Entry<'a> {
     pub has_errors: bool,
 }
 
+/// Where an objective's `pesi uguali` would be written: `text` is the plan, `children` the
+/// offset of its first `misura` or `indicatore`.
+pub(super) struct Place<'t> {
+    pub text: &'t str,
+    pub children: Option<usize>,
+}
+
 /// The indicators' weights of one objective. `check_sum` is false when some lines of the
 /// objective were broken (the sum would be wrong for that reason).
 pub(super) fn objective(
     entries: &[Entry],
     pesi_uguali: Option<Span>,
     check_sum: bool,
+    place: Place,
     sink: &mut Sink,
 ) -> Vec<Weight> {
     let n = entries.len().max(1);
@@ -79,6 +88,11 @@ pub(super) fn objective(
     let sum: Decimal = weights.iter().flatten().sum();
     if complete && !entries.is_empty() && sum != Decimal::ONE {
         let rounded_equal_split = looks_like_rounded_split(entries, &listed);
+        let equal_split = if rounded_equal_split {
+            equal_split(entries, &place)
+        } else {
+            Vec::new()
+        };
         if let Some((first, _)) = listed.first() {
             sink.report(
                 *first,
@@ -86,6 +100,7 @@ pub(super) fn objective(
                     sum,
                     weights: listed.clone(),
                     rounded_equal_split,
+                    equal_split,
                 },
             );
         }
@@ -105,6 +120,52 @@ pub(super) fn objective(
             }
         })
         .collect()
+}
+
+/// The edits that replace rounded equal weights by `pesi uguali`: each `peso` line deleted,
+/// and `pesi uguali` written after the objective's last line before its measures and
+/// indicators. None when a weight comes from a template (other objectives use it too).
+fn equal_split(entries: &[Entry], place: &Place) -> Vec<Edit> {
+    let text = place.text;
+    let (Some(children), true) = (place.children, entries.iter().all(|e| e.own_peso)) else {
+        return Vec::new();
+    };
+    let line_start = |at: usize| {
+        text.get(..at)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1)
+    };
+    let first_child_line = line_start(children);
+    let indent: String = text[first_child_line..children]
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t'))
+        .collect();
+    // Back over the blank lines and comments above the first child, to the last field line
+    // (or the `{` line).
+    let mut end = first_child_line;
+    while end > 0 {
+        let start = line_start(end - 1);
+        let line = text[start..end].trim();
+        if !(line.is_empty() || line.starts_with('#')) {
+            break;
+        }
+        end = start;
+    }
+    let Some(line_end) = end.checked_sub(1) else {
+        return Vec::new();
+    };
+    let (at, newline) = if text[..line_end].ends_with('\r') {
+        (line_end - 1, "\r\n")
+    } else {
+        (line_end, "\n")
+    };
+    let mut edits: Vec<Edit> = entries
+        .iter()
+        .filter_map(|e| e.peso.map(|p| Edit::delete_in_line(text, p.span)))
+        .collect();
+    edits.push(Edit::insert(at, format!("{newline}{indent}pesi uguali")));
+    edits.sort_by_key(|e| e.span.start);
+    edits
 }
 
 /// All weights equal, and equal to 100% / n rounded to the decimals written (33,3% for 1/3,

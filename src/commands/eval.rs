@@ -111,6 +111,8 @@ pub fn run(args: &EvalArgs) -> Outcome {
     let (plan, problem) = files::read(&args.plan);
     if let Some(d) = problem {
         tally.render(&mut out, &plan, &[d], args);
+        out.stderr
+            .push_str(&unreadable_argument(lang, &plan.name, Argument::Plan));
         out.status = USAGE;
         return out;
     }
@@ -139,11 +141,17 @@ pub fn run(args: &EvalArgs) -> Outcome {
     };
     let mut dated = Vec::new();
     let mut sources = Vec::new();
-    for path in &args.measurements {
+    for (k, path) in args.measurements.iter().enumerate() {
         let (source, loaded) = match load_measurements(model, path) {
             Ok(x) => x,
-            Err((source, d)) => {
+            Err(problem) => {
+                let (source, d) = *problem;
                 tally.render(&mut out, &source, &[d], args);
+                out.stderr.push_str(&unreadable_argument(
+                    lang,
+                    &source.name,
+                    Argument::Measurements(k + 2),
+                ));
                 out.status = USAGE;
                 return out;
             }
@@ -261,15 +269,45 @@ pub fn run(args: &EvalArgs) -> Outcome {
     out
 }
 
+/// Which of `piano eval`'s files could not be read.
+#[derive(Clone, Copy)]
+enum Argument {
+    Plan,
+    /// The measurement file given as this argument (2 for the first).
+    Measurements(usize),
+}
+
+/// `piano: manca.csv (il file delle misure, secondo argomento) non si può leggere: nessun report`.
+fn unreadable_argument(lang: Lang, name: &str, which: Argument) -> String {
+    let what = match which {
+        Argument::Plan => lang.pick(
+            "il piano, primo argomento".into(),
+            "the plan, first argument".into(),
+        ),
+        Argument::Measurements(2) => lang.pick(
+            "il file delle misure, secondo argomento".into(),
+            "the measurement file, second argument".into(),
+        ),
+        Argument::Measurements(n) => lang.pick(
+            format!("un file delle misure, argomento {n}"),
+            format!("a measurement file, argument {n}"),
+        ),
+    };
+    lang.pick(
+        format!("piano: `{name}` ({what}) non si può leggere: nessun report\n"),
+        format!("piano: `{name}` ({what}) cannot be read: no report\n"),
+    )
+}
+
 /// Reads one measurement file, in any format the loader knows; an unreadable file is a usage
 /// problem, given back with its diagnostic.
 fn load_measurements(
     model: &crate::check::model::Model,
     path: &std::path::Path,
-) -> Result<(Source, eval::Loaded), (Source, Diagnostic)> {
+) -> Result<(Source, eval::Loaded), Box<(Source, Diagnostic)>> {
     let (source, problem) = files::read(path);
     if let Some(d) = problem {
-        return Err((source, d));
+        return Err(Box::new((source, d)));
     }
     let loaded = eval::load(model, &source);
     Ok((source, loaded))

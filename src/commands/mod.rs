@@ -4,6 +4,7 @@
 pub mod check;
 pub mod eval;
 pub mod files;
+pub mod fix;
 pub mod fmt;
 pub mod template;
 

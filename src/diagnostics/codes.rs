@@ -61,6 +61,7 @@ codes! {
     P0123 => Error,
     P0124 => Error,
     P0125 => Error,
+    P0140 => Warning,
     // Names and structure
     N0201 => Error,
     N0202 => Error,
@@ -70,6 +71,10 @@ codes! {
     N0206 => Error,
     N0207 => Error,
     N0208 => Error,
+    N0210 => Warning,
+    N0211 => Warning,
+    N0212 => Warning,
+    N0213 => Warning,
     // Units
     U0301 => Error,
     U0302 => Error,
@@ -82,6 +87,7 @@ codes! {
     U0309 => Error,
     U0310 => Error,
     U0311 => Error,
+    U0312 => Warning,
     // Targets
     T0401 => Error,
     T0402 => Warning,

@@ -174,7 +174,7 @@ pub fn explanation(code: Code) -> Explanation {
         P0123 => e(
             "`entro` è un comparatore, non un'unità di misura: un indicatore che è una scadenza ha `udm data`, e i suoi target dicono `entro` una data.",
             "`entro` is a comparator, not a unit of measure: an indicator that is a deadline has `udm data`, and its targets say `entro` a date.",
-            "udm entro\ntarget 2024 = 31/01/2024",
+            "udm entro\ntarget 2024 entro 31/01/2024",
             "udm data\ntarget 2024 entro 31/01/2024",
         ),
         N0201 => e(
@@ -205,7 +205,7 @@ pub fn explanation(code: Code) -> Explanation {
             "Un modello (`modello`) non è usato da nessun indicatore. È un avviso: forse il nome nell'indicatore è sbagliato, o il modello è rimasto da una versione precedente del piano.",
             "A template (`modello`) is not used by any indicator. It is a warning: perhaps the name in the indicator is wrong, or the template is left over from an earlier version of the plan.",
             "modello utilizzo_risorse \"...\" { ... }   # nessun indicatore dice `modello utilizzo_risorse`",
-            "indicatore risorse {\n  modello utilizzo_risorse\n  peso 20%\n}",
+            "modello utilizzo_risorse \"...\" { ... }\n...\nindicatore risorse {\n  modello utilizzo_risorse\n}",
         ),
         N0206 => e(
             "Il file non ha il blocco `piano` che dice ente, anno e triennio: senza, non si possono controllare gli anni dei target né calcolare la performance.",
@@ -224,6 +224,30 @@ pub fn explanation(code: Code) -> Explanation {
             "A required field is missing: `ente`, `anno` and `triennio` in the plan; `strategico` and `missione` in an objective; `ambito` in a strategic line; `udm` and `tipologia` in an indicator (its own or its template's).",
             "indicatore eventi \"Eventi\" {\n  tipologia efficienza\n  target 2024 >= 4\n}",
             "indicatore eventi \"Eventi\" {\n  tipologia efficienza\n  udm n.\n  target 2024 >= 4\n}",
+        ),
+        N0210 => e(
+            "Un commento `# consenti CODICE: motivo` accetta l'avviso CODICE della sua riga o, se sta da solo su una riga, della riga sotto (più commenti si possono impilare). Qui non c'è nessun avviso con quel codice: forse il problema è stato corretto, o il commento è sulla riga sbagliata. È un avviso, come in ruff un `noqa` inutile; `piano check --fix` toglie il commento.",
+            "A `# consenti CODE: motivo` comment accepts the CODE warning of its own line or, alone on a line, of the line below (several can be stacked). There is no warning with that code here: perhaps the problem was fixed, or the comment is on the wrong line. It is a warning, as an unused `noqa` is in ruff; `piano check --fix` removes the comment.",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 01_01_OS01 \"Titolo\" {\n  strategico 01_01\n}",
+            "obiettivo 01_01_OS01 \"Titolo\" {\n  strategico 01_01\n}",
+        ),
+        N0211 => e(
+            "Un commento `consenti` dice perché l'avviso è accettato, dopo i due punti: chi rilegge il piano (un collega, l'OIV) deve poter capire la scelta. Senza motivo l'avviso è accettato lo stesso, ma se ne riceve un altro.",
+            "A `consenti` comment says why the warning is accepted, after a colon: whoever reads the plan next (a colleague, the OIV) must be able to follow the choice. Without a reason the warning is accepted all the same, but another warning is given.",
+            "# consenti C0603\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+        ),
+        N0212 => e(
+            "Un commento `consenti` nomina un codice che non esiste. I codici hanno una lettera e quattro cifre, come `C0603`; `piano explain --all` li elenca tutti.",
+            "A `consenti` comment names a code that does not exist. Codes have a letter and four digits, such as `C0603`; `piano explain --all` lists them all.",
+            "# consenti C0603 C063: codice ufficiale della Camera\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+            "# consenti C0603: codice ufficiale della Camera\nobiettivo 03_04_OS04 \"Titolo\" {\n  strategico 03_01\n}",
+        ),
+        N0213 => e(
+            "Solo gli avvisi si possono accettare con `consenti`: un errore rende il piano sbagliato, e va corretto. Neppure gli avvisi sui commenti `consenti` stessi si accettano.",
+            "Only warnings can be accepted with `consenti`: an error makes the plan wrong, and must be fixed. Warnings about `consenti` comments themselves cannot be accepted either.",
+            "target 2024 >= 4 # consenti T0403: gli altri anni non sono fissati",
+            "target 2024 >= 4",
         ),
         U0301 => e(
             "L'unità che la formula produce non è quella dichiarata con `udm`. Le unità si calcolano così: grandezze uguali si sommano; un quoziente di unità uguali è un rapporto (%); dividere per un conteggio (`n.`) dà una media nell'altra unità; le costanti non hanno unità.",
@@ -250,10 +274,10 @@ pub fn explanation(code: Code) -> Explanation {
             "formula costi / pratiche",
         ),
         U0305 => e(
-            "Molti documenti scrivono i rapporti come `... * 100`. Qui i rapporti sono già percentuali (`46,56%`): moltiplicare per 100 darebbe un valore cento volte troppo grande. È un avviso; il suggerimento mostra la formula senza `* 100`.",
-            "Many documents write ratios as `... * 100`. Here ratios already are percentages (`46,56%`): multiplying by 100 would give a value a hundred times too large. It is a warning; the help shows the formula without `* 100`.",
-            "formula pratiche_corrette / pratiche_ricevute * 100",
-            "formula pratiche_corrette / pratiche_ricevute",
+            "Molti documenti scrivono i rapporti in punti: `a / b * 100`, `100 * a / b`, `(a * 100) / b`, `a / (b / 100)`. Qui i rapporti sono già percentuali (80% vale 0,8): il 100 darebbe un valore cento volte troppo grande, e il punteggio sarebbe sbagliato. Il controllo segue le unità, non la forma della formula: vale per ogni rapporto moltiplicato per 100, in qualsiasi ordine. È un avviso: `piano eval` calcola il rapporto voluto (senza il 100) e lo ricorda nel report; `piano check --fix` toglie il 100 dalla formula.",
+            "Many documents write ratios in points: `a / b * 100`, `100 * a / b`, `(a * 100) / b`, `a / (b / 100)`. Here ratios already are percentages (80% is 0.8): the 100 would give a value a hundred times too large, and a wrong score. The check follows the units, not the formula's shape: it applies to any ratio multiplied by 100, in any order. It is a warning: `piano eval` computes the ratio meant (without the 100) and says so in the report; `piano check --fix` removes the 100 from the formula.",
+            "formula pratiche_5gg * 100 / pratiche_evase",
+            "formula pratiche_5gg / pratiche_evase",
         ),
         U0306 => e(
             "Le date e i sì/no non entrano nei calcoli, salvo la differenza tra date (in giorni) e lo spostamento di una data di qualche giorno.",
@@ -290,6 +314,12 @@ pub fn explanation(code: Code) -> Explanation {
             "A function has the wrong number of arguments: `min` and `max` take two, `abs` one. Arguments are separated by `;`.",
             "formula min(a)",
             "formula min(a; b)",
+        ),
+        U0312 => e(
+            "Un rapporto (per esempio una misura in `%`) diviso per 100. Qui le percentuali sono già frazioni (80% vale 0,8): dividerle ancora per 100 dà un valore cento volte troppo piccolo. È un avviso: `piano eval` calcola il valore senza la divisione e lo ricorda nel report; `piano check --fix` toglie `/ 100` dalla formula.",
+            "A ratio (a measure in `%`, say) divided by 100. Here percentages already are fractions (80% is 0.8): dividing them by 100 again gives a value a hundred times too small. It is a warning: `piano eval` computes the value without the division and says so in the report; `piano check --fix` removes `/ 100` from the formula.",
+            "formula imprese_registrate * quota_digitali / 100",
+            "formula imprese_registrate * quota_digitali",
         ),
         T0401 => e(
             "Il comparatore non vale per l'unità di misura: un sì/no ammette solo `=`; una data ammette `entro`, `<=` (scadenza) e `>=` (non prima di), non `>` o `<`; `entro` vale solo per le date.",
@@ -348,8 +378,8 @@ pub fn explanation(code: Code) -> Explanation {
         W0503 => e(
             "Un peso è maggiore di 0% e al più 100% (il massimo di `punteggio` è almeno 100%). Un indicatore che non deve contare va tolto dall'obiettivo; un obiettivo che non pesa ma condiziona gli altri si scrive `prerequisito`.",
             "A weight is above 0% and at most 100% (the `punteggio` cap is at least 100%). An indicator that must not count should be removed from the objective; an objective that carries no weight but conditions the others is written `prerequisito`.",
-            "peso 0%",
-            "peso 10%",
+            "indicatore a { peso 0% }\nindicatore b { peso 100% }",
+            "indicatore b { peso 100% }",
         ),
         W0504 => e(
             "Un indicatore non ha `peso` e l'obiettivo non dice `pesi uguali`: non si sa quanto conti.",
@@ -360,8 +390,8 @@ pub fn explanation(code: Code) -> Explanation {
         W0505 => e(
             "Gli obiettivi possono avere un `peso` nel piano (altrimenti contano tutti uguale): se uno ce l'ha, devono averlo tutti, e i pesi devono sommare a 100%. Un obiettivo che non pesa ma condiziona gli altri (la \"X\" nella colonna del peso di molti piani) si scrive `prerequisito` e non entra nella somma. Il controllo indica l'obiettivo senza `peso` né `prerequisito` e propone le due correzioni.",
             "Objectives may carry a `peso` in the plan (otherwise all count the same): if one has it, all must, and the weights must add up to 100%. An objective that carries no weight but conditions the others (the \"X\" in the weight column of many plans) is written `prerequisito` and is not part of the sum. The check points at the objective with neither `peso` nor `prerequisito` and offers both fixes.",
-            "obiettivo A { peso 60% }\nobiettivo B { }",
-            "obiettivo A { peso 60% }\nobiettivo B { peso 40% }",
+            "obiettivo 01_01_OS01 \"...\" { peso 60% }\nobiettivo 01_01_OS02 \"...\" { ... }",
+            "obiettivo 01_01_OS01 \"...\" { peso 60% }\nobiettivo 01_01_OS02 \"...\" { peso 40% }",
         ),
         W0506 => e(
             "Un obiettivo `prerequisito` non pesa nella performance: la condiziona. Una riga `peso` nello stesso obiettivo contraddice `prerequisito`: va tolta l'una o l'altra.",
@@ -422,6 +452,12 @@ pub fn explanation(code: Code) -> Explanation {
             "A target not set is written `target YEAR n.d.`: a comparator before `n.d.` (`>= n.d.`) says nothing more and suggests a forgotten value.",
             "target 2025 >= n.d.",
             "target 2025 n.d.",
+        ),
+        P0140 => e(
+            "Un testo è tra virgolette tipografiche (“ ” o « »), come le scrive Word, invece che tra virgolette diritte `\"`. Il testo è letto lo stesso; è un avviso, e `piano check --fix` (o `piano fmt`) scrive le virgolette diritte.",
+            "A text is between typographic quotes (“ ” or « »), as Word writes them, instead of straight quotes `\"`. The text is read all the same; it is a warning, and `piano check --fix` (or `piano fmt`) writes straight quotes.",
+            "ufficio “Punto impresa digitale”",
+            "ufficio \"Punto impresa digitale\"",
         ),
         P0124 => e(
             "Un numero ha un'unità sola: `€ 5 €` o `5 € %` non hanno senso.",
@@ -528,8 +564,8 @@ pub fn explanation(code: Code) -> Explanation {
         M0717 => e(
             "Il file delle misure in forma JSON non è JSON valido nel punto indicato (una virgola in più o in meno, virgolette o parentesi non chiuse).",
             "The measurement file in JSON form is not valid JSON at the point shown (a comma too many or missing, unclosed quotes or brackets).",
-            "{\"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1,}]}",
-            "{\"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1}]}",
+            "{\"rilevazione\": \"2024-06-30\", \"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1,}]}",
+            "{\"rilevazione\": \"2024-06-30\", \"valori\": [{\"codice\": \"01_01_OS01.eventi\", \"valore\": 1}]}",
         ),
         M0718 => e(
             "Il file delle misure in forma JSON è un oggetto con `valori` (una lista di righe `{\"codice\", \"valore\", \"nota\"}`) e facoltativamente `rilevazione`. I valori sono numeri (le percentuali in punti: 46.56 vuol dire 46,56%), testi scritti come nel piano, `true`/`false` per sì/no e `null` per n.d.",
@@ -546,8 +582,8 @@ pub fn explanation(code: Code) -> Explanation {
         E0802 => e(
             "Una formula non si può calcolare con i valori dati: il risultato supera le 28 cifre dell'aritmetica decimale esatta, o combina una data con un numero. L'indicatore è \"non calcolabile\" e la valutazione continua.",
             "A formula cannot be computed with the given values: the result exceeds the 28 digits of exact decimal arithmetic, or it combines a date with a number. The indicator is \"not computable\" and the evaluation goes on.",
-            "imprese_registrate;99.999.999.999.999.999.999.999.999;",
-            "imprese_registrate;64.488;",
+            "02_01_OS01.aderenti_cassetto;99.999.999.999.999.999.999.999.999;\nimprese_registrate;0,001;",
+            "02_01_OS01.aderenti_cassetto;30.026;\nimprese_registrate;64.488;",
         ),
         E0803 => e(
             "L'anno valutato deve essere un anno del triennio del piano. È `--year` se indicato, altrimenti l'anno della data di rilevazione (`--as-of` o la riga `rilevazione`), altrimenti l'`anno` del piano.",
@@ -574,6 +610,34 @@ pub fn explanation(code: Code) -> Explanation {
             "piano eval piano.piano misure-2024-06-30.csv misure-2024-12-31.csv",
         ),
     }
+}
+
+/// The known codes nearest to an unknown one, for "did you mean" (`W050` → `W0501` …
+/// `W0506`, `C603` → `C0603`, `W0510` → `W0501`): the codes it begins, else those one
+/// character away. At most ten, in order.
+pub fn nearest(text: &str) -> Vec<Code> {
+    let upper = text.trim().to_ascii_uppercase();
+    if upper.is_empty() {
+        return Vec::new();
+    }
+    let starting: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.as_str().starts_with(&upper))
+        .collect();
+    let near = if starting.is_empty() {
+        Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| {
+                let name = c.as_str();
+                strsim::osa_distance(name, &upper) <= 1
+            })
+            .collect()
+    } else {
+        starting
+    };
+    near.into_iter().take(10).collect()
 }
 
 /// The explanation as printed by `piano explain`.

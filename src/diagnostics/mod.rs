@@ -11,6 +11,7 @@ mod texts;
 pub use codes::Code;
 pub use fix::{Applicability, Edit, Fix};
 pub use texts::Texts;
+pub use texts::list as texts_list;
 
 use crate::check::error::CheckError;
 use crate::eval::error::{EvalError, MeasureError};
@@ -74,6 +75,9 @@ pub enum FileError {
 pub struct Diagnostic {
     pub span: Span,
     pub kind: Kind,
+    /// A warning accepted by a `# consenti CODE: motivo` comment: the reason given. Accepted
+    /// warnings are counted apart and do not fail `--deny-warnings`.
+    pub accepted: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -81,7 +85,13 @@ impl Diagnostic {
         Diagnostic {
             span,
             kind: kind.into(),
+            accepted: None,
         }
+    }
+
+    /// A warning that counts: not accepted by a `consenti` comment.
+    pub fn is_open_warning(&self) -> bool {
+        self.severity() == Severity::Warning && self.accepted.is_none()
     }
 
     pub fn code(&self) -> Code {
@@ -103,7 +113,7 @@ impl Diagnostic {
     }
 
     pub fn texts(&self, lang: Lang) -> Texts {
-        texts::describe(&self.kind, lang)
+        texts::describe(&self.kind, self.span, lang)
     }
 }
 

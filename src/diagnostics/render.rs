@@ -32,7 +32,14 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> 
         text: source.text.as_str(),
     });
     for d in diagnostics {
-        let texts = d.texts(options.lang);
+        let mut texts = d.texts(options.lang);
+        if let (Some(reason), Format::Human) = (&d.accepted, options.format) {
+            let accepted = accepted_line(options.lang, reason);
+            texts.help = Some(match texts.help.take() {
+                Some(help) => format!("{help}\n{accepted}"),
+                None => accepted,
+            });
+        }
         match options.format {
             Format::Human => {
                 if let Some(named) = &named {
@@ -62,10 +69,25 @@ pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
     }
 }
 
+/// "accettato: motivo", for a warning accepted by a `consenti` comment.
+fn accepted_line(lang: Lang, reason: &str) -> String {
+    match (lang, reason.is_empty()) {
+        (Lang::It, false) => format!("accettato con `consenti`: {reason}"),
+        (Lang::En, false) => format!("accepted with `consenti`: {reason}"),
+        (Lang::It, true) => "accettato con `consenti`, senza motivo".into(),
+        (Lang::En, true) => "accepted with `consenti`, without a reason".into(),
+    }
+}
+
 fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
     let (line, col) = source.line_col(d.span.start);
+    let accepted = if d.accepted.is_some() {
+        lang.pick(" (accettato)", " (accepted)")
+    } else {
+        ""
+    };
     format!(
-        "{}:{line}:{col}: {}[{}]: {}",
+        "{}:{line}:{col}: {}[{}]{accepted}: {}",
         source.name,
         severity_word(lang, d.severity()),
         d.code(),
@@ -130,6 +152,8 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
         "help": texts.help,
         "labels": labels,
         "fixes": fixes,
+        "accettato": d.accepted.is_some(),
+        "motivo": d.accepted.as_deref().filter(|r| !r.is_empty()),
     })
 }
 

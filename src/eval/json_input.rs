@@ -319,9 +319,33 @@ mod tests {
             "\"\\q\"",
             "-",
             "{\"a\":1,\"a\":2}",
-            &"[".repeat(100),
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+    }
+
+    /// Guards the depth limit: closed nesting just past it is refused as too deep (an
+    /// unclosed one would fail anyway, limit or not), and nesting at the limit is read.
+    #[test]
+    fn nesting_deeper_than_the_limit_is_refused() {
+        let nested = |depth: usize, open: &str, close: &str| {
+            format!("{}1{}", open.repeat(depth), close.repeat(depth))
+        };
+        for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+            assert!(parse(&nested(MAX_DEPTH, open, close)).is_ok(), "{open}");
+            let too_deep = nested(MAX_DEPTH + 1, open, close);
+            let (span, error) = parse(&too_deep).unwrap_err();
+            assert_eq!(
+                error,
+                MeasureError::JsonSyntax {
+                    problem: JsonProblem::TooDeep
+                },
+                "{open}"
+            );
+            // At the value that goes past the limit.
+            assert_eq!(span.start, open.len() * (MAX_DEPTH + 1), "{open}");
+        }
+        // Far deeper, closed: refused without exhausting the stack.
+        assert!(parse(&nested(100_000, "[", "]")).is_err());
     }
 }

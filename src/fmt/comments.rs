@@ -130,13 +130,7 @@ fn distribute(
     }
 }
 
-/// A comment as the grammar reads it: from `#` to the end of the line, without trailing
-/// blanks. A lone `\r` ends a line for the grammar (what follows it is parsed), while the
-/// scanner's comment span runs to `\n`: the text stops at the `\r`.
-pub fn comment_text(text: &str, comment: Span) -> &str {
-    let raw = text.get(comment.range()).unwrap_or("");
-    raw.split('\r').next().unwrap_or("").trim_end()
-}
+pub use crate::syntax::scan::comment_text;
 
 /// No line end between the two offsets.
 fn same_line(text: &str, a: usize, b: usize) -> bool {

@@ -166,38 +166,75 @@ fn lcs_row<'x>(
 mod tests {
     use super::*;
 
-    /// Applies a unified diff to `old`, to check that it says what changed.
+    /// `start,count` of one side of an `@@` header, as the 0-based index of its first line.
+    fn side(range: &str) -> (usize, usize) {
+        let mut parts = range[1..].split(',');
+        let start: usize = parts.next().unwrap().parse().unwrap();
+        let count: usize = parts.next().map_or(1, |c| c.parse().unwrap());
+        (if count == 0 { start } else { start - 1 }, count)
+    }
+
+    /// Applies a unified diff to `old`, strictly, as `patch` would: guards that the diff says
+    /// what changed. Context and removed lines must be the old text's lines at that place, the
+    /// headers' starts must point where the hunk applies on both sides, and their counts must
+    /// match the hunk's lines.
     fn apply(old: &str, diff: &str) -> String {
         let old: Vec<&str> = old.split_inclusive('\n').collect();
-        let mut out = String::new();
+        let mut out: Vec<String> = Vec::new();
         let mut next = 0; // next old line to copy
         let mut lines = diff.lines().skip(2).peekable();
         while let Some(header) = lines.next() {
-            let minus = header.split(' ').nth(1).unwrap();
-            let start: usize = minus[1..].split(',').next().unwrap().parse().unwrap();
-            let count: usize = minus.split(',').nth(1).map_or(1, |c| c.parse().unwrap());
-            let begin = if count == 0 { start } else { start - 1 };
-            out.extend(old[next..begin].iter().copied());
-            next = begin;
+            let mut fields = header.split(' ');
+            assert_eq!(fields.next(), Some("@@"), "{header}");
+            let (old_start, old_count) = side(fields.next().unwrap());
+            let (new_start, new_count) = side(fields.next().unwrap());
+            assert_eq!(fields.next(), Some("@@"), "{header}");
+            assert!(old_start >= next, "{header}: hunks overlap or go back");
+            out.extend(old[next..old_start].iter().map(|l| l.to_string()));
+            next = old_start;
+            assert_eq!(out.len(), new_start, "{header}: new start");
+            let (mut old_seen, mut new_seen) = (0, 0);
             while let Some(line) = lines.next_if(|l| !l.starts_with("@@")) {
                 let no_newline = lines.next_if(|l| l.starts_with('\\')).is_some();
-                let text = &line[1..];
-                match &line[..1] {
-                    " " => next += 1,
-                    "-" => {
-                        next += 1;
-                        continue;
-                    }
-                    _ => {}
-                }
-                out.push_str(text);
+                let mut text = line[1..].to_string();
                 if !no_newline {
-                    out.push('\n');
+                    text.push('\n');
                 }
+                let mark = &line[..1];
+                if mark == " " || mark == "-" {
+                    assert_eq!(
+                        old.get(next).copied(),
+                        Some(text.as_str()),
+                        "{header}: old line {}",
+                        next + 1
+                    );
+                    next += 1;
+                    old_seen += 1;
+                }
+                if mark == " " || mark == "+" {
+                    out.push(text);
+                    new_seen += 1;
+                }
+                assert!(
+                    matches!(mark, " " | "-" | "+"),
+                    "{header}: bad line {line:?}"
+                );
             }
+            assert_eq!(
+                (old_seen, new_seen),
+                (old_count, new_count),
+                "{header}: counts"
+            );
         }
-        out.extend(old[next..].iter().copied());
-        out
+        out.extend(old[next..].iter().map(|l| l.to_string()));
+        out.concat()
+    }
+
+    /// The strict `apply` refuses a diff whose context or removed lines are not the old text.
+    #[test]
+    #[should_panic(expected = "old line")]
+    fn apply_checks_removed_lines() {
+        apply("a\nb\n", "--- p\n+++ p\n@@ -1,2 +1,2 @@\n a\n-x\n+b\n");
     }
 
     #[test]

@@ -175,8 +175,7 @@ fn wide(report: Report, lang: Lang) -> String {
                 ),
                 _ => (String::new(), "n.d.".into()),
             };
-            let notes: Vec<String> = r
-                .notes
+            let notes: Vec<String> = super::indicator_notes(indicator, r, lang)
                 .iter()
                 .map(|n| format!("{}: {}", n.code, n.text))
                 .collect();

@@ -44,7 +44,7 @@ td.num, th.num { text-align: right; }
 .summary .code { width: 22mm; }
 .summary .perf { width: 40mm; }
 .summary.multi .perf { width: 29mm; }
-.summary .change { width: 17mm; }
+.summary .change { width: 21mm; }
 .summary .cov { width: 40mm; }
 .perf .pct { display: inline-block; width: 10mm; text-align: right; margin-right: 1.5mm; font-weight: bold; white-space: nowrap; }
 .track { display: inline-block; width: 24mm; height: 3.2mm; background: #eeeeee; border: 1px solid #c9c9c9; vertical-align: middle; overflow: hidden; }
@@ -291,7 +291,13 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
     let mut value_marks: Vec<Vec<usize>> = Vec::new();
     for &i in &indicators {
         let r = &result.indicators[i];
-        value_marks.push(r.notes.iter().map(|n| note(&n.code, &n.text)).collect());
+        let ind = &objective.indicators[i];
+        value_marks.push(
+            super::indicator_notes(ind, r, lang)
+                .iter()
+                .map(|n| note(&n.code, &n.text))
+                .collect(),
+        );
     }
     let mark = |n: usize| {
         html! { sup.fn { a href={ "#" (card_id) "-nota-" (n) } { "[" (n) "]" } } }
@@ -491,7 +497,7 @@ pub fn render(report: Report, lang: Lang) -> String {
                         @if report.multi() { span.when { (scheda::date_head(e)) } }
                         (bar(plan_history[k], None))
                     }
-                    @if report.multi() { " " b { (history_change(&plan_history, lang)) } }
+                    @if report.multi() { " " b.nb { (history_change(&plan_history, lang)) } }
                     " "
                     span.meta { (objectives_coverage(&eval.plan, lang)) "; " (coverage(&eval.plan, lang)) }
                 }

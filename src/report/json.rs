@@ -326,6 +326,16 @@ fn indicator_json(
     i.insert("stato".into(), json!(r.score.status.key()));
     i.insert("codice".into(), json!(indicator.code));
     i.insert("calcolato".into(), Value::Bool(indicator.formula.is_some()));
+    // A formula written in points, computed as the ratio it means: the checker's warning.
+    let corrected = indicator.formula.as_ref().and_then(|f| f.corrected);
+    i.insert(
+        "formula_corretta".into(),
+        match corrected {
+            Some(crate::check::model::Correction::TimesHundred) => json!("U0305"),
+            Some(crate::check::model::Correction::OverHundred) => json!("U0312"),
+            None => Value::Null,
+        },
+    );
     i.insert("ritardo_gg".into(), json!(r.score.late_days));
     i.insert(
         "baseline".into(),

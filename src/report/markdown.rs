@@ -57,6 +57,17 @@ fn history_cells(report: Report, history: &[Option<Decimal>], lang: Lang) -> Vec
     cells
 }
 
+/// An objective's performance: `77%`, or `77% → 93% (+16 punti)` over several dates.
+fn objective_history(report: Report, history: &[Option<Decimal>], lang: Lang) -> String {
+    let mut cells = history_cells(report, history, lang);
+    let change = if report.multi() { cells.pop() } else { None };
+    let mut text = cells.join(" → ");
+    if let Some(c) = change {
+        text.push_str(&format!(" ({c})"));
+    }
+    text
+}
+
 /// The performance heads: `Performance`, or one per date and `Variazione`.
 fn history_heads(report: Report, dates: &[String], lang: Lang) -> Vec<String> {
     let l = labels(lang);
@@ -98,7 +109,7 @@ pub fn render(report: Report, lang: Lang) -> String {
         );
         let _ = writeln!(
             out,
-            "| {} |\n|{}|\n| {} |\n",
+            "| {} |\n|{}\n| {} |\n",
             heads.join(" | "),
             "---:|".repeat(heads.len()),
             history_cells(report, &history, lang).join(" | ")
@@ -201,7 +212,7 @@ pub fn render(report: Report, lang: Lang) -> String {
             out,
             "**{}: {}** — {}\n",
             l.performance,
-            history_cells(report, &history, lang).join(" → "),
+            objective_history(report, &history, lang),
             coverage(&result.tally, lang)
         );
         let years: Vec<i32> = objective
@@ -255,11 +266,11 @@ pub fn render(report: Report, lang: Lang) -> String {
                 };
                 let mut value = escape(&value_text(&at.value, indicator.udm, lang));
                 if k + 1 == report.dates.len() {
-                    for n in &at.notes {
+                    for n in super::indicator_notes(indicator, at, lang) {
                         footnote += 1;
                         // A space first: the mark is never read as a digit of the value.
                         let _ = write!(value, " [^{footnote}]");
-                        notes.push((footnote, n.code.clone(), n.text.clone()));
+                        notes.push((footnote, n.code, n.text));
                     }
                 }
                 cells.push(value);

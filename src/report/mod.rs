@@ -159,6 +159,35 @@ pub fn render(format: Format, report: Report, options: Options) -> String {
     }
 }
 
+/// The notes beside an indicator: how its formula was read when it was written in points
+/// (the checker's U0305 or U0312, repeated so that the report says which value it shows),
+/// then the measurement file's notes.
+pub fn indicator_notes(
+    indicator: &crate::check::model::Indicator,
+    result: &crate::eval::IndicatorResult,
+    lang: Lang,
+) -> Vec<crate::eval::Note> {
+    use crate::check::model::Correction;
+    let correction = indicator.formula.as_ref().and_then(|f| f.corrected);
+    let read = correction.map(|c| crate::eval::Note {
+        code: indicator.code.clone(),
+        text: match c {
+            Correction::TimesHundred => lang.pick(
+                "la formula moltiplica un rapporto per 100 (avviso U0305): il valore è calcolato senza il 100, come percentuale",
+                "the formula multiplies a ratio by 100 (warning U0305): the value is computed without the 100, as a percentage",
+            ),
+            Correction::OverHundred => lang.pick(
+                "la formula divide un rapporto per 100 (avviso U0312): il valore è calcolato senza la divisione",
+                "the formula divides a ratio by 100 (warning U0312): the value is computed without the division",
+            ),
+        }
+        .to_string(),
+    });
+    read.into_iter()
+        .chain(result.notes.iter().cloned())
+        .collect()
+}
+
 /// A fraction as a percentage, exactly: 0.5375 → 53.75.
 pub fn percent(p: Decimal) -> Decimal {
     p.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(p).normalize()

@@ -351,7 +351,7 @@ pub fn render(report: Report, options: Options) -> String {
                 let mut value = value_text(&at.value, indicator.udm, lang);
                 // Notes of the latest date only: older ones are in their own reports.
                 if k + 1 == report.dates.len() {
-                    for n in &at.notes {
+                    for n in super::indicator_notes(indicator, at, lang) {
                         notes.push(n);
                         value.push_str(&format!(" [{}]", notes.len()));
                     }

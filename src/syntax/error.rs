@@ -219,15 +219,19 @@ pub enum SyntaxError {
     NameNotLowercase {
         name: String,
     },
+    /// `2024-12-31`; the suggestion is the Italian spelling when the date exists.
     IsoDate {
-        suggestion: String,
+        suggestion: Option<String>,
     },
     /// A field keyword with nothing after it.
     MissingValue {
         field: String,
         expected: Vec<Expected>,
     },
-    UnexpectedClosingBrace,
+    /// `remove`: the `}` with its line, when nothing else is on it.
+    UnexpectedClosingBrace {
+        remove: Span,
+    },
     UnknownWord {
         vocab: Vocab,
         word: String,
@@ -240,6 +244,11 @@ pub enum SyntaxError {
     /// `target 2025 >= n.d.`: a comparator before `n.d.`.
     ComparedToNotAvailable {
         year: i32,
+    },
+    /// `“...”`, `«...»`: typographic quotes (Word puts them in) around a text. The text is
+    /// read all the same; `straight` is it between `"`, escaped.
+    CurlyQuotes {
+        straight: String,
     },
 }
 
@@ -267,11 +276,12 @@ impl SyntaxError {
             NameNotLowercase { .. } => Code::P0118,
             IsoDate { .. } => Code::P0119,
             MissingValue { .. } => Code::P0120,
-            UnexpectedClosingBrace => Code::P0121,
+            UnexpectedClosingBrace { .. } => Code::P0121,
             UnknownWord { .. } => Code::P0122,
             UdmEntro => Code::P0123,
             UnitRepeated => Code::P0124,
             ComparedToNotAvailable { .. } => Code::P0125,
+            CurlyQuotes { .. } => Code::P0140,
         }
     }
 }

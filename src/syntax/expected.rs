@@ -45,7 +45,11 @@ pub fn from_pest(error: &pest::error::Error<Rule>, source: &str, base: usize) ->
 fn describe(rule: Rule) -> Option<Expected> {
     use Expected as E;
     Some(match rule {
-        Rule::string | Rule::long_text | Rule::unclosed_text | Rule::string_inner => E::Text,
+        Rule::string
+        | Rule::long_text
+        | Rule::unclosed_text
+        | Rule::string_inner
+        | Rule::curly_text => E::Text,
         Rule::name => E::Name,
         Rule::code => E::Code,
         Rule::year => E::Year,

@@ -9,7 +9,7 @@ use super::formula;
 use super::literal::{self, DateProblem, NumberProblem};
 use super::scan::{self, ChunkKind};
 use super::text;
-use super::vocab::{FIELD_KEYWORDS, ITEM_KEYWORDS, Vocabulary};
+use super::vocab::{FIELD_KEYWORDS, ITEM_KEYWORDS, Vocabulary, udm_synonym, unit_synonym};
 use crate::diagnostics::{Diagnostic, FileError};
 use crate::span::{Span, Spanned};
 use crate::suggest;
@@ -53,7 +53,9 @@ pub fn parse(text: &str) -> Parsed {
     for chunk in &scan.chunks {
         let chunk_text = &text[chunk.span.range()];
         match chunk.kind {
-            ChunkKind::Stray => parsed.diagnostics.push(stray(chunk_text, chunk.span.start)),
+            ChunkKind::Stray => parsed
+                .diagnostics
+                .push(stray(text, chunk_text, chunk.span.start)),
             ChunkKind::Item if chunk.too_deep => parsed.broken.push(broken(chunk_text, chunk.span)),
             ChunkKind::Item => {
                 let (source, inserted_at) = repaired(text, chunk);
@@ -64,6 +66,7 @@ pub fn parse(text: &str) -> Parsed {
                     comments: &scan.comments,
                     diagnostics: &mut parsed.diagnostics,
                     broken_lines: 0,
+                    text_closed_by_repair: chunk.repair.append.starts_with("\"\"\""),
                 };
                 match PianoParser::parse(Rule::item, &source) {
                     Ok(mut pairs) => {
@@ -73,6 +76,12 @@ pub fn parse(text: &str) -> Parsed {
                     }
                     Err(error) => {
                         let mut d = expected::from_pest(&error, &source, 0);
+                        if unclosed_quote_at(&source, d.span.start) {
+                            d = Diagnostic::new(
+                                Span::new(d.span.start, d.span.start + 1),
+                                SyntaxError::UnclosedString,
+                            );
+                        }
                         d.span =
                             Span::new(builder.offset(d.span.start), builder.offset(d.span.end));
                         builder.diagnostics.push(d);
@@ -113,18 +122,25 @@ fn repaired<'t>(text: &'t str, chunk: &scan::Chunk) -> (Cow<'t, str>, Option<usi
     (Cow::Owned(out), insert)
 }
 
-/// Text outside any item: one diagnostic for the whole run of it.
-fn stray(text: &str, base: usize) -> Diagnostic {
+/// Whether a `"` at `at` opens a string that its line never closes (an item's header, where
+/// the grammar can only say it expected a text).
+fn unclosed_quote_at(source: &str, at: usize) -> bool {
+    let rest = source.get(at..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    line.starts_with('"') && !line.starts_with("\"\"\"") && !line[1..].contains('"')
+}
+
+/// Text outside any item: one diagnostic for the whole run of it. `file` is the whole text.
+fn stray(file: &str, text: &str, base: usize) -> Diagnostic {
     let word_len = text
         .find(|c: char| c.is_whitespace())
         .unwrap_or(text.len())
         .max(text.chars().next().map_or(0, char::len_utf8));
     let span = Span::new(base, base + word_len);
     if text.starts_with('}') {
-        return Diagnostic::new(
-            Span::new(base, base + 1),
-            SyntaxError::UnexpectedClosingBrace,
-        );
+        let brace = Span::new(base, base + 1);
+        let remove = crate::diagnostics::Edit::delete_in_line(file, brace).span;
+        return Diagnostic::new(brace, SyntaxError::UnexpectedClosingBrace { remove });
     }
     let word: String = text[..word_len].chars().take(40).collect();
     let suggestion = suggest::closest(&word, ITEM_KEYWORDS.iter().copied());
@@ -160,6 +176,9 @@ pub(super) struct Builder<'a> {
     pub(super) diagnostics: &'a mut Vec<Diagnostic>,
     /// Lines reported as broken in the block being built.
     broken_lines: usize,
+    /// The item's last long text runs to the end of the file: its `"""` was added to parse
+    /// it, and the lines it swallowed are lost.
+    text_closed_by_repair: bool,
 }
 
 type P<'i> = Pair<'i, Rule>;
@@ -382,7 +401,9 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
-                Rule::string | Rule::long_text => description = Some(self.text(Some(p))),
+                Rule::string | Rule::long_text | Rule::curly_text => {
+                    description = Some(self.text(Some(p)))
+                }
                 Rule::udm => udm = Some(self.udm(p)),
                 _ => {}
             }
@@ -405,7 +426,9 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
-                Rule::string | Rule::long_text => title = Some(self.text(Some(p))),
+                Rule::string | Rule::long_text | Rule::curly_text => {
+                    title = Some(self.text(Some(p)))
+                }
                 Rule::modello_block => {
                     for field in block_fields(Some(p)) {
                         if field.as_rule() == Rule::misura {
@@ -543,7 +566,9 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
-                Rule::string | Rule::long_text => title = Some(self.text(Some(p))),
+                Rule::string | Rule::long_text | Rule::curly_text => {
+                    title = Some(self.text(Some(p)))
+                }
                 Rule::indicatore_block => {
                     for field in block_fields(Some(p)) {
                         self.indicator_field(field, &mut fields, Block::Indicatore);
@@ -754,9 +779,7 @@ impl Builder<'_> {
             },
             Rule::bad_date => {
                 self.broken_lines += 1;
-                let suggestion = literal::parse_iso_date(pair.as_str())
-                    .map(crate::italian::date)
-                    .unwrap_or_else(|| "31/12/2024".into());
+                let suggestion = literal::parse_iso_date(pair.as_str()).map(crate::italian::date);
                 self.error(span, SyntaxError::IsoDate { suggestion });
                 None
             }
@@ -883,14 +906,8 @@ impl Builder<'_> {
                 self.error(span, SyntaxError::UdmEntro);
                 known = Some(Udm::Date);
             } else {
-                let suggestion = match text.as_str() {
-                    "n" | "num" | "numero" | "nr" | "nr." => Some("n."),
-                    "giorni" | "gg." => Some("gg"),
-                    "euro" | "eur" | "EUR" => Some("€"),
-                    "percentuale" => Some("%"),
-                    "si_no" | "sino" | "sì_no" => Some("sì/no"),
-                    other => suggest::closest(other, Udm::canonical_words()),
-                };
+                let suggestion =
+                    udm_synonym(&text).or_else(|| suggest::closest(&text, Udm::canonical_words()));
                 self.error(
                     span,
                     SyntaxError::UnknownWord {
@@ -944,9 +961,18 @@ impl Builder<'_> {
         };
         let span = self.span(&pair);
         let long = pair.as_rule() == Rule::long_text;
+        let curly = pair.as_rule() == Rule::curly_text;
         let inner = pair.into_inner().next();
         let raw = inner.as_ref().map_or("", |p| p.as_str());
-        let value = if long {
+        let value = if curly {
+            // Read as written: nothing is escaped between typographic quotes.
+            let straight = text::quoted(raw);
+            self.error(span, SyntaxError::CurlyQuotes { straight });
+            raw.to_string()
+        } else if long {
+            if self.text_closed_by_repair && span.end >= self.limit {
+                self.broken_lines += 1;
+            }
             text::dedent(raw)
         } else {
             let (value, bad) = text::unescape(raw);
@@ -1101,12 +1127,6 @@ fn first_inner(field: P) -> Option<P> {
 }
 
 fn unit_suggestion(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
-        "giorni" | "giorno" | "g" | "gg." => Some("gg"),
-        "euro" | "eur" => Some("€"),
-        "ora" | "h" => Some("ore"),
-        "anno" => Some("anni"),
-        "punto" | "pt" | "pti" => Some("punti"),
-        other => suggest::closest(other, LitUnit::canonical_words()),
-    }
+    unit_synonym(word)
+        .or_else(|| suggest::closest(&word.to_lowercase(), LitUnit::canonical_words()))
 }

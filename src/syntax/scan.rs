@@ -46,6 +46,14 @@ pub struct Repair {
     pub append: String,
 }
 
+/// A comment as the grammar reads it: from `#` to the end of the line, without trailing
+/// blanks. A lone `\r` ends a line for the grammar (what follows it is parsed), while the
+/// scanner's comment span runs to `\n`: the text stops at the `\r`.
+pub fn comment_text(text: &str, comment: Span) -> &str {
+    let raw = text.get(comment.range()).unwrap_or("");
+    raw.split('\r').next().unwrap_or("").trim_end()
+}
+
 /// What a repair inserts.
 pub const INSERTED: &str = "}\n";
 
@@ -389,17 +397,24 @@ impl Scanner<'_> {
     }
 
     /// The end of a one-line string starting at the quote `i` (or the line end, if unclosed).
+    /// An unclosed string on a line that ends with `{` (`obiettivo X "Titolo {`) ends before
+    /// that `{`: the closing quote was forgotten, not the block, which still opens here.
     fn string_end(&self, i: usize) -> usize {
         let mut k = i + 1;
         while k < self.bytes.len() {
             match self.bytes[k] {
                 b'\\' => k += 2,
                 b'"' => return k + 1,
-                b'\n' => return k,
+                b'\n' => break,
                 _ => k += 1,
             }
         }
-        self.bytes.len()
+        let end = k.min(self.bytes.len());
+        let line = self.text[i..end].trim_end();
+        if line.ends_with('{') {
+            return i + line.len() - 1;
+        }
+        end
     }
 
     /// Where the content before the line at `line_start` ends: the item ends with its last

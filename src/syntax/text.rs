@@ -62,9 +62,21 @@ pub fn escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// A text as a `"..."` string that reads back as it: quoted and escaped.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", escape(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_reads_back() {
+        let text = r#"il progetto "PID" \ bis"#;
+        let q = quoted(text);
+        assert_eq!(unescape(&q[1..q.len() - 1]).0, text);
+    }
 
     #[test]
     fn unescapes() {

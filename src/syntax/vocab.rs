@@ -160,3 +160,28 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "baseline",
     "target",
 ];
+
+/// Other words for a unit of measure (`udm euro`): they mean that unit, so writing the
+/// canonical word instead changes nothing.
+pub fn udm_synonym(word: &str) -> Option<&'static str> {
+    match word {
+        "n" | "num" | "numero" | "nr" | "nr." => Some("n."),
+        "giorni" | "gg." => Some("gg"),
+        "euro" | "eur" | "EUR" => Some("€"),
+        "percentuale" => Some("%"),
+        "si_no" | "sino" | "sì_no" => Some("sì/no"),
+        _ => None,
+    }
+}
+
+/// Other words for the unit written after a number (`10 giorni`).
+pub fn unit_synonym(word: &str) -> Option<&'static str> {
+    match word.to_lowercase().as_str() {
+        "giorni" | "giorno" | "g" | "gg." => Some("gg"),
+        "euro" | "eur" => Some("€"),
+        "ora" | "h" => Some("ore"),
+        "anno" => Some("anni"),
+        "punto" | "pt" | "pti" => Some("punti"),
+        _ => None,
+    }
+}

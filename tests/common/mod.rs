@@ -11,6 +11,11 @@ pub fn in_ci() -> bool {
 
 /// Whether a test that needs `tool` can run: when the tool is missing it says so loudly and
 /// returns false, or panics under CI.
+///
+/// The notice is written to the process's standard error directly, not with `eprintln!`:
+/// the test harness captures what the print macros write (and shows it only for failures), so
+/// a skip would pass as a plain `ok`. A direct write reaches `cargo test`'s normal output;
+/// under cargo-nextest, `.config/nextest.toml` shows the output of passing tests.
 pub fn require_tool(available: bool, tool: &str) -> bool {
     if available {
         return true;
@@ -18,9 +23,13 @@ pub fn require_tool(available: bool, tool: &str) -> bool {
     if in_ci() {
         panic!("{tool} is required under CI=true but is missing (.ci/run installs it)");
     }
-    eprintln!(
-        "\n!!! SKIPPED: {tool} is not installed; run .ci/run (or install it) to run this test\n"
+    let thread = std::thread::current();
+    let test = thread.name().filter(|n| *n != "main").unwrap_or("a test");
+    let notice = format!(
+        "\n!!! SKIPPED {test}: {tool} is not installed; run .ci/run (or install it) to run this test\n\n"
     );
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(notice.as_bytes());
     false
 }
 
@@ -46,3 +55,6 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     stdout
 }
 pub mod report;
+pub mod unspanned;
+#[allow(unused_imports)]
+pub use unspanned::unspanned;

@@ -1,10 +1,11 @@
 //! Texts of the checker's diagnostics.
 
-use super::{Texts, did_you_mean, list, tr};
+use super::{Texts, did_you_mean, list, tr, write};
 use crate::check::error::{CheckError, Dim, Thing, ValueKind};
-use crate::diagnostics::Lang;
+use crate::diagnostics::{Applicability, Edit, Fix, Lang};
 use crate::italian;
-use crate::syntax::ast::{LitUnit, Udm};
+use crate::span::Span;
+use crate::syntax::ast::{Comparator, LitUnit, Udm};
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
 
@@ -101,8 +102,11 @@ fn expected_kind(lang: Lang, u: Udm) -> String {
     }
 }
 
-pub fn describe(e: &CheckError, lang: Lang) -> Texts {
+/// The texts of a checker problem at `at` (the place its fixes edit).
+pub fn describe(e: &CheckError, at: Span, lang: Lang) -> Texts {
+    use Applicability::{Safe, Unsafe};
     use CheckError as C;
+    let fix = |t: Texts, with: &str, a: Applicability| t.fix(write(lang, at, with, a));
     match e {
         C::Duplicate { thing: t, name, first } => {
             let defined = if feminine(*t) { "definita" } else { "definito" };
@@ -149,9 +153,14 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 let defined = if feminine(*t) { "definita" } else { "definito" };
                 tr!(lang, "{what} `{name}` non {defined}", "{what} `{name}` is not defined")
             };
-            Texts::new(message)
+            let t = Texts::new(message)
                 .label(tr!(lang, "non trovato", "not found"))
-                .help(help)
+                .help(help);
+            match suggestion {
+                // Another name binds to other data: only the writer knows which was meant.
+                Some(s) => fix(t, s, Unsafe),
+                None => t,
+            }
         }
         C::Cycle { path } => {
             let chain = path.join(" → ");
@@ -258,6 +267,10 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             .help(help);
             if let Some(s) = udm_span {
                 t = t.related(*s, tr!(lang, "unità dichiarata", "declared unit"));
+                if *found == Dim::Ratio {
+                    // Or the formula is what is wrong.
+                    t = t.fix(write(lang, *s, "%", Unsafe));
+                }
             }
             t
         }
@@ -326,17 +339,42 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "divide quantities in the same unit (a ratio, in %) or by a count `n.` (an average)"
             ))
         }
-        C::RatioTimesHundred { without } => Texts::new(tr!(
-            lang,
-            "un rapporto moltiplicato per 100",
-            "a ratio multiplied by 100"
-        ))
-        .label(tr!(lang, "qui", "here"))
-        .help(tr!(
-            lang,
-            "i rapporti sono già percentuali: il valore sarebbe cento volte troppo grande; scrivi `formula {without}`",
-            "ratios already are percentages: the value would be a hundred times too large; write `formula {without}`"
-        )),
+        C::RatioTimesHundred { formula, without } => {
+            let t = Texts::new(tr!(
+                lang,
+                "un rapporto moltiplicato per 100",
+                "a ratio multiplied by 100"
+            ))
+            .label(tr!(
+                lang,
+                "rende il valore cento volte più grande",
+                "makes the value a hundred times larger"
+            ));
+            let why = tr!(
+                lang,
+                "i rapporti sono già percentuali (80% vale 0,8): il valore sarebbe cento volte troppo grande, e `piano eval` lo calcola senza il 100",
+                "ratios already are percentages (80% is 0.8): the value would be a hundred times too large, and `piano eval` computes it without the 100"
+            );
+            hundred_fix(t, lang, why, *formula, without.as_deref())
+        }
+        C::RatioOverHundred { formula, without } => {
+            let t = Texts::new(tr!(
+                lang,
+                "un rapporto diviso per 100",
+                "a ratio divided by 100"
+            ))
+            .label(tr!(
+                lang,
+                "rende il valore cento volte più piccolo",
+                "makes the value a hundred times smaller"
+            ));
+            let why = tr!(
+                lang,
+                "le percentuali sono già frazioni (80% vale 0,8): dividerle per 100 dà un valore cento volte troppo piccolo, e `piano eval` lo calcola senza il 100",
+                "percentages already are fractions (80% is 0.8): dividing them by 100 gives a value a hundred times too small, and `piano eval` computes it without the 100"
+            );
+            hundred_fix(t, lang, why, *formula, without.as_deref())
+        }
         C::NoArithmetic { dim: d } => {
             let d = dim(lang, *d);
             Texts::new(tr!(
@@ -405,13 +443,25 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             lang,
             "scrivi `{number}%`: senza il segno non si capisce se `{number}` vuol dire {number}% o {number} volte",
             "write `{number}%`: without the sign `{number}` could mean {number}% or {number} times"
+        ))
+        // `0,8` may have meant 80%: the writer decides.
+        .fix(Fix::new(
+            tr!(lang, "scrivi `{number}%`", "write `{number}%`"),
+            Unsafe,
+            vec![Edit::insert(at.end, "%")],
         )),
         C::AmountWithoutEuro { number } => Texts::new(tr!(
             lang,
             "importo scritto senza `€`",
             "amount written without `€`"
         ))
-        .help(tr!(lang, "scrivi `{number} €`", "write `{number} €`")),
+        .help(tr!(lang, "scrivi `{number} €`", "write `{number} €`"))
+        // An amount in a `€` field is in euro: the sign only says so.
+        .fix(Fix::new(
+            tr!(lang, "scrivi `{number} €`", "write `{number} €`"),
+            Safe,
+            vec![Edit::insert(at.end, " €")],
+        )),
         C::Arity {
             function,
             expected,
@@ -429,8 +479,8 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                 "for example `{function}(a; b)`: arguments are separated by `;`"
             ),
         }),
-        C::ComparatorNotAllowed { comparator: c, udm: u } => {
-            let (c, d) = (c.symbol(), udm(*u));
+        C::ComparatorNotAllowed { comparator, udm: u } => {
+            let (c, d) = (comparator.symbol(), udm(*u));
             let help = match u {
                 Udm::YesNo => tr!(lang, "scrivi `= sì` oppure `= no`", "write `= sì` or `= no`"),
                 Udm::Date => tr!(
@@ -444,23 +494,41 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                     "`entro` is for deadlines (`udm data`); here use `>=`, `<=`, `=`, `>` or `<`"
                 ),
             };
-            Texts::new(tr!(
+            let t = Texts::new(tr!(
                 lang,
                 "il comparatore `{c}` non vale per `udm {d}`",
                 "the comparator `{c}` does not apply to `udm {d}`"
             ))
-            .help(help)
+            .help(help);
+            // The nearest comparator that applies: a guess at what was meant.
+            let nearest = match (u, comparator) {
+                (Udm::YesNo, _) => Some("="),
+                (Udm::Date, Comparator::Lt) => Some("entro"),
+                (Udm::Date, Comparator::Gt) => Some(">="),
+                (Udm::Date, _) => None,
+                (_, Comparator::Entro) => Some("<="),
+                _ => None,
+            };
+            match nearest {
+                Some(n) => fix(t, n, Unsafe),
+                None => t,
+            }
         }
-        C::EqualsOnDate => Texts::new(tr!(
-            lang,
-            "`=` su una data: è letto come una scadenza",
-            "`=` on a date: it is read as a deadline"
-        ))
-        .help(tr!(
-            lang,
-            "scrivi `entro` per dire che la data va rispettata: `target ... entro 31/01/2024`",
-            "write `entro` to say the date must be met: `target ... entro 31/01/2024`"
-        )),
+        C::EqualsOnDate => fix(
+            Texts::new(tr!(
+                lang,
+                "`=` su una data: è letto come una scadenza",
+                "`=` on a date: it is read as a deadline"
+            ))
+            .help(tr!(
+                lang,
+                "scrivi `entro` per dire che la data va rispettata: `target ... entro 31/01/2024`",
+                "write `entro` to say the date must be met: `target ... entro 31/01/2024`"
+            )),
+            // It is already read so.
+            "entro",
+            Safe,
+        ),
         C::MissingTarget { year, indicator } => Texts::new(tr!(
             lang,
             "manca il target {year} dell'indicatore `{indicator}`",
@@ -479,16 +547,33 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
         .label(tr!(lang, "di nuovo qui", "again here"))
         .related(*first, tr!(lang, "il primo è qui", "the first is here"))
         .help(tr!(lang, "tieni un solo target per anno", "keep one target per year")),
-        C::TargetOutsideTriennio { year, from, to } => Texts::new(tr!(
-            lang,
-            "target per il {year}, fuori dal triennio {from}-{to}",
-            "target for {year}, outside the triennio {from}-{to}"
-        ))
-        .help(tr!(
-            lang,
-            "i target riguardano gli anni dal {from} al {to}: correggi l'anno o il `triennio` del piano",
-            "targets cover the years {from} to {to}: correct the year or the plan's `triennio`"
-        )),
+        C::TargetOutsideTriennio {
+            year,
+            from,
+            to,
+            meant,
+        } => {
+            let t = Texts::new(tr!(
+                lang,
+                "target per il {year}, fuori dal triennio {from}-{to}",
+                "target for {year}, outside the triennio {from}-{to}"
+            ));
+            match meant {
+                Some(m) => t
+                    .help(tr!(
+                        lang,
+                        "i target riguardano gli anni dal {from} al {to}, e manca quello del {m}: forse intendevi `target {m}`?",
+                        "targets cover the years {from} to {to}, and the {m} one is missing: did you mean `target {m}`?"
+                    ))
+                    // Or the year is right and the line belongs elsewhere.
+                    .fix(write(lang, at, &m.to_string(), Unsafe)),
+                None => t.help(tr!(
+                    lang,
+                    "i target riguardano gli anni dal {from} al {to}: correggi l'anno o il `triennio` del piano",
+                    "targets cover the years {from} to {to}: correct the year or the plan's `triennio`"
+                )),
+            }
+        }
         C::BadTriennio { anno, from, to } => {
             let msg = if from > to {
                 tr!(
@@ -513,6 +598,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             sum,
             weights,
             rounded_equal_split,
+            equal_split,
         } => {
             let s = percent(*sum);
             let n = weights.len();
@@ -527,7 +613,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             for (span, w) in weights.iter().skip(1) {
                 t = t.related(*span, percent(*w));
             }
-            t.help(if *rounded_equal_split {
+            let t = t.help(if *rounded_equal_split {
                 tr!(
                     lang,
                     "sembrano pesi uguali arrotondati: togli le righe `peso` e scrivi `pesi uguali` nell'obiettivo; ogni indicatore peserà esattamente 1/{n}",
@@ -539,7 +625,21 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
                     "correggi i pesi perché sommino esattamente a 100%",
                     "correct the weights so that they add up to exactly 100%"
                 )
-            })
+            });
+            if equal_split.is_empty() {
+                t
+            } else {
+                // Equal weights were meant: `pesi uguali` says so exactly.
+                t.fix(Fix::new(
+                    tr!(
+                        lang,
+                        "togli le righe `peso` e scrivi `pesi uguali`",
+                        "remove the `peso` lines and write `pesi uguali`"
+                    ),
+                    Safe,
+                    equal_split.clone(),
+                ))
+            }
         }
         C::EqualWeightsWithPeso { pesi_uguali } => Texts::new(tr!(
             lang,
@@ -607,7 +707,7 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
         | C::PrerequisiteWithPeso { .. }
         | C::ObjectiveZeroWeight { .. }
         | C::ObjectiveWithoutWeight { .. }
-        | C::BaselineYear { .. } => super::comparto::describe(e, lang),
+        | C::BaselineYear { .. } => super::comparto::describe(e, at, lang),
         C::ObjectivePrefix { code, strategico } => Texts::new(tr!(
             lang,
             "il codice `{code}` non inizia con quello della sua linea strategica `{strategico}`",
@@ -615,8 +715,8 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
         ))
         .help(tr!(
             lang,
-            "i codici degli obiettivi seguono `AA_SS_OSnn`, dove `AA_SS` è la linea strategica: controlla il codice o la riga `strategico` (se il codice è quello ufficiale, lascialo)",
-            "objective codes follow `AA_SS_OSnn`, where `AA_SS` is the strategic line: check the code or the `strategico` line (if the code is the official one, keep it)"
+            "i codici degli obiettivi seguono `AA_SS_OSnn`, dove `AA_SS` è la linea strategica: controlla il codice o la riga `strategico`; se il codice è quello ufficiale, lascialo e accetta l'avviso scrivendo sulla riga sopra `# consenti C0603: motivo`",
+            "objective codes follow `AA_SS_OSnn`, where `AA_SS` is the strategic line: check the code or the `strategico` line; if the code is the official one, keep it and accept the warning by writing on the line above `# consenti C0603: motivo`"
         )),
         C::StrategicPrefix { code, ambito } => Texts::new(tr!(
             lang,
@@ -628,6 +728,80 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             "i codici delle linee strategiche seguono `AA_SS`, dove `AA` è l'ambito",
             "strategic line codes follow `AA_SS`, where `AA` is the ambito"
         )),
+        C::AcceptUnused { code, remove } => Texts::new(tr!(
+            lang,
+            "`consenti {code}` non accetta nessun avviso",
+            "`consenti {code}` accepts no warning"
+        ))
+        .label(tr!(
+            lang,
+            "nessun avviso {code} sulla riga a cui si riferisce",
+            "no {code} warning on the line it refers to"
+        ))
+        .help(tr!(
+            lang,
+            "un `# consenti` vale per la sua riga o, da solo su una riga, per la riga sotto; l'avviso {code} lì non c'è (più): togli `{code}` dal commento",
+            "a `# consenti` applies to its own line or, alone on a line, to the line below; there is no {code} warning there (any more): remove `{code}` from the comment"
+        ))
+        // It accepts nothing: removing it changes nothing.
+        .fix(remove_consenti(lang, remove, Applicability::Safe)),
+        C::AcceptWithoutReason => Texts::new(tr!(
+            lang,
+            "`consenti` senza motivo",
+            "`consenti` without a reason"
+        ))
+        .help(tr!(
+            lang,
+            "scrivi dopo i due punti perché l'avviso è accettato, per chi rilegge il piano: `# consenti C0603: codice ufficiale della Camera`",
+            "write after a colon why the warning is accepted, for whoever reads the plan next: `# consenti C0603: codice ufficiale della Camera`"
+        )),
+        C::AcceptUnknownCode {
+            word,
+            suggestion,
+            remove,
+        } => {
+            let t = Texts::new(tr!(
+                lang,
+                "codice sconosciuto `{word}` in `consenti`",
+                "unknown code `{word}` in `consenti`"
+            ));
+            match suggestion {
+                Some(c) => {
+                    let c = c.as_str();
+                    t.help(tr!(lang, "forse intendevi `{c}`?", "did you mean `{c}`?"))
+                        .fix(write(lang, at, c, Unsafe))
+                }
+                None => t
+                    .help(tr!(
+                        lang,
+                        "i codici sono come `C0603`; `piano explain --all` li elenca tutti",
+                        "codes look like `C0603`; `piano explain --all` lists them all"
+                    ))
+                    .fix(remove_consenti(lang, remove, Safe)),
+            }
+        }
+        C::AcceptError { code, remove } => {
+            let message = if code.severity() == crate::diagnostics::Severity::Error {
+                tr!(
+                    lang,
+                    "`{code}` è un errore: un errore non si può accettare",
+                    "`{code}` is an error: an error cannot be accepted"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "`{code}` riguarda i commenti `consenti` stessi: non si accetta",
+                    "`{code}` is about `consenti` comments themselves: it cannot be accepted"
+                )
+            };
+            Texts::new(message)
+                .help(tr!(
+                    lang,
+                    "`consenti` vale solo per gli avvisi: correggi il problema, e togli `{code}` dal commento",
+                    "`consenti` applies to warnings only: fix the problem, and remove `{code}` from the comment"
+                ))
+                .fix(remove_consenti(lang, remove, Safe))
+        }
         C::NegativeResources => Texts::new(tr!(
             lang,
             "risorse negative",
@@ -639,4 +813,36 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             "an objective's resources are a positive amount, or `risorse interne`"
         )),
     }
+}
+
+/// The help and fix of a formula scaled by 100: the formula without the hundred, when taking
+/// it out is all it takes (it is then the formula `piano eval` computes, so the fix is safe).
+fn hundred_fix(t: Texts, lang: Lang, why: String, formula: Span, without: Option<&str>) -> Texts {
+    match without {
+        Some(w) => t
+            .help(tr!(
+                lang,
+                "{why}; scrivi `formula {w}`",
+                "{why}; write `formula {w}`"
+            ))
+            .fix(write(lang, formula, w, Applicability::Safe)),
+        None => t.help(tr!(
+            lang,
+            "{why}; togli il 100 e scrivi le costanti della formula come frazioni (5% è 0,05)",
+            "{why}; remove the 100 and write the formula's constants as fractions (5% is 0.05)"
+        )),
+    }
+}
+
+/// The fix that takes a wrong code (or the whole comment) out of a `consenti`.
+fn remove_consenti(lang: Lang, remove: &Edit, a: Applicability) -> Fix {
+    Fix::new(
+        tr!(
+            lang,
+            "togli dal commento `consenti`",
+            "remove from the `consenti` comment"
+        ),
+        a,
+        vec![remove.clone()],
+    )
 }

@@ -61,7 +61,8 @@ fn codes(items: impl IntoIterator<Item = String>) -> Vec<String> {
     items.into_iter().map(|c| format!("`{c}`")).collect()
 }
 
-pub fn describe(e: &CheckError, lang: Lang) -> Texts {
+/// `at`: the diagnostic's place, which some fixes edit.
+pub fn describe(e: &CheckError, at: crate::span::Span, lang: Lang) -> Texts {
     use CheckError as C;
     match e {
         C::UnknownMission {
@@ -123,7 +124,9 @@ pub fn describe(e: &CheckError, lang: Lang) -> Texts {
             lang,
             "nota MiSE del 9/6/2015 (prot. 0087080): le camere di commercio fanno rientrare queste attività nel programma {to}; scrivi `missione {missione} programma {to}`",
             "MiSE note of 9/6/2015 (prot. 0087080): chambers of commerce report these activities under programme {to}; write `missione {missione} programma {to}`"
-        )),
+        ))
+        // The reports then group the objective elsewhere: the writer confirms.
+        .fix(super::write(lang, at, to, crate::diagnostics::Applicability::Unsafe)),
         C::CodeForm {
             kind,
             written,

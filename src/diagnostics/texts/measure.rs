@@ -75,7 +75,7 @@ fn wrong_kind_help(lang: Lang, expected: Expected, f: Found) -> String {
 fn problem(lang: Lang, text: &str, p: &ValueProblem) -> Texts {
     use crate::syntax::error::SyntaxError as S;
     let text = text.to_string();
-    let same = |e: S| super::syntax::describe(&e, lang);
+    let same = |e: S| super::syntax::describe(&e, None, lang);
     match p {
         ValueProblem::AmbiguousNumber { suggestion } => same(S::AmbiguousNumber {
             text,
@@ -91,7 +91,7 @@ fn problem(lang: Lang, text: &str, p: &ValueProblem) -> Texts {
             suggestion: suggestion.clone(),
         }),
         ValueProblem::IsoDate { suggestion } => same(S::IsoDate {
-            suggestion: suggestion.clone(),
+            suggestion: Some(suggestion.clone()),
         }),
         ValueProblem::UnknownUnit { word, suggestion } => same(S::UnknownUnit {
             word: word.clone(),

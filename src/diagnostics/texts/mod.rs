@@ -7,7 +7,7 @@ mod eval;
 mod measure;
 mod syntax;
 
-use super::{FileError, Fix, Kind, Lang};
+use super::{Applicability, Edit, FileError, Fix, Kind, Lang};
 use crate::span::Span;
 
 /// The words of one diagnostic in one language.
@@ -84,15 +84,25 @@ pub fn list(lang: Lang, items: &[String]) -> String {
     }
 }
 
+/// A fix that writes `with` in place of `span`: "scrivi `with`".
+pub fn write(lang: Lang, span: Span, with: &str, applicability: Applicability) -> Fix {
+    Fix::new(
+        tr!(lang, "scrivi `{with}`", "write `{with}`"),
+        applicability,
+        vec![Edit::replace(span, with)],
+    )
+}
+
 /// "forse intendevi `x`?" when there is a suggestion.
 pub fn did_you_mean(lang: Lang, suggestion: Option<&str>) -> Option<String> {
     suggestion.map(|s| tr!(lang, "forse intendevi `{s}`?", "did you mean `{s}`?"))
 }
 
-pub fn describe(kind: &Kind, lang: Lang) -> Texts {
+/// The texts of a diagnostic at `span` (the place its fixes edit).
+pub fn describe(kind: &Kind, span: Span, lang: Lang) -> Texts {
     match kind {
-        Kind::Syntax(e) => syntax::describe(e, lang),
-        Kind::Check(e) => check::describe(e, lang),
+        Kind::Syntax(e) => syntax::describe(e, Some(span), lang),
+        Kind::Check(e) => check::describe(e, span, lang),
         Kind::File(e) => file(e, lang),
         Kind::Measure(e) => measure::describe(e, lang),
         Kind::Eval(e) => eval::describe(e, lang),
@@ -101,11 +111,14 @@ pub fn describe(kind: &Kind, lang: Lang) -> Texts {
 
 fn file(e: &FileError, lang: Lang) -> Texts {
     match e {
-        FileError::Unreadable { error } => Texts::new(tr!(
-            lang,
-            "impossibile leggere il file: {error}",
-            "cannot read the file: {error}"
-        ))
+        FileError::Unreadable { error } => {
+            let error = os_reason(lang, error);
+            Texts::new(tr!(
+                lang,
+                "impossibile leggere il file: {error}",
+                "cannot read the file: {error}"
+            ))
+        }
         .help(tr!(
             lang,
             "controlla che il percorso sia giusto e che il file sia leggibile",
@@ -121,5 +134,57 @@ fn file(e: &FileError, lang: Lang) -> Texts {
             "un piano è un file di testo `.piano` (UTF-8): forse hai indicato un documento Word, un PDF o un foglio Excel",
             "a plan is a `.piano` text file (UTF-8): perhaps this is a Word document, a PDF or an Excel sheet"
         )),
+    }
+}
+
+/// The reason a file cannot be read, in the user's language: the operating system's message
+/// (`No such file or directory (os error 2)`) is English, so its error number is read again
+/// as a kind of error; an unknown one is left as the system says it.
+fn os_reason(lang: Lang, error: &str) -> String {
+    use std::io::ErrorKind as K;
+    if error.contains("no such file or directory") && error.contains(" / ") {
+        // `files::expand`'s own words for a path that does not exist.
+        return tr!(lang, "il file non esiste", "the file does not exist");
+    }
+    let number = error
+        .rsplit_once("(os error ")
+        .and_then(|(_, n)| n.trim_end_matches(')').parse::<i32>().ok());
+    let Some(number) = number else {
+        return error.to_string();
+    };
+    match std::io::Error::from_raw_os_error(number).kind() {
+        K::NotFound => tr!(lang, "il file non esiste", "the file does not exist"),
+        K::PermissionDenied => tr!(
+            lang,
+            "mancano i permessi per leggerlo",
+            "there is no permission to read it"
+        ),
+        K::IsADirectory => tr!(lang, "è una cartella", "it is a directory"),
+        _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_messages_are_said_in_the_user_language() {
+        let not_found = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let raw = std::io::Error::from_raw_os_error(2).to_string();
+        assert_eq!(os_reason(Lang::It, &raw), "il file non esiste");
+        assert_eq!(os_reason(Lang::En, &raw), "the file does not exist");
+        // Not a system error number: as it is.
+        assert_eq!(
+            os_reason(Lang::It, &not_found.to_string()),
+            not_found.to_string()
+        );
+        assert_eq!(
+            os_reason(
+                Lang::It,
+                "file o cartella inesistente / no such file or directory"
+            ),
+            "il file non esiste"
+        );
     }
 }

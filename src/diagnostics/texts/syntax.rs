@@ -1,10 +1,14 @@
 //! Texts of syntax diagnostics.
 
-use super::{Texts, did_you_mean, list, tr};
-use crate::diagnostics::Lang;
-use crate::syntax::ast::{CostNature, MissingData, Tipo, Tipologia, Udm};
+use super::{Texts, did_you_mean, list, tr, write};
+use crate::diagnostics::{Applicability, Edit, Fix, Lang};
+use crate::span::Span;
+use crate::suggest;
+use crate::syntax::ast::{CostNature, LitUnit, MissingData, Tipo, Tipologia, Udm};
 use crate::syntax::error::{Block, Expected, SyntaxError, Vocab};
-use crate::syntax::vocab::Vocabulary;
+use crate::syntax::vocab::{FIELD_KEYWORDS, ITEM_KEYWORDS, Vocabulary, udm_synonym, unit_synonym};
+
+use Applicability::{Safe, Unsafe};
 
 pub fn expected(lang: Lang, e: Expected) -> String {
     use Expected as E;
@@ -105,8 +109,51 @@ fn quoted(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| format!("`{w}`")).collect()
 }
 
-pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
+/// Adds the fix writing `with` at `at`, when the diagnostic has a place in a plan (a
+/// measurement file's cell reuses these texts without fixes).
+fn with_fix(t: Texts, lang: Lang, at: Option<Span>, with: &str, a: Applicability) -> Texts {
+    match at {
+        Some(span) => t.fix(write(lang, span, with, a)),
+        None => t,
+    }
+}
+
+/// A "did you mean" among `candidates` is applied by `--fix` only when it is sure (see
+/// `suggest::is_sure`) or a synonym; otherwise it is a suggestion to confirm.
+fn guess<'a>(
+    word: &str,
+    suggestion: &str,
+    synonym: bool,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Applicability {
+    if synonym || suggest::is_sure(word, suggestion, candidates) {
+        Safe
+    } else {
+        Unsafe
+    }
+}
+
+/// `1,234.56`: English thousands commas and a decimal point, the one reading such a number has.
+fn english_grouped(text: &str) -> bool {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let Some((int, frac)) = body.split_once('.') else {
+        return false;
+    };
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    digits(first)
+        && first.len() <= 3
+        && int.contains(',')
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && digits(frac)
+}
+
+/// The texts of a syntax problem; `at` is its place in the plan, for fixes (`None` when a
+/// measurement file reuses the words).
+pub fn describe(e: &SyntaxError, at: Option<Span>, lang: Lang) -> Texts {
     use SyntaxError as S;
+    let fix = |t: Texts, with: &str, a: Applicability| with_fix(t, lang, at, with, a);
     match e {
         S::Expected { expected, found: f } => {
             let what = expected_list(lang, expected);
@@ -149,7 +196,12 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             } else {
                 None
             };
-            t.label(tr!(lang, "qui", "here")).help_opt(help)
+            let t = t.label(tr!(lang, "qui", "here")).help_opt(help);
+            if f == "`,`" && expected.contains(&Expected::Keyword(";")) {
+                fix(t, ";", Safe)
+            } else {
+                t
+            }
         }
         S::UnclosedBlock { keyword } => Texts::new(tr!(
             lang,
@@ -194,7 +246,8 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             "nei testi si scrivono solo `\\\"` (virgolette) e `\\\\` (barra rovesciata); per andare a capo usa un testo lungo `\"\"\"`",
             "texts only allow `\\\"` (a quote) and `\\\\` (a backslash); for line breaks use a long text `\"\"\"`"
         )),
-        S::ImpossibleDate { text, suggestion } => Texts::new(tr!(
+        S::ImpossibleDate { text, suggestion } => {
+            let t = Texts::new(tr!(
             lang,
             "la data `{text}` non esiste",
             "the date `{text}` does not exist"
@@ -210,8 +263,14 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
                 "scrivi la data come giorno/mese/anno, per esempio `31/12/2024`",
                 "write the date as day/month/year, for example `31/12/2024`"
             ),
-        }),
-        S::AmbiguousNumber { text, suggestion } => Texts::new(tr!(
+        });
+            // The last day of the month is a guess at what was meant.
+            match suggestion {
+                Some(s) => fix(t, s, Unsafe),
+                None => t,
+            }
+        }
+        S::AmbiguousNumber { text, suggestion } => fix(Texts::new(tr!(
             lang,
             "numero ambiguo `{text}`",
             "ambiguous number `{text}`"
@@ -225,8 +284,11 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             lang,
             "in italiano la virgola separa i decimali e il punto le migliaia: scrivi `{suggestion}`",
             "in Italian the comma separates decimals and the dot thousands: write `{suggestion}`"
-        )),
-        S::MalformedNumber { text, suggestion } => Texts::new(tr!(
+        )), suggestion,
+            // Two readings: a decimal point, or thousands with a digit lost.
+            Unsafe),
+        S::MalformedNumber { text, suggestion } => {
+            let t = Texts::new(tr!(
             lang,
             "numero scritto male: `{text}`",
             "malformed number: `{text}`"
@@ -242,7 +304,12 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
                 "scrivi i numeri con la virgola per i decimali e il punto per le migliaia, es. `1.234,56`",
                 "write numbers with a comma for decimals and dots for thousands, e.g. `1.234,56`"
             ),
-        }),
+        });
+            match suggestion {
+                Some(s) => fix(t, s, if english_grouped(text) { Safe } else { Unsafe }),
+                None => t,
+            }
+        }
         S::NumberTooLarge { text } => Texts::new(tr!(
             lang,
             "il numero `{text}` ha troppe cifre",
@@ -260,14 +327,21 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
         } => {
             let where_ = block_name(lang, *block);
             let allowed = list(lang, &quoted(block.fields()));
-            Texts::new(tr!(
+            let t = Texts::new(tr!(
                 lang,
                 "campo sconosciuto `{word}` {where_}",
                 "unknown field `{word}` {where_}"
             ))
             .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
                 tr!(lang, "i campi ammessi qui sono {allowed}", "the fields allowed here are {allowed}")
-            }))
+            }));
+            match suggestion {
+                Some(s) => {
+                    let candidates = block.fields().iter().chain(FIELD_KEYWORDS).copied();
+                    fix(t, s, guess(word, s, false, candidates))
+                }
+                None => t,
+            }
         }
         S::MisplacedField { word, block } => {
             let where_ = block_name(lang, *block);
@@ -305,32 +379,42 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             "ogni blocco ha un solo `{field}`: togli una delle due righe",
             "a block has one `{field}`: remove one of the two lines"
         )),
-        S::BadComparator { found, suggestion } => Texts::new(tr!(
-            lang,
-            "comparatore `{found}` non valido",
-            "invalid comparator `{found}`"
-        ))
-        .help(if matches!(found.as_str(), "!=" | "<>") {
-            tr!(
+        S::BadComparator { found, suggestion } => {
+            let t = Texts::new(tr!(
                 lang,
-                "un target dice quale valore raggiungere: usa `>=`, `<=`, `=`, `>`, `<` o `entro`",
-                "a target says which value to reach: use `>=`, `<=`, `=`, `>`, `<` or `entro`"
-            )
-        } else {
-            tr!(lang, "scrivi `{suggestion}`", "write `{suggestion}`")
-        }),
-        S::StrayText { word, suggestion } => Texts::new(tr!(
-            lang,
-            "testo fuori da ogni elemento: `{word}`",
-            "text outside any item: `{word}`"
-        ))
-        .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
-            tr!(
+                "comparatore `{found}` non valido",
+                "invalid comparator `{found}`"
+            ));
+            if matches!(found.as_str(), "!=" | "<>") {
+                t.help(tr!(
+                    lang,
+                    "un target dice quale valore raggiungere: usa `>=`, `<=`, `=`, `>`, `<` o `entro`",
+                    "a target says which value to reach: use `>=`, `<=`, `=`, `>`, `<` or `entro`"
+                ))
+            } else {
+                // `=>` and `≥` can only mean `>=`.
+                let t = t.help(tr!(lang, "scrivi `{suggestion}`", "write `{suggestion}`"));
+                fix(t, suggestion, Safe)
+            }
+        }
+        S::StrayText { word, suggestion } => {
+            let t = Texts::new(tr!(
                 lang,
-                "ogni elemento del piano inizia con `piano`, `punteggio`, `ambito`, `strategico`, `misura`, `modello` o `obiettivo`; le note si scrivono dopo `#`",
-                "every item of a plan starts with `piano`, `punteggio`, `ambito`, `strategico`, `misura`, `modello` or `obiettivo`; notes are written after `#`"
-            )
-        })),
+                "testo fuori da ogni elemento: `{word}`",
+                "text outside any item: `{word}`"
+            ))
+            .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
+                tr!(
+                    lang,
+                    "ogni elemento del piano inizia con `piano`, `punteggio`, `ambito`, `strategico`, `misura`, `modello` o `obiettivo`; le note si scrivono dopo `#`",
+                    "every item of a plan starts with `piano`, `punteggio`, `ambito`, `strategico`, `misura`, `modello` or `obiettivo`; notes are written after `#`"
+                )
+            }));
+            match suggestion {
+                Some(s) => fix(t, s, guess(word, s, false, ITEM_KEYWORDS.iter().copied())),
+                None => t,
+            }
+        }
         S::TooDeep { limit } => Texts::new(tr!(
             lang,
             "formula annidata troppo in profondità (più di {limit} parentesi)",
@@ -352,21 +436,30 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             "spezza la formula in più indicatori o misure",
             "split the formula into several indicators or measures"
         )),
-        S::UnknownUnit { word, suggestion } => Texts::new(tr!(
-            lang,
-            "unità `{word}` sconosciuta",
-            "unknown unit `{word}`"
-        ))
-        .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
-            tr!(
+        S::UnknownUnit { word, suggestion } => {
+            let t = Texts::new(tr!(
                 lang,
-                "dopo un numero si scrivono `%`, `€`, `gg`, `ore`, `anni` o `punti`",
-                "after a number write `%`, `€`, `gg`, `ore`, `anni` or `punti`"
-            )
-        })),
+                "unità `{word}` sconosciuta",
+                "unknown unit `{word}`"
+            ))
+            .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
+                tr!(
+                    lang,
+                    "dopo un numero si scrivono `%`, `€`, `gg`, `ore`, `anni` o `punti`",
+                    "after a number write `%`, `€`, `gg`, `ore`, `anni` or `punti`"
+                )
+            }));
+            match suggestion {
+                Some(s) => {
+                    let synonym = unit_synonym(word) == Some(*s);
+                    fix(t, s, guess(word, s, synonym, LitUnit::canonical_words()))
+                }
+                None => t,
+            }
+        }
         S::NameNotLowercase { name } => {
             let lower = name.to_lowercase();
-            Texts::new(tr!(
+            let t = Texts::new(tr!(
                 lang,
                 "il nome `{name}` contiene maiuscole",
                 "the name `{name}` has capital letters"
@@ -375,18 +468,34 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
                 lang,
                 "i nomi si scrivono in minuscolo: `{lower}`",
                 "names are written in lowercase: `{lower}`"
-            ))
+            ));
+            // A name is also a code in measurement files (`01_01_OS01.nome`): renaming it
+            // there is the writer's call.
+            fix(t, &lower, Unsafe)
         }
-        S::IsoDate { suggestion } => Texts::new(tr!(
-            lang,
-            "data scritta all'inglese",
-            "date written the ISO way"
-        ))
-        .help(tr!(
-            lang,
-            "scrivi le date come giorno/mese/anno: `{suggestion}`",
-            "write dates as day/month/year: `{suggestion}`"
-        )),
+        S::IsoDate { suggestion } => {
+            let t = Texts::new(tr!(
+                lang,
+                "data scritta all'inglese",
+                "date written the ISO way"
+            ));
+            match suggestion {
+                Some(s) => fix(
+                    t.help(tr!(
+                        lang,
+                        "scrivi le date come giorno/mese/anno: `{s}`",
+                        "write dates as day/month/year: `{s}`"
+                    )),
+                    s,
+                    Safe,
+                ),
+                None => t.help(tr!(
+                    lang,
+                    "scrivi le date come giorno/mese/anno, per esempio `31/12/2024`; questa data non esiste",
+                    "write dates as day/month/year, for example `31/12/2024`; this date does not exist"
+                )),
+            }
+        }
         S::MissingValue { field, expected } => {
             let what = expected_list(lang, expected);
             Texts::new(tr!(
@@ -397,16 +506,24 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             .label(tr!(lang, "atteso: {what}", "expected {what}"))
             .help(example(lang, field))
         }
-        S::UnexpectedClosingBrace => Texts::new(tr!(
-            lang,
-            "`}}` di troppo: non chiude nessun blocco",
-            "extra `}}`: it closes no block"
-        ))
-        .help(tr!(
-            lang,
-            "togli questa `}}`, oppure controlla che il blocco sopra non sia già chiuso",
-            "remove this `}}`, or check that the block above is not already closed"
-        )),
+        S::UnexpectedClosingBrace { remove } => {
+            let t = Texts::new(tr!(
+                lang,
+                "`}}` di troppo: non chiude nessun blocco",
+                "extra `}}`: it closes no block"
+            ))
+            .help(tr!(
+                lang,
+                "togli questa `}}`, oppure controlla che il blocco sopra non sia già chiuso",
+                "remove this `}}`, or check that the block above is not already closed"
+            ));
+            // The block above may have been closed too early instead.
+            t.fix(Fix::new(
+                tr!(lang, "togli questa `}}`", "remove this `}}`"),
+                Unsafe,
+                vec![Edit::delete(*remove)],
+            ))
+        }
         S::UnknownWord {
             vocab,
             word,
@@ -420,35 +537,66 @@ pub fn describe(e: &SyntaxError, lang: Lang) -> Texts {
             } else {
                 tr!(lang, "{what} `{word}` sconosciuta", "unknown {what} `{word}`")
             };
-            Texts::new(message)
+            let t = Texts::new(message)
                 .help(match did_you_mean(lang, *suggestion) {
                     Some(d) => format!(
                         "{d} {}",
                         tr!(lang, "(ammessi: {allowed})", "(allowed: {allowed})")
                     ),
                     None => tr!(lang, "ammessi: {allowed}", "allowed: {allowed}"),
-                })
+                });
+            match suggestion {
+                Some(s) => {
+                    let synonym = *vocab == Vocab::Udm && udm_synonym(word) == Some(*s);
+                    fix(t, s, guess(word, s, synonym, words.iter().copied()))
+                }
+                None => t,
+            }
         }
-        S::UdmEntro => Texts::new(tr!(
-            lang,
-            "`entro` non è un'unità di misura",
-            "`entro` is not a unit of measure"
-        ))
-        .help(tr!(
-            lang,
-            "per una scadenza scrivi `udm data` e, nei target, `entro 31/01/2024`",
-            "for a deadline write `udm data` and, in the targets, `entro 31/01/2024`"
-        )),
-        S::ComparedToNotAvailable { year } => Texts::new(tr!(
-            lang,
-            "un target non si confronta con `n.d.`",
-            "a target is not compared with `n.d.`"
-        ))
-        .help(tr!(
-            lang,
-            "se il target {year} non è fissato scrivi `target {year} n.d.`, senza comparatore",
-            "if the {year} target is not set write `target {year} n.d.`, without a comparator"
-        )),
+        S::UdmEntro => fix(
+            Texts::new(tr!(
+                lang,
+                "`entro` non è un'unità di misura",
+                "`entro` is not a unit of measure"
+            ))
+            .help(tr!(
+                lang,
+                "per una scadenza scrivi `udm data` e, nei target, `entro 31/01/2024`",
+                "for a deadline write `udm data` and, in the targets, `entro 31/01/2024`"
+            )),
+            // The checker already reads the indicator as a date.
+            "data",
+            Safe,
+        ),
+        S::ComparedToNotAvailable { year } => fix(
+            Texts::new(tr!(
+                lang,
+                "un target non si confronta con `n.d.`",
+                "a target is not compared with `n.d.`"
+            ))
+            .help(tr!(
+                lang,
+                "se il target {year} non è fissato scrivi `target {year} n.d.`, senza comparatore",
+                "if the {year} target is not set write `target {year} n.d.`, without a comparator"
+            )),
+            "n.d.",
+            Safe,
+        ),
+        S::CurlyQuotes { straight } => fix(
+            Texts::new(tr!(
+                lang,
+                "virgolette tipografiche (“ ” o « ») intorno a un testo",
+                "typographic quotes (“ ” or « ») around a text"
+            ))
+            .label(tr!(lang, "letto come {straight}", "read as {straight}"))
+            .help(tr!(
+                lang,
+                "i testi vanno tra virgolette diritte `\"`; Word (e altri programmi di videoscrittura) le cambia da sé in “ ”: scrivi {straight}",
+                "texts go between straight quotes `\"`; Word (and other word processors) turns them into “ ” on its own: write {straight}"
+            )),
+            straight,
+            Safe,
+        ),
         S::UnitRepeated => Texts::new(tr!(
             lang,
             "unità scritta due volte",
