@@ -5,10 +5,12 @@
 
 pub mod check;
 pub mod commands;
+pub mod controls;
 pub mod diagnostics;
 pub mod eval;
 pub mod fmt;
 pub mod italian;
+pub mod range;
 pub mod repair;
 pub mod report;
 pub mod source;
@@ -24,8 +26,31 @@ pub fn check_source(source: &Source) -> Vec<Diagnostic> {
     check_plan(source).diagnostics
 }
 
-/// Parses and checks one plan: the resolved plan and every diagnostic.
+/// Parses and checks one plan: the resolved plan and every diagnostic, those of decoding
+/// its bytes included (`Source::plan_from_bytes`).
 pub fn check_plan(source: &Source) -> check::Checked {
     let parsed = syntax::parse(&source.text);
-    check::check(&parsed, &source.text)
+    let mut checked = check::check(&parsed, &source.text);
+    let binary = checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code() == diagnostics::Code::F0002);
+    if !source.decoding.is_empty() && !binary {
+        // A byte that is not UTF-8 is reported as such; what the parser says about the U+FFFD
+        // standing for it would be the same mistake again.
+        let invalid: Vec<span::Span> = source
+            .decoding
+            .iter()
+            .filter(|d| d.code() == diagnostics::Code::F0003)
+            .map(|d| d.span)
+            .collect();
+        checked.diagnostics.retain(|d| {
+            !invalid
+                .iter()
+                .any(|b| d.span.start <= b.end && b.start <= d.span.end)
+        });
+        checked.diagnostics.extend(source.decoding.iter().cloned());
+        diagnostics::sort(&mut checked.diagnostics);
+    }
+    checked
 }

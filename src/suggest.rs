@@ -1,6 +1,8 @@
 //! "Did you mean": the closest known word to an unknown one.
 
-/// The candidate closest to `word`, if it is close enough to be a plausible typo.
+/// The candidate closest to `word`, if it is close enough to be a plausible typo. Ties are
+/// broken by a stable rule (higher similarity, then fewer edits, then alphabetical order), so
+/// that the answer never depends on the order of the candidates (a hash map's, for names).
 pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
@@ -10,7 +12,7 @@ where
         return None;
     }
     let word_lower = word.to_lowercase();
-    let mut best: Option<(f64, &'a str)> = None;
+    let mut best: Option<(f64, usize, &'a str)> = None;
     for candidate in candidates {
         if candidate == word {
             continue;
@@ -18,11 +20,14 @@ where
         let score = strsim::jaro_winkler(&word_lower, &candidate.to_lowercase());
         let distance = strsim::levenshtein(&word_lower, &candidate.to_lowercase());
         let close = score >= 0.85 || distance <= 1 + word.chars().count() / 4;
-        if close && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, candidate));
+        let better = best.is_none_or(|(s, d, c)| {
+            score > s || (score == s && (distance < d || (distance == d && candidate < c)))
+        });
+        if close && better {
+            best = Some((score, distance, candidate));
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, _, c)| c)
 }
 
 /// Whether `suggestion` is a sure correction of `word`, one that `piano check --fix` may apply
@@ -67,6 +72,18 @@ mod tests {
         assert_eq!(closest("obbiettivo", words), Some("obiettivo"));
         assert_eq!(closest("indicatori", words), Some("indicatore"));
         assert_eq!(closest("xyz", words), None);
+    }
+
+    #[test]
+    fn ties_do_not_depend_on_the_order_of_the_candidates() {
+        // `ab` is one edit from both, equally similar.
+        assert_eq!(closest("ab", ["ac", "aa"]), Some("aa"));
+        assert_eq!(closest("ab", ["aa", "ac"]), Some("aa"));
+        let mut words = ["misura_b", "misura_a", "misura_c"];
+        let first = closest("misura_x", words.iter().copied());
+        words.reverse();
+        assert_eq!(closest("misura_x", words.iter().copied()), first);
+        assert_eq!(first, Some("misura_a"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the diagnostics (as a user sees it), the English short form and, when the file loads, the
 //! value and score of every indicator, so that no row can be dropped silently.
 
-use piano::diagnostics::render::{Format, Options, render};
+use piano::diagnostics::render::{Format, Options, render, render_with_plan};
 use piano::diagnostics::{Diagnostic, Lang};
 use piano::eval::{self, Place};
 use piano::report;
@@ -20,19 +20,29 @@ fn read(path: &Path) -> Source {
     Source::from_bytes(name, &bytes).0
 }
 
-fn both(out: &mut String, en: &mut String, source: &Source, diagnostics: &[Diagnostic]) {
+/// Renders diagnostics of `source`; `plan` is given for a measurement file, whose diagnostics
+/// may point into the plan too.
+fn both(
+    out: &mut String,
+    en: &mut String,
+    source: &Source,
+    plan: Option<&Source>,
+    diagnostics: &[Diagnostic],
+) {
     let options = |lang, format| Options {
         lang,
         format,
         color: false,
     };
-    out.push_str(&render(
+    out.push_str(&render_with_plan(
         source,
+        plan,
         diagnostics,
         options(Lang::It, Format::Human),
     ));
-    en.push_str(&render(
+    en.push_str(&render_with_plan(
         source,
+        plan,
         diagnostics,
         options(Lang::En, Format::Short),
     ));
@@ -46,7 +56,7 @@ fn case(path: &Path) -> String {
     let source = read(path);
     let loaded = eval::load(model, &source);
     let (mut out, mut en) = (String::new(), String::new());
-    both(&mut out, &mut en, &source, &loaded.diagnostics);
+    both(&mut out, &mut en, &source, Some(&plan), &loaded.diagnostics);
     let mut scores = String::new();
     if !loaded.has_errors() {
         let (evaluation, located) = eval::evaluate(
@@ -58,9 +68,11 @@ fn case(path: &Path) -> String {
         for l in &located {
             let one = std::slice::from_ref(&l.diagnostic);
             match &l.place {
-                Place::Plan => both(&mut out, &mut en, &plan, one),
-                Place::Measurements => both(&mut out, &mut en, &source, one),
-                p @ Place::CommandLine { .. } => both(&mut out, &mut en, &p.source().unwrap(), one),
+                Place::Plan => both(&mut out, &mut en, &plan, None, one),
+                Place::Measurements => both(&mut out, &mut en, &source, Some(&plan), one),
+                p @ Place::CommandLine { .. } => {
+                    both(&mut out, &mut en, &p.source().unwrap(), None, one)
+                }
             }
         }
         if let Some(evaluation) = evaluation {

@@ -186,6 +186,10 @@ fn context(code: Code) -> Ctx {
             drop: &["strategico 03_01"],
             ..c
         },
+        "P0127" => Ctx {
+            slots: &[Slot::Piano],
+            ..c
+        },
         _ => c,
     }
 }
@@ -621,7 +625,10 @@ fn plan(example: &str, ctx: &Ctx) -> String {
     };
     let mut p = String::new();
     if !dropped("piano") {
-        p.push_str("piano \"PIRA 2024\" {\n  ente \"Camera di Commercio di Prova\"\n");
+        p.push_str("piano \"PIRA 2024\" {\n");
+        if !dropped("ente") {
+            p.push_str("  ente \"Camera di Commercio di Prova\"\n");
+        }
         if !dropped("comparto") {
             p.push_str(&format!("  {}\n", comparto(ctx)));
         }
@@ -681,9 +688,47 @@ fn plan(example: &str, ctx: &Ctx) -> String {
     p
 }
 
+/// An example that writes lone CRs as `⏎` (comments saying so dropped), as lines.
+fn cr_as_lines(example: &str) -> String {
+    example
+        .lines()
+        .map(|l| match l.split_once("    # ") {
+            Some((code, comment)) if comment.contains('⏎') => code,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace('⏎', "\n")
+}
+
+/// The bytes of a plan whose example writes invisible characters by a visible sign: `␛`
+/// for ESC, an `à` said to be the byte 0xE0 in a UTF-8 file; `cr`: the file ends its lines
+/// with a lone CR.
+fn bytes_of(text: &str, cr: bool) -> Vec<u8> {
+    let mut text = text.replace('␛', "\x1b");
+    if cr {
+        text = text.replace('\n', "\r");
+    }
+    let mut bytes = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.contains("come byte 0xE0") {
+            let (head, comment) = line.split_once(" #").unwrap_or((line, ""));
+            bytes.extend(
+                head.replace('à', "\u{1}")
+                    .bytes()
+                    .map(|b| if b == 1 { 0xE0 } else { b }),
+            );
+            bytes.extend(format!(" #{comment}").bytes());
+        } else {
+            bytes.extend(line.bytes());
+        }
+    }
+    bytes
+}
+
 /// The codes of a plan's diagnostics, but for warnings accepted by `# consenti` (settled).
-fn plan_codes(text: &str) -> Vec<Code> {
-    piano::check_source(&Source::new("esempio.piano", text))
+fn plan_codes(text: &str, cr: bool) -> Vec<Code> {
+    piano::check_source(&Source::plan_from_bytes("esempio.piano", &bytes_of(text, cr)).0)
         .iter()
         .filter(|d| d.accepted.is_none())
         .map(Diagnostic::code)
@@ -881,8 +926,9 @@ fn run(code: Code, example: &str, both: &str) -> (Vec<Code>, String) {
     if ctx.udm.is_none() {
         ctx.udm = udm_of_targets(both);
     }
-    let text = plan(example, &ctx);
-    (plan_codes(&text), text)
+    let cr = example.contains('⏎');
+    let text = plan(&cr_as_lines(example), &ctx);
+    (plan_codes(&text, cr), text)
 }
 
 /// Guards the examples of `piano explain` (src/diagnostics/explain.rs): each wrong one gives

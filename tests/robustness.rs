@@ -147,3 +147,112 @@ fn a_huge_single_line_of_garbage_is_one_diagnostic() {
     assert_eq!(syntax(&text), vec![Code::P0110]);
     assert!(!check(&text).is_empty());
 }
+
+/// A plan whose objective has `n` indicators, each computed from the next one (`i0` from `i1`,
+/// `i1` from `i2`, …) and the last one measured: a chain of references `n` deep.
+fn chain_plan(n: usize) -> String {
+    let mut text = String::from(
+        "piano \"Catena\" {\n  ente \"Ente\"\n  comparto camera\n  anno 2024\n  triennio 2024-2026\n}\n\nambito 1 \"A\"\n\nstrategico 01_01 \"S\" {\n  ambito 1\n}\n\nmodello m \"M\" {\n  tipologia efficienza\n  udm n.\n  target 2024 >= 1\n  target 2025 n.d.\n  target 2026 n.d.\n}\n\nobiettivo 01_01_OS01 \"O\" {\n  strategico 01_01\n  missione 011 programma 005\n  pesi uguali\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!("  indicatore i{i} {{\n    modello m\n"));
+        if i + 1 < n {
+            text.push_str(&format!("    formula i{} + 1\n", i + 1));
+        }
+        text.push_str("  }\n");
+    }
+    text.push_str("}\n");
+    text
+}
+
+#[test]
+fn a_chain_of_100_000_formulas_is_checked_and_evaluated() {
+    let n = 100_000;
+    let source = Source::new("catena.piano", chain_plan(n));
+    let checked = piano::check_plan(&source);
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{:?}",
+        &checked.diagnostics[..1]
+    );
+    let csv = Source::new(
+        "m.csv",
+        format!(
+            "codice;valore\n01_01_OS01.i{};1\nrilevazione;30/06/2024\n",
+            n - 1
+        ),
+    );
+    let loaded = piano::eval::load(&checked.model, &csv);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let (evaluation, located) = piano::eval::evaluate(
+        &checked.model,
+        &source.text,
+        &loaded.measurements,
+        piano::eval::Options::default(),
+    );
+    assert!(located.is_empty(), "{located:?}");
+    let first = &evaluation.expect("scored").objectives[0].indicators[0];
+    assert_eq!(first.value, piano::eval::value::Val::Number(n.into()));
+}
+
+#[test]
+fn a_circle_of_100_000_formulas_is_one_diagnostic() {
+    let n = 100_000;
+    // The last indicator refers back to the first.
+    let text = chain_plan(n).replace(
+        "    modello m\n  }\n}\n",
+        "    modello m\n    formula i0 + 1\n  }\n}\n",
+    );
+    let d = check(&text);
+    assert_eq!(codes(&d), vec![Code::N0203], "{d:?}");
+    let piano::diagnostics::Kind::Check(piano::check::error::CheckError::Cycle { path }) =
+        &d[0].kind
+    else {
+        panic!("{d:?}")
+    };
+    // Named by its ends, not 100,000 names long.
+    assert_eq!(path.len(), 11, "{path:?}");
+}
+
+#[test]
+fn a_chain_of_100_000_templates_is_checked() {
+    let n = 100_000;
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!(
+            "modello m{i} \"M\" {{\n  modello m{}\n}}\n",
+            i + 1
+        ));
+    }
+    // Whatever it says about such templates, it says it without recursing through them.
+    let _ = check(&text);
+}
+
+#[test]
+fn the_formatter_keeps_to_the_caps() {
+    let text = chain_plan(100_000);
+    let formatted = piano::fmt::format(&text).expect("formats");
+    assert_eq!(
+        piano::fmt::format(&formatted).expect("formats again"),
+        formatted
+    );
+    let nested = format!(
+        "modello m {{\n  formula {}a{}\n}}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    assert!(matches!(
+        piano::fmt::format(&nested),
+        Err(piano::fmt::FormatError::Syntax(d)) if codes(&d).contains(&Code::P0115)
+    ));
+}
+
+#[test]
+fn json_measurements_nested_100_000_deep_are_refused() {
+    let checked = piano::check_plan(&Source::new("x.piano", chain_plan(3)));
+    for open in ["[", "{\"a\":"] {
+        let text = format!("{{\"valori\": {}1", open.repeat(100_000));
+        let loaded = piano::eval::load(&checked.model, &Source::new("m.json", text));
+        assert_eq!(codes(&loaded.diagnostics), vec![Code::M0717]);
+    }
+}

@@ -145,13 +145,15 @@ impl Resources {
         if let Some(a) = self.amount {
             return Some(a);
         }
-        let rows: Vec<Decimal> = self
+        let mut rows = self
             .per_year
             .iter()
             .filter(|(y, _, _)| *y == year)
-            .map(|(_, _, a)| *a)
-            .collect();
-        (!rows.is_empty()).then(|| rows.iter().sum())
+            .peekable();
+        rows.peek()?;
+        // Each amount is below 10^15 (`crate::range`): the sum of a plan's rows cannot reach
+        // `Decimal::MAX`, and saturating cannot panic.
+        Some(rows.fold(Decimal::ZERO, |sum, (_, _, a)| sum.saturating_add(*a)))
     }
 }
 

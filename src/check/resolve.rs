@@ -982,38 +982,51 @@ impl<'a> Resolver<'a> {
         formulas: &[Option<(&Field<Expr>, Option<&str>)>],
         depends: &[Vec<usize>],
     ) {
-        // 0 unvisited, 1 on the current path, 2 done. Objectives have tens of indicators, so
-        // plain recursion is fine; the path is bounded by their number.
-        fn visit(
-            i: usize,
-            depends: &[Vec<usize>],
-            state: &mut [u8],
-            path: &mut Vec<usize>,
-            found: &mut Vec<Vec<usize>>,
-        ) {
-            state[i] = 1;
-            path.push(i);
-            for &j in &depends[i] {
-                if j >= state.len() {
+        // A depth-first search with an explicit stack: a chain of formulas may be as long as
+        // the objective (thousands of indicators), deeper than recursion would allow.
+        // 0 unvisited, 1 on the current path, 2 done; `path` is the stack's indicators.
+        const ELIDED: usize = usize::MAX;
+        let mut state = vec![0u8; depends.len()];
+        // Where each indicator on the path is in the stack.
+        let mut at = vec![0usize; depends.len()];
+        let mut found = Vec::new();
+        for root in 0..depends.len() {
+            if state[root] != 0 {
+                continue;
+            }
+            // (indicator, how many of its references were followed); the stack is the path.
+            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            state[root] = 1;
+            at[root] = 0;
+            while let Some(top) = stack.last_mut() {
+                let (i, next) = *top;
+                let Some(&j) = depends[i].get(next) else {
+                    stack.pop();
+                    state[i] = 2;
                     continue;
-                }
-                match state[j] {
-                    0 => visit(j, depends, state, path, found),
-                    1 => {
-                        let start = path.iter().position(|&p| p == j).unwrap_or(0);
-                        found.push(path[start..].to_vec());
+                };
+                top.1 += 1;
+                match state.get(j) {
+                    Some(0) => {
+                        state[j] = 1;
+                        at[j] = stack.len();
+                        stack.push((j, 0));
+                    }
+                    Some(1) => {
+                        // A long circle is named by its ends (`ELIDED` stands for the rest),
+                        // so that many of them cost little.
+                        let on = &stack[at[j]..];
+                        let cycle: Vec<usize> = if on.len() > 10 {
+                            let head = on[..5].iter().map(|(k, _)| *k);
+                            let tail = on[on.len() - 4..].iter().map(|(k, _)| *k);
+                            head.chain([ELIDED]).chain(tail).collect()
+                        } else {
+                            on.iter().map(|(k, _)| *k).collect()
+                        };
+                        found.push(cycle);
                     }
                     _ => {}
                 }
-            }
-            path.pop();
-            state[i] = 2;
-        }
-        let mut state = vec![0u8; depends.len()];
-        let mut found = Vec::new();
-        for i in 0..depends.len() {
-            if state[i] == 0 {
-                visit(i, depends, &mut state, &mut Vec::new(), &mut found);
             }
         }
         for cycle in found {
@@ -1022,7 +1035,10 @@ impl<'a> Resolver<'a> {
             };
             let mut path: Vec<String> = cycle
                 .iter()
-                .map(|&i| indicatori[i].name.value.clone())
+                .map(|&i| match indicatori.get(i) {
+                    Some(ind) => ind.name.value.clone(),
+                    None => "…".to_string(),
+                })
                 .collect();
             path.push(indicatori[first].name.value.clone());
             let at = formulas[first].map_or(indicatori[first].name.span, |(f, _)| f.value.span);

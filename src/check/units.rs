@@ -63,7 +63,8 @@ pub(super) fn quantity_in(q: &Quantity, udm: Udm, sink: &mut Sink) -> Option<Dec
             sink.report(q.span, CheckError::AmountWithoutEuro { number });
             None
         }
-        (_, Udm::Percent) => Some(q.number / Decimal::ONE_HUNDRED),
+        // A smaller magnitude always fits: `checked_div` only keeps this free of panics.
+        (_, Udm::Percent) => q.number.checked_div(Decimal::ONE_HUNDRED),
         _ => Some(q.number),
     }
 }

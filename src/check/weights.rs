@@ -85,7 +85,7 @@ pub(super) fn objective(
         weights.push(w);
     }
 
-    let sum: Decimal = weights.iter().flatten().sum();
+    let sum = saturating_sum(weights.iter().flatten());
     if complete && !entries.is_empty() && sum != Decimal::ONE {
         let rounded_equal_split = looks_like_rounded_split(entries, &listed);
         let equal_split = if rounded_equal_split {
@@ -116,7 +116,9 @@ pub(super) fn objective(
             let relative = w.unwrap_or(Decimal::ZERO);
             Weight {
                 relative,
-                share: relative / total,
+                // Within the numeric range the quotient fits (below 10^27); a zero share is
+                // only for weights the check has already refused.
+                share: relative.checked_div(total).unwrap_or(Decimal::ZERO),
             }
         })
         .collect()
@@ -177,12 +179,26 @@ fn looks_like_rounded_split(entries: &[Entry], weights: &[(Span, Decimal)]) -> b
     if weights.len() != entries.len() || weights.iter().any(|(_, w)| w != first) {
         return false;
     }
-    let exact = Decimal::ONE / Decimal::from(weights.len());
-    // Half a unit of the last written decimal of the percentage.
+    let Some(exact) = Decimal::ONE.checked_div(Decimal::from(weights.len())) else {
+        return false;
+    };
+    // Half a unit of the last written decimal of the percentage: 5 · 10^-(scale + 3) of one
+    // (the percentage is a fraction, two places more). The lexer allows 10 decimals, so the
+    // scale stays far below `Decimal`'s 28; the checked forms keep that an invariant.
     let scale = entries
         .iter()
         .find_map(|e| e.peso.map(|p| p.value.number.scale()))
         .unwrap_or(0);
-    let half_unit = Decimal::new(5, scale + 3);
-    (*first - exact).abs() <= half_unit
+    let Ok(half_unit) = Decimal::try_new(5, scale.saturating_add(3)) else {
+        return false;
+    };
+    first
+        .checked_sub(exact)
+        .is_some_and(|gap| gap.abs() <= half_unit)
+}
+
+/// A sum that cannot panic. Within the numeric range it never saturates (see `crate::range`);
+/// if it did, the sum would still be far from 100% and reported as such.
+fn saturating_sum<'a>(values: impl Iterator<Item = &'a Decimal>) -> Decimal {
+    values.fold(Decimal::ZERO, |sum, w| sum.saturating_add(*w))
 }

@@ -69,7 +69,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         ));
     }
     for path in &paths {
-        sources.push((path.clone(), files::read(path)));
+        sources.push((path.clone(), files::read_plan(path)));
     }
     tally.files = sources.len();
     for (path, (source, problem)) in sources {

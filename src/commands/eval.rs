@@ -44,10 +44,13 @@ struct Tally {
 }
 
 impl Tally {
+    /// Renders the diagnostics of `source`; `plan` is given for the measurement file, whose
+    /// diagnostics may show places in the plan.
     fn render(
         &mut self,
         out: &mut Outcome,
         source: &Source,
+        plan: Option<&Source>,
         diagnostics: &[Diagnostic],
         args: &EvalArgs,
     ) {
@@ -57,8 +60,9 @@ impl Tally {
                 Severity::Warning => self.warnings += 1,
             }
         }
-        out.stderr.push_str(&render::render(
+        out.stderr.push_str(&render::render_with_plan(
             source,
+            plan,
             diagnostics,
             render::Options {
                 lang: args.lang,
@@ -108,16 +112,16 @@ pub fn run(args: &EvalArgs) -> Outcome {
         },
     };
 
-    let (plan, problem) = files::read(&args.plan);
+    let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
-        tally.render(&mut out, &plan, &[d], args);
+        tally.render(&mut out, &plan, None, &[d], args);
         out.stderr
             .push_str(&unreadable_argument(lang, &plan.name, Argument::Plan));
         out.status = USAGE;
         return out;
     }
     let checked = crate::check_plan(&plan);
-    tally.render(&mut out, &plan, &checked.diagnostics, args);
+    tally.render(&mut out, &plan, None, &checked.diagnostics, args);
     if checked.has_errors() {
         out.stderr.push_str(&tally.summary(lang, false));
         out.status = FAILED;
@@ -146,7 +150,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
             Ok(x) => x,
             Err(problem) => {
                 let (source, d) = *problem;
-                tally.render(&mut out, &source, &[d], args);
+                tally.render(&mut out, &source, None, &[d], args);
                 out.stderr.push_str(&unreadable_argument(
                     lang,
                     &source.name,
@@ -156,22 +160,30 @@ pub fn run(args: &EvalArgs) -> Outcome {
                 return out;
             }
         };
-        tally.render(&mut out, &source, &loaded.diagnostics, args);
+        tally.render(&mut out, &source, Some(&plan), &loaded.diagnostics, args);
         if loaded.has_errors() {
             sources.push(source);
             continue;
         }
         let (evaluation, located) =
             eval::evaluate(model, &plan.text, &loaded.measurements, options);
+        // Each file's diagnostics together, so that the cap on their number applies per file.
+        let of = |place: fn(&Place) -> bool| -> Vec<Diagnostic> {
+            located
+                .iter()
+                .filter(|l| place(&l.place))
+                .map(|l| l.diagnostic.clone())
+                .collect()
+        };
+        let in_plan = of(|p| matches!(p, Place::Plan));
+        tally.render(&mut out, &plan, None, &in_plan, args);
+        let in_file = of(|p| matches!(p, Place::Measurements));
+        tally.render(&mut out, &source, Some(&plan), &in_file, args);
         for l in &located {
-            let one = std::slice::from_ref(&l.diagnostic);
-            match &l.place {
-                Place::Plan => tally.render(&mut out, &plan, one, args),
-                Place::Measurements => tally.render(&mut out, &source, one, args),
-                place @ Place::CommandLine { .. } => {
-                    let cli = place.source().unwrap_or_else(|| Source::new("", ""));
-                    tally.render(&mut out, &cli, one, args);
-                }
+            if let place @ Place::CommandLine { .. } = &l.place {
+                let cli = place.source().unwrap_or_else(|| Source::new("", ""));
+                let one = std::slice::from_ref(&l.diagnostic);
+                tally.render(&mut out, &cli, None, one, args);
             }
         }
         if let Some(evaluation) = evaluation {
@@ -198,7 +210,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
                     .find(|s| Some(&s.name) == names.get(k))
                     .cloned()
                     .unwrap_or_else(|| Source::new("", ""));
-                tally.render(&mut out, &source, &[d], args);
+                tally.render(&mut out, &source, None, &[d], args);
             }
             out.stderr.push_str(&tally.summary(lang, false));
             out.status = FAILED;

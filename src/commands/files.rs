@@ -64,6 +64,15 @@ pub fn read(path: &Path) -> (Source, Option<Diagnostic>) {
     }
 }
 
+/// Reads a plan: as [`read`], decoded as a plan (`Source::plan_from_bytes`).
+pub fn read_plan(path: &Path) -> (Source, Option<Diagnostic>) {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => (Source::plan_from_bytes(name, &bytes).0, None),
+        Err(e) => unreadable(name, e.to_string()),
+    }
+}
+
 pub fn unreadable(name: String, error: String) -> (Source, Option<Diagnostic>) {
     (
         Source::new(name, ""),

@@ -94,7 +94,17 @@ fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> FileResult {
             return FileResult::IoProblem;
         }
     };
-    let (source, encoding) = Source::from_bytes(name.clone(), &bytes);
+    let (source, encoding) = Source::plan_from_bytes(name.clone(), &bytes);
+    if source.decoding.iter().any(Diagnostic::is_error) {
+        // Formatting would write U+FFFD for the bytes that are not UTF-8, for good.
+        out.stdout
+            .push_str(&render::render(&source, &source.decoding, args.options));
+        out.stderr.push_str(&lang.pick(
+            format!("piano: {name}: non formattato, ci sono byte non UTF-8\n"),
+            format!("piano: {name}: not formatted, it has bytes that are not UTF-8\n"),
+        ));
+        return FileResult::NotFormatted;
+    }
     let formatted = match fmt::format(&source.text) {
         Ok(text) => text,
         Err(FormatError::Syntax(diagnostics)) => {

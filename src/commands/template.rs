@@ -47,7 +47,7 @@ pub fn run(args: &TemplateArgs) -> Outcome {
         format: DiagFormat::Human,
         color: args.color,
     };
-    let (plan, problem) = files::read(&args.plan);
+    let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
         out.stderr = render::render(&plan, &[d], options);
         out.status = USAGE;

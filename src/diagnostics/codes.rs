@@ -35,6 +35,8 @@ codes! {
     // Files
     F0001 => Error,
     F0002 => Error,
+    F0003 => Error,
+    F0004 => Warning,
     // Syntax
     P0101 => Error,
     P0102 => Error,
@@ -61,6 +63,10 @@ codes! {
     P0123 => Error,
     P0124 => Error,
     P0125 => Error,
+    P0126 => Error,
+    P0127 => Error,
+    P0128 => Error,
+    P0129 => Error,
     P0140 => Warning,
     // Names and structure
     N0201 => Error,

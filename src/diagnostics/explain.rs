@@ -39,6 +39,18 @@ pub fn explanation(code: Code) -> Explanation {
             "piano check piano.docx",
             "piano check piano.piano",
         ),
+        F0003 => e(
+            "Il piano è scritto in UTF-8 ma alcuni byte non lo sono: di solito una lettera accentata incollata da un programma che usa un'altra codifica (Windows-1252, Latin-1). Il controllo indica ogni byte non valido, lo mostra come �, e propone la lettera che probabilmente era. Un file senza alcun carattere UTF-8 oltre l'ASCII è invece letto come Windows-1252, come lo salvano Excel e i vecchi editor.",
+            "The plan is written in UTF-8 but some bytes are not: usually an accented letter pasted from a program that uses another encoding (Windows-1252, Latin-1). The check points at each invalid byte, shows it as �, and offers the letter it most likely was. A file without a single UTF-8 character beyond ASCII is read as Windows-1252 instead, as Excel and old editors save it.",
+            "descrizione \"Qualità del servizio\"    # `à` come byte 0xE0, in un file UTF-8",
+            "descrizione \"Qualità del servizio\"    # `à` in UTF-8 (0xC3 0xA0)",
+        ),
+        F0004 => e(
+            "Le righe del file finiscono con il solo carattere CR, come nei file dei vecchi Mac: è un avviso, e ogni CR è letto come un fine riga. Conviene salvare il file con i fine riga LF (o CRLF, come su Windows): `piano fmt` lo riscrive così.",
+            "The file's lines end with a lone CR character, as in old Mac files: it is a warning, and each CR is read as a line end. Better save the file with LF line ends (or CRLF, as on Windows): `piano fmt` rewrites it so.",
+            "piano \"PIRA 2024\" {⏎  anno 2024⏎}    # ⏎ sta per CR",
+            "piano \"PIRA 2024\" {\n  anno 2024\n}",
+        ),
         P0101 => e(
             "Il testo non segue la forma del linguaggio in quel punto: il messaggio dice che cosa ci si aspettava (un numero, una data, un testo tra virgolette, la fine della riga...) e che cosa c'è invece.",
             "The text does not follow the language's form at that point: the message says what was expected (a number, a date, a quoted text, the end of the line...) and what is there instead.",
@@ -88,10 +100,10 @@ pub fn explanation(code: Code) -> Explanation {
             "risorse 1.234,56 €",
         ),
         P0109 => e(
-            "Il numero ha più cifre di quante l'aritmetica decimale esatta ne possa tenere (28 cifre significative).",
-            "The number has more digits than exact decimal arithmetic can hold (28 significant digits).",
-            "target 2024 >= 123456789012345678901234567890",
-            "target 2024 >= 1.234.567",
+            "Il numero è troppo grande: i numeri di un piano e di un file delle misure hanno al più 15 cifre prima della virgola (da -999.999.999.999.999 a 999.999.999.999.999) e al più 10 decimali. Entro questo intervallo ogni somma, quota e rapporto si calcola esattamente; un numero più grande è quasi sempre un errore di battitura.",
+            "The number is too large: the numbers of a plan and of a measurement file have at most 15 digits before the comma (from -999.999.999.999.999 to 999.999.999.999.999) and at most 10 decimals. Within this range every sum, share and ratio is computed exactly; a larger number is almost always a typo.",
+            "risorse 1234567890123456789 €",
+            "risorse 1.234.567,89 €",
         ),
         P0110 => e(
             "La riga inizia con una parola che non è un campo di quel blocco. Il messaggio suggerisce il campo più vicino.",
@@ -453,6 +465,30 @@ pub fn explanation(code: Code) -> Explanation {
             "target 2025 >= n.d.",
             "target 2025 n.d.",
         ),
+        P0126 => e(
+            "Il numero ha troppi decimali: al più 10 dopo la virgola (e al più 15 cifre prima). Entro questo intervallo ogni somma, quota e rapporto si calcola esattamente; un valore così piccolo, come `0,0000000000001`, verrebbe mostrato come 0 in ogni report. Il messaggio propone il numero arrotondato a 10 decimali.",
+            "The number has too many decimals: at most 10 after the comma (and at most 15 digits before it). Within this range every sum, share and ratio is computed exactly; a value this small, such as `0,0000000000001`, would show as 0 in every report. The message offers the number rounded to 10 decimals.",
+            "target 2024 >= 0,000000000001%",
+            "target 2024 >= 0,01%",
+        ),
+        P0127 => e(
+            "Il piano contiene caratteri di controllo (codici U+0000–U+001F, U+007F–U+009F, tranne tabulazione e fine riga): non si vedono in un editor, e stampati su un terminale possono cambiarne la visualizzazione (una sequenza `ESC [2J` cancella lo schermo). Arrivano di solito copiando il testo da un altro programma. Vanno tolti; nelle diagnostiche e nel report di testo `piano` li mostra come `\\x1b`.",
+            "The plan holds control characters (codes U+0000–U+001F, U+007F–U+009F, except tab and line ends): they cannot be seen in an editor, and printed on a terminal they can change what it shows (an `ESC [2J` sequence clears the screen). They usually come from text copied from another program. Remove them; in diagnostics and in the text report `piano` shows them as `\\x1b`.",
+            "ente \"Camera di Commercio␛[2J\"    # ␛ sta per il carattere invisibile ESC",
+            "ente \"Camera di Commercio\"",
+        ),
+        P0128 => e(
+            "I numeri non si scrivono in notazione scientifica (`1e9`, `2,5E-3`), come la esportano alcuni fogli di calcolo: si scrivono per intero, all'italiana. Il messaggio propone il numero scritto così.",
+            "Numbers are not written in scientific notation (`1e9`, `2,5E-3`), as some spreadsheets export them: they are written in full, the Italian way. The message offers the number written so.",
+            "risorse 1,5e6 €",
+            "risorse 1.500.000 €",
+        ),
+        P0129 => e(
+            "Una data ha l'anno di quattro cifre: `31/12/99999` o `31/12/24` non sono date possibili. Le date si scrivono giorno/mese/anno, con l'anno intero.",
+            "A date has a four-digit year: `31/12/99999` or `31/12/24` are not possible dates. Dates are written day/month/year, with the whole year.",
+            "target 2024 entro 31/12/24",
+            "target 2024 entro 31/12/2024",
+        ),
         P0140 => e(
             "Un testo è tra virgolette tipografiche (“ ” o « »), come le scrive Word, invece che tra virgolette diritte `\"`. Il testo è letto lo stesso; è un avviso, e `piano check --fix` (o `piano fmt`) scrive le virgolette diritte.",
             "A text is between typographic quotes (“ ” or « »), as Word writes them, instead of straight quotes `\"`. The text is read all the same; it is a warning, and `piano check --fix` (or `piano fmt`) writes straight quotes.",
@@ -580,9 +616,9 @@ pub fn explanation(code: Code) -> Explanation {
             "01_02_OS01.risorse_stanziate;357.416,65 €;",
         ),
         E0802 => e(
-            "Una formula non si può calcolare con i valori dati: il risultato supera le 28 cifre dell'aritmetica decimale esatta, o combina una data con un numero. L'indicatore è \"non calcolabile\" e la valutazione continua.",
-            "A formula cannot be computed with the given values: the result exceeds the 28 digits of exact decimal arithmetic, or it combines a date with a number. The indicator is \"not computable\" and the evaluation goes on.",
-            "02_01_OS01.aderenti_cassetto;99.999.999.999.999.999.999.999.999;\nimprese_registrate;0,001;",
+            "Una formula, o la performance di un indicatore, non si può calcolare con i valori dati: il risultato è fuori dall'intervallo dei numeri (da -999.999.999.999.999 a 999.999.999.999.999, lo stesso dei valori scritti), un passaggio supera le 28 cifre dell'aritmetica decimale esatta, o si combina una data con un numero. L'indicatore è \"non calcolabile\" e la valutazione continua.",
+            "A formula, or an indicator's performance, cannot be computed with the given values: the result is outside the range of numbers (from -999.999.999.999.999 to 999.999.999.999.999, the same as for written values), a step exceeds the 28 digits of exact decimal arithmetic, or a date is combined with a number. The indicator is \"not computable\" and the evaluation goes on.",
+            "02_01_OS01.aderenti_cassetto;999.999.999.999.999;\nimprese_registrate;0,0000000001;",
             "02_01_OS01.aderenti_cassetto;30.026;\nimprese_registrate;64.488;",
         ),
         E0803 => e(

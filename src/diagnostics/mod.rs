@@ -6,6 +6,7 @@ mod codes;
 pub mod explain;
 pub mod fix;
 pub mod render;
+mod snippet;
 mod texts;
 
 pub use codes::Code;
@@ -68,6 +69,10 @@ pub enum FileError {
     Unreadable { error: String },
     /// The file holds binary data, not text.
     NotText,
+    /// A plan's bytes that are not UTF-8, in a file that otherwise is (the first few bytes).
+    InvalidUtf8 { bytes: Vec<u8> },
+    /// The file's lines end with a lone CR.
+    CarriageReturns,
 }
 
 /// One diagnostic: what (the kind), where (the primary span, in the file it belongs to).
@@ -152,6 +157,8 @@ impl FileError {
         match self {
             FileError::Unreadable { .. } => Code::F0001,
             FileError::NotText => Code::F0002,
+            FileError::InvalidUtf8 { .. } => Code::F0003,
+            FileError::CarriageReturns => Code::F0004,
         }
     }
 }

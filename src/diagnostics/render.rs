@@ -1,9 +1,12 @@
 //! Diagnostics → text: miette's graphical reports for people, JSON lines for tools, and one
 //! short line per diagnostic for CI logs and editors.
 
+use super::snippet::{CONTEXT_LINES, Excerpts};
 use super::{Diagnostic, Lang, Severity, Texts};
+use crate::controls;
 use crate::source::Source;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
+use crate::span::Span;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,14 +27,40 @@ pub struct Options {
     pub color: bool,
 }
 
-/// Renders every diagnostic of one source, in order.
+/// At most this many diagnostics of one file are printed for people (human and short
+/// formats); a closing line says how many more there are. JSON lists them all, for tools.
+pub const MAX_SHOWN: usize = 200;
+
+/// Renders the diagnostics of one source, in order (at most [`MAX_SHOWN`] for people).
 pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> String {
+    render_with_plan(source, None, diagnostics, options)
+}
+
+/// As [`render`], for a file read against `plan` (a measurement file): places in the plan
+/// that a diagnostic names are shown against the plan.
+pub fn render_with_plan(
+    source: &Source,
+    plan: Option<&Source>,
+    diagnostics: &[Diagnostic],
+    options: Options,
+) -> String {
+    render_limited(source, plan, diagnostics, options, Some(MAX_SHOWN))
+}
+
+/// As [`render_with_plan`], printing at most `limit` diagnostics for people (`None`: all).
+pub fn render_limited(
+    source: &Source,
+    plan: Option<&Source>,
+    diagnostics: &[Diagnostic],
+    options: Options,
+    limit: Option<usize>,
+) -> String {
     let mut out = String::new();
-    let named = (options.format == Format::Human && !diagnostics.is_empty()).then(|| Named {
-        name: source.name.clone(),
-        text: source.text.as_str(),
-    });
-    for d in diagnostics {
+    let shown = match (options.format, limit) {
+        (Format::Json, _) | (_, None) => diagnostics.len(),
+        (_, Some(limit)) => diagnostics.len().min(limit),
+    };
+    for d in &diagnostics[..shown] {
         let mut texts = d.texts(options.lang);
         if let (Some(reason), Format::Human) = (&d.accepted, options.format) {
             let accepted = accepted_line(options.lang, reason);
@@ -42,13 +71,11 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> 
         }
         match options.format {
             Format::Human => {
-                if let Some(named) = &named {
-                    out.push_str(&human(named, source, d, &texts, options));
-                    out.push('\n');
-                }
+                out.push_str(&human(source, plan, d, &texts, options));
+                out.push('\n');
             }
             Format::Json => {
-                out.push_str(&json(source, d, &texts).to_string());
+                out.push_str(&json(source, plan, d, &texts).to_string());
                 out.push('\n');
             }
             Format::Short => {
@@ -57,7 +84,32 @@ pub fn render(source: &Source, diagnostics: &[Diagnostic], options: Options) -> 
             }
         }
     }
+    let more = diagnostics.len() - shown;
+    if more > 0 {
+        out.push_str(&omitted(source, more, shown, options.lang));
+        out.push('\n');
+    }
     out
+}
+
+/// The closing line of a file with more diagnostics than are shown.
+fn omitted(source: &Source, more: usize, shown: usize, lang: Lang) -> String {
+    let name = controls::escape(&source.name);
+    let n = crate::italian::group_thousands(&more.to_string());
+    match lang {
+        Lang::It => format!(
+            "{name}: … e {} (mostrati i primi {shown}; `--format json` li elenca tutti)",
+            if more == 1 {
+                "un altro problema".to_string()
+            } else {
+                format!("altri {n} problemi")
+            }
+        ),
+        Lang::En => format!(
+            "{name}: … and {more} more {} (the first {shown} are shown; `--format json` lists them all)",
+            if more == 1 { "problem" } else { "problems" }
+        ),
+    }
 }
 
 pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
@@ -80,7 +132,7 @@ fn accepted_line(lang: Lang, reason: &str) -> String {
 }
 
 fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
-    let (line, col) = source.line_col(d.span.start);
+    let (line, col) = source.line_col(source.clamp(d.span).start);
     let accepted = if d.accepted.is_some() {
         lang.pick(" (accettato)", " (accepted)")
     } else {
@@ -88,30 +140,49 @@ fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
     };
     format!(
         "{}:{line}:{col}: {}[{}]{accepted}: {}",
-        source.name,
+        controls::escape(&source.name),
         severity_word(lang, d.severity()),
         d.code(),
-        texts.message
+        controls::escape(&texts.message)
     )
 }
 
-fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
-    let (line, column) = source.line_col(d.span.start);
-    let (end_line, end_column) = source.line_col(d.span.end);
-    let labels: Vec<serde_json::Value> = texts
+/// A label as JSON: its span (clamped into its file), line, column, file and message.
+fn json_label(source: &Source, span: Span, message: &str) -> serde_json::Value {
+    let span = source.clamp(span);
+    let (line, column) = source.line_col(span.start);
+    serde_json::json!({
+        "file": source.name,
+        "start": span.start,
+        "end": span.end,
+        "line": line,
+        "column": column,
+        "message": message,
+    })
+}
+
+fn json(
+    source: &Source,
+    plan: Option<&Source>,
+    d: &Diagnostic,
+    texts: &Texts,
+) -> serde_json::Value {
+    let span = source.clamp(d.span);
+    let (line, column) = source.line_col(span.start);
+    let (end_line, end_column) = source.line_col(span.end);
+    let mut labels: Vec<serde_json::Value> = texts
         .related
         .iter()
-        .map(|(span, label)| {
-            let (line, column) = source.line_col(span.start);
-            serde_json::json!({
-                "start": span.start,
-                "end": span.end,
-                "line": line,
-                "column": column,
-                "message": label,
-            })
-        })
+        .map(|(span, label)| json_label(source, *span, label))
         .collect();
+    if let Some(plan) = plan {
+        labels.extend(
+            texts
+                .in_plan
+                .iter()
+                .map(|(span, label)| json_label(plan, *span, label)),
+        );
+    }
     let fixes: Vec<serde_json::Value> = texts
         .fixes
         .iter()
@@ -120,9 +191,10 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
                 .edits
                 .iter()
                 .map(|e| {
+                    let span = source.clamp(e.span);
                     serde_json::json!({
-                        "start": e.span.start,
-                        "end": e.span.end,
+                        "start": span.start,
+                        "end": span.end,
                         "replacement": e.replacement,
                     })
                 })
@@ -136,8 +208,8 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
         .collect();
     serde_json::json!({
         "file": source.name,
-        "start": d.span.start,
-        "end": d.span.end,
+        "start": span.start,
+        "end": span.end,
         "line": line,
         "column": column,
         "end_line": end_line,
@@ -158,37 +230,75 @@ fn json(source: &Source, d: &Diagnostic, texts: &Texts) -> serde_json::Value {
 }
 
 fn human(
-    named: &Named,
     source: &Source,
+    plan: Option<&Source>,
     d: &Diagnostic,
     texts: &Texts,
     options: Options,
 ) -> String {
+    let escaped = |s: &String| controls::escape(s).into_owned();
     // A problem with the file as a whole has no place in it to show.
-    let whole_file = matches!(d.kind, super::Kind::File(_));
-    let mut labels = Vec::new();
+    let whole_file = matches!(
+        d.kind,
+        super::Kind::File(super::FileError::Unreadable { .. } | super::FileError::NotText)
+    );
+    let mut spans = Vec::new();
     if !whole_file {
+        spans.push(d.span);
+    }
+    spans.extend(texts.related.iter().map(|(s, _)| *s));
+    let (excerpts, mapped) = Excerpts::new(source, controls::escape(&source.name).into(), &spans);
+    let mut mapped = mapped.into_iter();
+    let mut labels = Vec::new();
+    if !whole_file && let Some(span) = mapped.next() {
         labels.push(LabeledSpan::new_primary_with_span(
-            texts.label.clone(),
-            to_miette(source, d.span),
+            texts.label.as_ref().map(escaped),
+            span,
         ));
     }
-    for (span, label) in &texts.related {
-        labels.push(LabeledSpan::new_with_span(
-            Some(label.clone()),
-            to_miette(source, *span),
-        ));
+    for ((_, label), span) in texts.related.iter().zip(mapped) {
+        labels.push(LabeledSpan::new_with_span(Some(escaped(label)), span));
     }
+    // Places in the plan: a note of their own, with the plan's snippet.
+    let elsewhere = plan.filter(|_| !texts.in_plan.is_empty()).map(|plan| {
+        let spans: Vec<Span> = texts.in_plan.iter().map(|(s, _)| *s).collect();
+        let (excerpts, mapped) = Excerpts::new(plan, controls::escape(&plan.name).into(), &spans);
+        let labels: Vec<LabeledSpan> = mapped
+            .into_iter()
+            .map(|span| LabeledSpan::new_primary_with_span(None, span))
+            .collect();
+        let message = texts
+            .in_plan
+            .iter()
+            .map(|(_, l)| escaped(l))
+            .collect::<Vec<_>>()
+            .join("; ");
+        (excerpts, labels, message)
+    });
+    let related: Vec<Report> = elsewhere
+        .as_ref()
+        .map(|(excerpts, labels, message)| Report {
+            message: message.clone(),
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            labels: labels.clone(),
+            source: excerpts,
+            related: Vec::new(),
+        })
+        .into_iter()
+        .collect();
     let report = Report {
-        message: texts.message.clone(),
-        code: d.code().as_str(),
+        message: escaped(&texts.message),
+        code: Some(d.code().as_str()),
         severity: match d.severity() {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         },
-        help: texts.help.clone(),
+        help: texts.help.as_ref().map(escaped),
         labels,
-        source: named,
+        source: &excerpts,
+        related,
     };
     let theme = if options.color {
         GraphicalTheme::unicode()
@@ -198,7 +308,8 @@ fn human(
     let mut out = String::new();
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
-        .with_links(false);
+        .with_links(false)
+        .with_context_lines(CONTEXT_LINES);
     if handler.render_report(&mut out, &report).is_err() {
         // Rendering into a String cannot fail short of a bug in miette; fall back to the
         // short form rather than losing the diagnostic.
@@ -208,57 +319,16 @@ fn human(
     out
 }
 
-/// Spans beyond the text (at the very end of a file) are clamped, which miette requires.
-fn to_miette(source: &Source, span: crate::span::Span) -> SourceSpan {
-    let len = source.text.len();
-    let start = span.start.min(len);
-    let end = span.end.clamp(start, len);
-    SourceSpan::new(start.into(), end - start)
-}
-
 #[derive(Debug)]
 struct Report<'a> {
     message: String,
-    code: &'static str,
+    code: Option<&'static str>,
     severity: miette::Severity,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: &'a Named<'a>,
-}
-
-/// The source as miette reads it, with columns counted in characters (miette's own count
-/// bytes, which puts `€` and `à` three and two columns wide in the report's header).
-#[derive(Debug)]
-struct Named<'a> {
-    name: String,
-    text: &'a str,
-}
-
-impl miette::SourceCode for Named<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
-        let offset = inner.span().offset();
-        let line_start = self.text[..offset.min(self.text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(inner.column(), |s| s.chars().count());
-        Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
-    }
+    source: &'a Excerpts<'a>,
+    /// Notes with a snippet of another file (the plan).
+    related: Vec<Report<'a>>,
 }
 
 impl fmt::Display for Report<'_> {
@@ -271,7 +341,7 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.code))
+        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -290,5 +360,14 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }

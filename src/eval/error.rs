@@ -5,6 +5,7 @@ use crate::diagnostics::Code;
 use crate::span::Span;
 use crate::syntax::ast::{LitUnit, Udm};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// Why a cell is not a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,10 +14,16 @@ pub enum ValueProblem {
     AmbiguousNumber { suggestion: String },
     /// `1,234.56`, `1,2,3`.
     MalformedNumber { suggestion: Option<String> },
-    /// More than 28 significant digits.
+    /// More digits before the comma than the numeric range allows (`crate::range`).
     NumberTooLarge,
+    /// More decimals than the range allows; the suggestion is the number rounded.
+    TooManyDecimals { suggestion: String },
     /// `31/02/2024`.
     ImpossibleDate { suggestion: Option<String> },
+    /// `31/12/99999`: the year does not have four digits.
+    ImpossibleYear { year: String },
+    /// `1e9`; the suggestion is the number in full.
+    Scientific { suggestion: Option<String> },
     /// `2024-06-30` in a CSV cell.
     IsoDate { suggestion: String },
     /// `5 EUR`.
@@ -177,11 +184,16 @@ pub enum JsonProblem {
     DuplicateKey(String),
 }
 
-/// Why a formula could not be computed.
+/// Why a formula (or a performance) could not be computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Uncomputable {
-    /// A result beyond exact decimal arithmetic (28 digits).
+    /// An operation beyond exact decimal arithmetic (28 digits).
     Overflow,
+    /// A result outside the numeric range of the plans (`crate::range`). `percent`: the value
+    /// is a fraction, shown as a percentage.
+    OutOfRange { value: Decimal, percent: bool },
+    /// The value and the target give a ratio beyond exact arithmetic.
+    Ratio,
     /// Values of kinds that do not combine (a date where a number is needed).
     Mismatch,
 }

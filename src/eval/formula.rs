@@ -1,13 +1,13 @@
 //! Formulas in exact decimal arithmetic. An indicator's formula may use measures and other
-//! indicators of its objective; those are computed first, on demand, and once each. A division
-//! by zero or an overflow makes that indicator "non calcolabile" with a diagnostic; n.d. in,
-//! n.d. out.
+//! indicators of its objective; those are computed first, once each. A division by zero, an
+//! overflow or a result outside the numeric range (`crate::range`) makes that indicator "non
+//! calcolabile" with a diagnostic; n.d. in, n.d. out.
 
 use super::error::{EvalError, Uncomputable};
 use super::measurements::Measurements;
 use super::needs::Target;
 use super::value::Val;
-use crate::check::model::{Function, Model, RExpr, RExprKind};
+use crate::check::model::{Function, Indicator, Model, RExpr, RExprKind};
 use crate::diagnostics::Diagnostic;
 use crate::span::Span;
 use crate::syntax::ast::{BinOp, Udm};
@@ -30,6 +30,10 @@ enum Stop {
 
 /// Computes every indicator of objective `o`: measured ones from the file, the others with
 /// their formula. Diagnostics (on the plan) go to `diagnostics`.
+///
+/// Indicators are computed in dependency order, each once, without recursion: a chain of
+/// formulas referring to one another may be as long as the objective (thousands of
+/// indicators), far deeper than the stack would allow.
 pub fn objective_values(
     model: &Model,
     o: usize,
@@ -37,74 +41,143 @@ pub fn objective_values(
     plan_text: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Computed> {
-    let n = model
+    let indicators = model
         .objectives
         .get(o)
-        .map_or(0, |obj| obj.indicators.len());
+        .map_or(&[][..], |obj| &obj.indicators[..]);
     let mut e = Evaluator {
-        model,
-        o,
         measurements,
         plan_text,
         diagnostics,
-        done: vec![None; n],
-        visiting: vec![false; n],
+        done: vec![None; indicators.len()],
         current: String::new(),
     };
-    (0..n).map(|i| e.indicator(i)).collect()
+    for i in dependency_order(indicators) {
+        let result = e.indicator(o, &indicators[i], i);
+        e.done[i] = Some(result);
+    }
+    // Indicators left out of the order are on a cycle, which the checker refuses.
+    e.done
+        .into_iter()
+        .map(|d| d.unwrap_or(Computed::NotComputable))
+        .collect()
+}
+
+/// The indicators that `e` refers to.
+fn references(e: &RExpr, out: &mut Vec<usize>) {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            RExprKind::Indicator(i) => out.push(*i),
+            RExprKind::Number(_) | RExprKind::Measure(_) => {}
+            RExprKind::Neg(x) => stack.push(x),
+            RExprKind::Binary { lhs, rhs, .. } => {
+                stack.push(rhs);
+                stack.push(lhs);
+            }
+            RExprKind::Call { args, .. } => stack.extend(args.iter().rev()),
+        }
+    }
+}
+
+/// Every indicator after the ones its formula uses (a depth-first post-order with an explicit
+/// stack). An indicator on a cycle, and any that depends on one, is left out.
+pub fn dependency_order(indicators: &[Indicator]) -> Vec<usize> {
+    let n = indicators.len();
+    let deps: Vec<Vec<usize>> = indicators
+        .iter()
+        .map(|ind| {
+            let mut out = Vec::new();
+            if let Some(f) = &ind.formula {
+                references(&f.expr, &mut out);
+            }
+            out.retain(|&j| j < n);
+            out
+        })
+        .collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Open,
+        Done,
+        /// On a cycle, or after one: not computable.
+        Blocked,
+    }
+    let mut state = vec![State::New; n];
+    let mut order = Vec::with_capacity(n);
+    for root in 0..n {
+        if state[root] != State::New {
+            continue;
+        }
+        // (indicator, how many of its dependencies have been looked at)
+        let mut stack = vec![(root, 0usize)];
+        state[root] = State::Open;
+        while let Some(&mut (i, ref mut next)) = stack.last_mut() {
+            if let Some(&j) = deps[i].get(*next) {
+                *next += 1;
+                match state[j] {
+                    State::New => {
+                        state[j] = State::Open;
+                        stack.push((j, 0));
+                    }
+                    State::Open | State::Blocked => state[i] = State::Blocked,
+                    State::Done => {}
+                }
+                continue;
+            }
+            stack.pop();
+            if state[i] == State::Blocked {
+                if let Some(&(parent, _)) = stack.last() {
+                    state[parent] = State::Blocked;
+                }
+            } else {
+                state[i] = State::Done;
+                order.push(i);
+            }
+        }
+    }
+    order
 }
 
 struct Evaluator<'a> {
-    model: &'a Model,
-    o: usize,
     measurements: &'a Measurements,
     plan_text: &'a str,
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// The indicators computed so far (every one a formula may use, in dependency order).
     done: Vec<Option<Computed>>,
-    visiting: Vec<bool>,
     /// The code of the indicator being computed, for messages.
     current: String,
 }
 
 impl Evaluator<'_> {
-    fn indicator(&mut self, i: usize) -> Computed {
-        if let Some(Some(done)) = self.done.get(i) {
-            return done.clone();
-        }
-        let Some(indicator) = self.model.objectives[self.o].indicators.get(i) else {
-            return Computed::NotComputable;
-        };
-        if self.visiting[i] {
-            // A cycle: the checker refuses them, so this is only a guard.
-            return Computed::NotComputable;
-        }
-        let result = match &indicator.formula {
-            None => Computed::Value(
+    fn indicator(&mut self, o: usize, indicator: &Indicator, i: usize) -> Computed {
+        let Some(formula) = &indicator.formula else {
+            return Computed::Value(
                 self.measurements
-                    .get(Target::Indicator(self.o, i))
+                    .get(Target::Indicator(o, i))
                     .map_or(Val::NotAvailable, |e| e.value.clone()),
-            ),
-            Some(formula) => {
-                self.visiting[i] = true;
-                let outer = std::mem::replace(&mut self.current, indicator.code.clone());
-                let value = self.expr(&formula.expr);
-                self.current = outer;
-                self.visiting[i] = false;
-                match value {
-                    Ok(v) => match fit(v, indicator.udm) {
-                        Some(v) => Computed::Value(v),
-                        None => {
-                            self.fail(formula.span, Uncomputable::Mismatch);
-                            Computed::NotComputable
-                        }
-                    },
-                    Err(Stop::NotAvailable) => Computed::Value(Val::NotAvailable),
-                    Err(Stop::Failed) => Computed::NotComputable,
-                }
-            }
+            );
         };
-        self.done[i] = Some(result.clone());
-        result
+        self.current = indicator.code.clone();
+        match self.expr(&formula.expr) {
+            Ok(Val::Number(n)) if !shown_within_range(n, indicator.udm) => {
+                let reason = Uncomputable::OutOfRange {
+                    value: n,
+                    percent: indicator.udm == Udm::Percent,
+                };
+                self.fail(formula.span, reason);
+                Computed::NotComputable
+            }
+            Ok(v) => match fit(v, indicator.udm) {
+                Some(v) => Computed::Value(v),
+                None => {
+                    self.fail(formula.span, Uncomputable::Mismatch);
+                    Computed::NotComputable
+                }
+            },
+            Err(Stop::NotAvailable) => Computed::Value(Val::NotAvailable),
+            Err(Stop::Failed) => Computed::NotComputable,
+        }
     }
 
     fn fail(&mut self, span: Span, reason: Uncomputable) {
@@ -129,10 +202,11 @@ impl Evaluator<'_> {
                 Some(entry) if entry.value != Val::NotAvailable => Ok(entry.value.clone()),
                 _ => Err(Stop::NotAvailable),
             },
-            RExprKind::Indicator(i) => match self.indicator(*i) {
-                Computed::Value(Val::NotAvailable) => Err(Stop::NotAvailable),
-                Computed::Value(v) => Ok(v),
-                Computed::NotComputable => Err(Stop::Failed),
+            // Computed before this one (see `dependency_order`).
+            RExprKind::Indicator(i) => match self.done.get(*i).cloned().flatten() {
+                Some(Computed::Value(Val::NotAvailable)) => Err(Stop::NotAvailable),
+                Some(Computed::Value(v)) => Ok(v),
+                Some(Computed::NotComputable) | None => Err(Stop::Failed),
             },
             RExprKind::Neg(inner) => match self.expr(inner)? {
                 Val::Number(n) => Ok(Val::Number(-n)),
@@ -231,6 +305,16 @@ impl Evaluator<'_> {
             _ => Err(self.failed(span, Uncomputable::Mismatch)),
         }
     }
+}
+
+/// Whether a computed value, as it is shown (a percentage for `%`), is within the numeric
+/// range that written values keep to.
+fn shown_within_range(n: Decimal, udm: Udm) -> bool {
+    let shown = match udm {
+        Udm::Percent => n.checked_mul(Decimal::ONE_HUNDRED),
+        _ => Some(n),
+    };
+    shown.is_some_and(crate::range::within)
 }
 
 /// A date moved by a whole number of days.

@@ -8,6 +8,7 @@ use super::needs::{self, Target};
 use super::value::{self, Cell, Literal, Val};
 use crate::check::model::Model;
 use crate::diagnostics::Diagnostic;
+use crate::range::OutOfRange;
 use crate::source::Source;
 use crate::span::Span;
 use crate::suggest;
@@ -116,6 +117,13 @@ pub fn load(model: &Model, source: &Source) -> Loaded {
         diagnostics: Vec::new(),
     };
     let text = source.text.as_str();
+    if crate::source::is_binary(text) {
+        loaded.diagnostics.push(Diagnostic::new(
+            Span::point(0),
+            crate::diagnostics::FileError::NotText,
+        ));
+        return loaded;
+    }
     let first = text.trim_start().chars().next();
     let rows = if matches!(first, Some('{' | '[')) {
         json_rows(text, &mut loaded.diagnostics)
@@ -387,12 +395,49 @@ fn json_value(node: &Node) -> Result<Raw, (Span, MeasureError)> {
     })
 }
 
-/// A JSON number as an exact decimal: `46.56`, `-5`, `1e3`, `2.5E-1`.
-fn json_decimal(text: &str) -> Option<Decimal> {
-    if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text).ok()
-    } else {
-        Decimal::from_str_exact(text).ok()
+/// A JSON number as an exact decimal: `46.56`, `-5`, `1e3`, `2.5E-1`, within the numeric range
+/// of the plans (`crate::range`).
+fn json_decimal(text: &str) -> Result<Decimal, ValueProblem> {
+    let too_many_decimals = |d: Decimal| ValueProblem::TooManyDecimals {
+        suggestion: crate::italian::number(
+            d.round_dp_with_strategy(
+                crate::range::MAX_DECIMALS,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            )
+            .normalize(),
+        ),
+    };
+    let digits = text.trim_start_matches('-');
+    if let Some((mantissa, exponent)) = digits.split_once(['e', 'E']) {
+        let Ok(d) = Decimal::from_scientific(text) else {
+            // Beyond 28 digits either way: huge, or so small that it rounds to zero.
+            let tiny = exponent.starts_with('-') && !mantissa.is_empty();
+            return Err(if tiny {
+                too_many_decimals(Decimal::ZERO)
+            } else {
+                ValueProblem::NumberTooLarge
+            });
+        };
+        return match crate::range::check_value(d) {
+            Ok(()) => Ok(d),
+            Err(OutOfRange::TooLarge) => Err(ValueProblem::NumberTooLarge),
+            Err(OutOfRange::TooManyDecimals) => Err(too_many_decimals(d)),
+        };
+    }
+    let (int_digits, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    match crate::range::check_written(int_digits, frac) {
+        Ok(()) => Decimal::from_str_exact(text).map_err(|_| ValueProblem::NumberTooLarge),
+        Err(OutOfRange::TooLarge) => Err(ValueProblem::NumberTooLarge),
+        Err(OutOfRange::TooManyDecimals) => {
+            let keep = crate::range::MAX_DECIMALS as usize + 1;
+            let head = format!("{int_digits}.{}", &frac[..keep]);
+            let d = Decimal::from_str_exact(&head).unwrap_or_default();
+            Err(too_many_decimals(if text.starts_with('-') {
+                -d
+            } else {
+                d
+            }))
+        }
     }
 }
 
@@ -546,13 +591,13 @@ impl<'a> Rows<'a> {
                 }
             }
             Raw::Number(text, span) => match json_decimal(text) {
-                Some(d) => Some((*span, Some(Literal::Plain(d)))),
-                None => {
+                Ok(d) => Some((*span, Some(Literal::Plain(d)))),
+                Err(problem) => {
                     self.error(
                         *span,
                         MeasureError::BadValue {
                             text: text.clone(),
-                            problem: ValueProblem::NumberTooLarge,
+                            problem,
                         },
                     );
                     None
@@ -595,5 +640,38 @@ impl<'a> Rows<'a> {
             let end = self.loaded.measurements.end;
             self.error(end, MeasureError::Missing { codes });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_numbers_keep_to_the_range() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(json_decimal("46.56"), Ok(d("46.56")));
+        assert_eq!(json_decimal("-2.5E-1"), Ok(d("-0.25")));
+        assert_eq!(json_decimal("1e14"), Ok(d("100000000000000")));
+        for huge in ["1e15", "1e100", "1234567890123456", &"9".repeat(40)] {
+            assert_eq!(
+                json_decimal(huge),
+                Err(ValueProblem::NumberTooLarge),
+                "{huge}"
+            );
+        }
+        let rounded = |s: &str| ValueProblem::TooManyDecimals {
+            suggestion: s.into(),
+        };
+        assert_eq!(json_decimal("1e-11"), Err(rounded("0")));
+        assert_eq!(json_decimal("1e-100"), Err(rounded("0")));
+        assert_eq!(
+            json_decimal("-0.123456789012"),
+            Err(rounded("-0,123456789"))
+        );
+        assert_eq!(
+            json_decimal(&format!("0.{}1", "0".repeat(40))),
+            Err(rounded("0"))
+        );
     }
 }

@@ -14,17 +14,17 @@ pub mod score;
 pub mod series;
 pub mod value;
 
-use crate::check::model::{Model, TargetSpec};
+use crate::check::model::{Model, TargetSpec, TargetValue};
 use crate::diagnostics::Diagnostic;
 use crate::source::Source;
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
-use error::{EvalError, YearFrom};
+use error::{EvalError, Uncomputable, YearFrom};
 use formula::Computed;
 use measurements::Measurements;
 use needs::Target;
 use rollup::{Group, Mission, Tally};
-use score::{Dates, Score};
+use score::{Dates, Score, Status};
 use value::Val;
 
 pub use measurements::{Loaded, load};
@@ -206,6 +206,7 @@ pub fn evaluate(
     let dates = Dates { as_of, year_end };
 
     let mut plan_diagnostics = Vec::new();
+    let mut file_diagnostics = Vec::new();
     let mut objectives = Vec::with_capacity(model.objectives.len());
     for (o, objective) in model.objectives.iter().enumerate() {
         let values =
@@ -221,6 +222,37 @@ pub fn evaluate(
                     .filter(|t| !matches!(t, TargetSpec::NotAvailable))
                     .cloned();
                 let score = score::score(&computed, target.as_ref(), &model.scoring, dates);
+                if score.status == Status::NotComputable
+                    && let Computed::Value(value) = &computed
+                {
+                    // A value and a target, yet no performance: say why, where the value is.
+                    let reason = match (value, &target) {
+                        (
+                            Val::Number(_),
+                            Some(TargetSpec::Compare {
+                                value: TargetValue::Number(_),
+                                ..
+                            }),
+                        ) => Uncomputable::Ratio,
+                        _ => Uncomputable::Mismatch,
+                    };
+                    let error = EvalError::NotComputable {
+                        indicator: indicator.code.clone(),
+                        reason,
+                    };
+                    match (
+                        &indicator.formula,
+                        measurements.get(Target::Indicator(o, i)),
+                    ) {
+                        (Some(f), _) => plan_diagnostics.push(Diagnostic::new(f.span, error)),
+                        (None, Some(entry)) => {
+                            file_diagnostics.push(Diagnostic::new(entry.span, error))
+                        }
+                        (None, None) => {
+                            plan_diagnostics.push(Diagnostic::new(indicator.span, error))
+                        }
+                    }
+                }
                 IndicatorResult {
                     value: match computed {
                         Computed::Value(v) => v,
@@ -240,8 +272,13 @@ pub fn evaluate(
         objectives.push(ObjectiveResult { indicators, tally });
     }
     crate::diagnostics::sort(&mut plan_diagnostics);
+    crate::diagnostics::sort(&mut file_diagnostics);
     located.extend(plan_diagnostics.into_iter().map(|diagnostic| Located {
         place: Place::Plan,
+        diagnostic,
+    }));
+    located.extend(file_diagnostics.into_iter().map(|diagnostic| Located {
+        place: Place::Measurements,
         diagnostic,
     }));
 

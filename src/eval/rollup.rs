@@ -74,7 +74,7 @@ pub fn objective(
         };
         let w = indicator.weight.relative;
         weighted = weighted.and_then(|sum| sum.checked_add(w.checked_mul(p)?));
-        weights += w;
+        weights = weights.saturating_add(w);
     }
     if weights > Decimal::ZERO {
         tally.performance = weighted.and_then(|sum| sum.checked_div(weights));
@@ -107,7 +107,7 @@ pub fn group(model: &Model, members: &[usize], objectives: &[Tally]) -> Tally {
             Decimal::ONE
         };
         weighted = weighted.and_then(|sum| sum.checked_add(w.checked_mul(p)?));
-        weights += w;
+        weights = weights.saturating_add(w);
     }
     if weights > Decimal::ZERO {
         tally.performance = weighted.and_then(|sum| sum.checked_div(weights));
@@ -219,7 +219,9 @@ pub fn missions(model: &Model, year: i32, objectives: &[Tally]) -> Vec<Mission> 
                     internal += 1;
                 }
                 if let Some(amount) = r.for_year(year) {
-                    resources = resources.checked_add(amount).unwrap_or(resources);
+                    // Amounts are below 10^15 each (`crate::range`): no plan has enough
+                    // objectives to reach `Decimal::MAX`, and saturating cannot panic.
+                    resources = resources.saturating_add(amount);
                 }
             }
             Mission {

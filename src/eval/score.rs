@@ -142,8 +142,11 @@ pub fn number(v: Decimal, t: Decimal, cmp: Comparator) -> Option<Decimal> {
                 Some(Decimal::ONE)
             } else if v.is_zero() {
                 Some(Decimal::ZERO)
+            } else if v < t {
+                // The smaller of v / t and t / v: the other one may not even fit.
+                v.checked_div(t)
             } else {
-                Some(v.checked_div(t)?.min(t.checked_div(v)?))
+                t.checked_div(v)
             }
         }
     }

@@ -102,11 +102,25 @@ pub fn read(cell: &Cell, iso_dates: bool) -> Result<Literal, (Span, MeasureError
             .map_err(|DateProblem::Impossible { suggestion }| {
                 bad(ValueProblem::ImpossibleDate { suggestion })
             }),
-        Rule::bad_date => {
-            let suggestion = literal::parse_iso_date(inner.as_str())
-                .map(italian::date)
-                .unwrap_or_else(|| "31/12/2024".into());
-            Err(bad(ValueProblem::IsoDate { suggestion }))
+        Rule::bad_date => Err(bad(match literal::iso_date(inner.as_str()) {
+            Ok(d) => ValueProblem::IsoDate {
+                suggestion: italian::date(d),
+            },
+            // `2024-02-30`: no such day. The JSON form takes ISO dates, so the suggestion is
+            // written as the date was.
+            Err(last) => ValueProblem::ImpossibleDate {
+                suggestion: last.map(|d| {
+                    if iso_dates {
+                        d.format("%Y-%m-%d").to_string()
+                    } else {
+                        italian::date(d)
+                    }
+                }),
+            },
+        })),
+        Rule::bad_year => {
+            let year = inner.as_str().rsplit('/').next().unwrap_or("").to_string();
+            Err(bad(ValueProblem::ImpossibleYear { year }))
         }
         Rule::quantity => {
             let mut number = None;
@@ -116,6 +130,16 @@ pub fn read(cell: &Cell, iso_dates: bool) -> Result<Literal, (Span, MeasureError
                 let at = cell.sub(lead + span.start(), lead + span.end());
                 match p.as_rule() {
                     Rule::currency => unit = Some(LitUnit::Euro),
+                    Rule::scientific => {
+                        let suggestion = literal::scientific(p.as_str());
+                        return Err((
+                            at,
+                            MeasureError::BadValue {
+                                text: p.as_str().to_string(),
+                                problem: ValueProblem::Scientific { suggestion },
+                            },
+                        ));
+                    }
                     Rule::number => {
                         let written = p.as_str().to_string();
                         let value = literal::parse_number(&written).map_err(|problem| {
@@ -127,6 +151,9 @@ pub fn read(cell: &Cell, iso_dates: bool) -> Result<Literal, (Span, MeasureError
                                     ValueProblem::MalformedNumber { suggestion }
                                 }
                                 NumberProblem::TooLarge => ValueProblem::NumberTooLarge,
+                                NumberProblem::TooManyDecimals { suggestion } => {
+                                    ValueProblem::TooManyDecimals { suggestion }
+                                }
                             };
                             (
                                 at,

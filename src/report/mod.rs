@@ -188,9 +188,11 @@ pub fn indicator_notes(
         .collect()
 }
 
-/// A fraction as a percentage, exactly: 0.5375 → 53.75.
+/// A fraction as a percentage, exactly: 0.5375 → 53.75. Values, performances and shares
+/// reaching a report are within the numeric range (`crate::range`: the evaluator refuses a
+/// computed value beyond it), so the product fits; saturating keeps it free of panics.
 pub fn percent(p: Decimal) -> Decimal {
-    p.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(p).normalize()
+    p.saturating_mul(Decimal::ONE_HUNDRED).normalize()
 }
 
 /// A performance as the seed prints it: a whole percent, rounded half up (53,75% → `54%`).

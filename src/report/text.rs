@@ -11,6 +11,7 @@ use super::{
     Band, Options, Report, as_of_text, coverage, labels, objectives_coverage, performance_text,
     resources_text, status_text, target_text, value_text, weight_text,
 };
+use crate::controls;
 use crate::eval::score::Status;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
@@ -80,8 +81,14 @@ fn width(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Text of the plan or of the measurement file, safe for a terminal: control characters are
+/// shown as `\x1b` (see `crate::controls`).
+fn safe(s: &str) -> String {
+    controls::escape(s).into_owned()
+}
+
 fn cut(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = safe(&s.split_whitespace().collect::<Vec<_>>().join(" "));
     if width(&s) <= max {
         return s;
     }
@@ -158,11 +165,11 @@ pub fn render(report: Report, options: Options) -> String {
     };
     let dates: Vec<String> = report.dates.iter().map(scheda::date_head).collect();
     let mut out = String::new();
-    let _ = writeln!(out, "{}", st.bold(&model.plan.title));
+    let _ = writeln!(out, "{}", st.bold(&safe(&model.plan.title)));
     let _ = writeln!(
         out,
         "{} — {} {}, {}",
-        model.plan.ente,
+        safe(&model.plan.ente),
         l.year,
         eval.year,
         as_of_text(report, lang)
@@ -245,7 +252,7 @@ pub fn render(report: Report, options: Options) -> String {
             let _ = writeln!(
                 out,
                 "  {}  {}  {}   {}{conditioned}",
-                pad(&row.code, code_w),
+                pad(&safe(&row.code), code_w),
                 pad(&cut(&title, 52), 52),
                 performances,
                 objectives_coverage(row.tally, lang)
@@ -267,7 +274,7 @@ pub fn render(report: Report, options: Options) -> String {
         let _ = writeln!(
             out,
             "{}  {}  {}",
-            st.bold(&objective.code),
+            st.bold(&safe(&objective.code)),
             st.bold(&cut(&objective.title, 60)),
             st.history(report, &history)
         );
@@ -406,7 +413,7 @@ pub fn render(report: Report, options: Options) -> String {
             }
         }
         for (k, n) in notes.iter().enumerate() {
-            let _ = writeln!(out, "  [{}] {}: {}", k + 1, n.code, n.text);
+            let _ = writeln!(out, "  [{}] {}: {}", k + 1, safe(&n.code), safe(&n.text));
         }
         for (indicator, text) in scheda::plan_notes(report, o) {
             match indicator {

@@ -181,8 +181,29 @@ pub enum SyntaxError {
         text: String,
         suggestion: Option<String>,
     },
+    /// More digits before the comma than the numeric range allows.
     NumberTooLarge {
         text: String,
+    },
+    /// A run of control characters (other than tab and line ends): `code` is the first.
+    ControlCharacter {
+        code: u32,
+        count: usize,
+    },
+    /// `1e9`: scientific notation. The suggestion is the number written in full.
+    Scientific {
+        text: String,
+        suggestion: Option<String>,
+    },
+    /// `31/12/99999`: a date whose year does not have four digits.
+    ImpossibleYear {
+        text: String,
+        year: String,
+    },
+    /// More decimals than the numeric range allows.
+    TooManyDecimals {
+        text: String,
+        suggestion: String,
     },
     UnknownField {
         word: String,
@@ -281,6 +302,10 @@ impl SyntaxError {
             UdmEntro => Code::P0123,
             UnitRepeated => Code::P0124,
             ComparedToNotAvailable { .. } => Code::P0125,
+            TooManyDecimals { .. } => Code::P0126,
+            ControlCharacter { .. } => Code::P0127,
+            Scientific { .. } => Code::P0128,
+            ImpossibleYear { .. } => Code::P0129,
             CurlyQuotes { .. } => Code::P0140,
         }
     }

@@ -53,10 +53,16 @@ fn describe(rule: Rule) -> Option<Expected> {
         Rule::name => E::Name,
         Rule::code => E::Code,
         Rule::year => E::Year,
-        Rule::number | Rule::currency | Rule::quantity | Rule::unsigned => E::Number,
-        Rule::value | Rule::not_available | Rule::yes | Rule::no | Rule::date | Rule::bad_date => {
-            E::Value
+        Rule::number | Rule::currency | Rule::quantity | Rule::unsigned | Rule::scientific => {
+            E::Number
         }
+        Rule::value
+        | Rule::not_available
+        | Rule::yes
+        | Rule::no
+        | Rule::date
+        | Rule::bad_date
+        | Rule::bad_year => E::Value,
         Rule::comparator | Rule::bad_comparator => E::Comparator,
         Rule::udm => E::Udm,
         Rule::expr | Rule::paren | Rule::call | Rule::neg => E::Expression,

@@ -74,6 +74,10 @@ fn build_expr(b: &RefCell<&mut Builder>, expr: Pair<Rule>) -> Option<Expr> {
 fn primary(b: &RefCell<&mut Builder>, p: Pair<Rule>) -> Option<Expr> {
     let span = b.borrow().span(&p);
     match p.as_rule() {
+        Rule::scientific => {
+            b.borrow_mut().scientific(&p);
+            None
+        }
         Rule::unsigned => {
             let n = b.borrow_mut().number(&p)?;
             Some(Expr {

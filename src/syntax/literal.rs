@@ -1,6 +1,7 @@
 //! Italian literals: numbers (`12,5`, `439.846,96`), dates (`31/12/2024`). The grammar reads
 //! them loosely; the rules that need an explanation when broken live here.
 
+use crate::range::OutOfRange;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -14,8 +15,10 @@ pub enum NumberProblem {
     /// `1,234.56`, `1,2,3`, `1.23,4`: not a number in either notation. The suggestion, when
     /// there is one, is the Italian spelling of the likely meaning.
     Malformed { suggestion: Option<String> },
-    /// More digits than exact decimal arithmetic holds (28).
+    /// More digits before the comma than the numeric range allows (`crate::range`).
     TooLarge,
+    /// More decimals than the range allows. The suggestion is the number rounded to them.
+    TooManyDecimals { suggestion: String },
 }
 
 /// Reads an Italian number: optional `-`, digits with optional `.` thousands separators
@@ -54,12 +57,39 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberProblem> {
         }
         return Err(NumberProblem::Malformed { suggestion: None });
     }
+    let int_digits = int_part.replace('.', "");
+    let frac = frac_part.unwrap_or("");
+    match crate::range::check_written(&int_digits, frac) {
+        Ok(()) => {}
+        Err(OutOfRange::TooLarge) => return Err(NumberProblem::TooLarge),
+        Err(OutOfRange::TooManyDecimals) => {
+            let suggestion = sign(negative) + &rounded(&int_digits, frac);
+            return Err(NumberProblem::TooManyDecimals { suggestion });
+        }
+    }
     let plain = match frac_part {
-        Some(frac) => format!("{}.{}", int_part.replace('.', ""), frac),
-        None => int_part.replace('.', ""),
+        Some(frac) => format!("{int_digits}.{frac}"),
+        None => int_digits,
     };
+    // Within the range a number has at most 25 digits: it is always exact.
     let value = Decimal::from_str_exact(&plain).map_err(|_| NumberProblem::TooLarge)?;
     Ok(if negative { -value } else { value })
+}
+
+/// A number with too many decimals, rounded to the decimals allowed, the Italian way.
+fn rounded(int_digits: &str, frac: &str) -> String {
+    let keep = crate::range::MAX_DECIMALS as usize + 1;
+    let head: String = frac.chars().take(keep).collect();
+    match Decimal::from_str_exact(&format!("{int_digits}.{head}")) {
+        Ok(d) => super::super::italian::number(
+            d.round_dp_with_strategy(
+                crate::range::MAX_DECIMALS,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            )
+            .normalize(),
+        ),
+        Err(_) => "0".into(),
+    }
 }
 
 fn sign(negative: bool) -> String {
@@ -85,18 +115,45 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateProblem> {
         return Err(impossible);
     };
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        let suggestion = (1..=31)
-            .rev()
-            .find_map(|last| NaiveDate::from_ymd_opt(y, m, last))
-            .filter(|_| d > 28)
-            .map(super::super::italian::date);
+        let suggestion = last_day(y, m, d).map(super::super::italian::date);
         DateProblem::Impossible { suggestion }
     })
+}
+
+/// For a day past the end of its month (`31/02`), the month's last day.
+fn last_day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    (1..=31)
+        .rev()
+        .find_map(|last| NaiveDate::from_ymd_opt(y, m, last))
+        .filter(|_| d > 28)
 }
 
 /// Reads an ISO date `2024-12-31`, only to suggest the Italian spelling.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Reads text of the shape of an ISO date (`2024-02-30`): the date, or, when no such day
+/// exists, the last day of that month if the day is past it.
+pub fn iso_date(text: &str) -> Result<NaiveDate, Option<NaiveDate>> {
+    let mut parts = text.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(None);
+    };
+    let y = i32::try_from(y).map_err(|_| None)?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| last_day(y, m, d))
+}
+
+/// A number written in scientific notation (`1e9`, `2,5E-3`, `1.5e3`, as spreadsheets export
+/// them), written in full the Italian way when it is within the numeric range.
+pub fn scientific(text: &str) -> Option<String> {
+    let (mantissa, exponent) = text.split_once(['e', 'E'])?;
+    // `,` or `.` before the exponent is the decimal separator: nothing else is one there.
+    let mantissa = mantissa.replace(',', ".");
+    let value = Decimal::from_scientific(&format!("{mantissa}e{exponent}")).ok()?;
+    crate::range::check_value(value.normalize()).ok()?;
+    Some(super::super::italian::number(value.normalize()))
 }
 
 #[cfg(test)]
@@ -159,9 +216,44 @@ mod tests {
     }
 
     #[test]
-    fn huge_numbers_do_not_panic() {
+    fn numbers_outside_the_range_are_refused() {
         assert_eq!(parse_number(&"9".repeat(40)), Err(NumberProblem::TooLarge));
-        assert!(parse_number(&format!("0,{}", "1".repeat(40))).is_err());
+        assert_eq!(parse_number(&"9".repeat(16)), Err(NumberProblem::TooLarge));
+        assert_eq!(ok("999.999.999.999.999"), "999999999999999");
+        assert_eq!(ok(&format!("0{}", "9".repeat(15))), "999999999999999");
+        assert_eq!(ok("-0,0000000001"), "-0.0000000001");
+        assert_eq!(
+            parse_number(&format!("0,{}", "1".repeat(40))),
+            Err(NumberProblem::TooManyDecimals {
+                suggestion: "0,1111111111".into()
+            })
+        );
+        assert_eq!(
+            parse_number("-2,00000000005"),
+            Err(NumberProblem::TooManyDecimals {
+                suggestion: "-2,0000000001".into()
+            })
+        );
+        assert_eq!(
+            parse_number("0,0000000000000000000000000001"),
+            Err(NumberProblem::TooManyDecimals {
+                suggestion: "0".into()
+            })
+        );
+    }
+
+    #[test]
+    fn iso_dates_and_scientific_numbers() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(iso_date("2024-02-29"), Ok(d(2024, 2, 29)));
+        assert_eq!(iso_date("2024-02-30"), Err(Some(d(2024, 2, 29))));
+        assert_eq!(iso_date("2023-02-29"), Err(Some(d(2023, 2, 28))));
+        assert_eq!(iso_date("2024-13-01"), Err(None));
+        assert_eq!(scientific("1e9").as_deref(), Some("1.000.000.000"));
+        assert_eq!(scientific("2,5E-3").as_deref(), Some("0,0025"));
+        assert_eq!(scientific("-1.5e3").as_deref(), Some("-1.500"));
+        assert_eq!(scientific("1e20"), None);
+        assert_eq!(scientific("1e-20"), None);
     }
 
     #[test]

@@ -42,17 +42,23 @@ pub struct BrokenItem {
 
 pub fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
-    if text.bytes().take(8192).any(|b| b == 0) {
+    if crate::source::is_binary(text) {
         parsed
             .diagnostics
             .push(Diagnostic::new(Span::point(0), FileError::NotText));
         return parsed;
     }
+    control_characters(text, &mut parsed.diagnostics);
     let scan = scan::scan(text);
     parsed.diagnostics.extend(scan.errors);
     for chunk in &scan.chunks {
         let chunk_text = &text[chunk.span.range()];
         match chunk.kind {
+            // Control characters alone are reported as such (P0127).
+            ChunkKind::Stray
+                if chunk_text
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(crate::controls::is_control) => {}
             ChunkKind::Stray => parsed
                 .diagnostics
                 .push(stray(text, chunk_text, chunk.span.start)),
@@ -95,6 +101,40 @@ pub fn parse(text: &str) -> Parsed {
     parsed.plan.items.shrink_to_fit();
     crate::diagnostics::sort(&mut parsed.diagnostics);
     parsed
+}
+
+/// Control characters other than tab and line ends: invisible in an editor, and able to
+/// repaint a terminal. One diagnostic for each run of them.
+fn control_characters(text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let bytes = text.as_bytes();
+    // C0 controls and DEL are one byte; C1 controls (U+0080–U+009F) are 0xC2 0x80..=0x9F.
+    let width = |i: usize| match bytes[i] {
+        b'\t' | b'\n' | b'\r' => 0,
+        0..=0x1f | 0x7f => 1,
+        0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => 2,
+        _ => 0,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let w = width(i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let first = text[start..].chars().next().unwrap_or('\0');
+        i += w;
+        while i < bytes.len() && width(i) > 0 {
+            i += width(i);
+        }
+        diagnostics.push(Diagnostic::new(
+            Span::new(start, i),
+            SyntaxError::ControlCharacter {
+                code: first as u32,
+                count: text[start..i].chars().count(),
+            },
+        ));
+    }
 }
 
 /// The text to parse for an item: as written, or with the `}` or `"""` the scanner judged
@@ -779,8 +819,25 @@ impl Builder<'_> {
             },
             Rule::bad_date => {
                 self.broken_lines += 1;
-                let suggestion = literal::parse_iso_date(pair.as_str()).map(crate::italian::date);
-                self.error(span, SyntaxError::IsoDate { suggestion });
+                let text = pair.as_str().to_string();
+                let error = match literal::iso_date(&text) {
+                    Ok(d) => SyntaxError::IsoDate {
+                        suggestion: Some(crate::italian::date(d)),
+                    },
+                    // `2024-02-30`: first of all, no such day.
+                    Err(last) => SyntaxError::ImpossibleDate {
+                        text,
+                        suggestion: last.map(crate::italian::date),
+                    },
+                };
+                self.error(span, error);
+                None
+            }
+            Rule::bad_year => {
+                self.broken_lines += 1;
+                let text = pair.as_str().to_string();
+                let year = text.rsplit('/').next().unwrap_or("").to_string();
+                self.error(span, SyntaxError::ImpossibleYear { text, year });
                 None
             }
             Rule::quantity => self.quantity(Some(pair)).map(Value::Quantity),
@@ -803,6 +860,10 @@ impl Builder<'_> {
                     })
                 }
                 Rule::number => number = self.number(&p),
+                Rule::scientific => {
+                    self.scientific(&p);
+                    return None;
+                }
                 Rule::unit => {
                     let uspan = self.span(&p);
                     if unit.is_some() {
@@ -856,11 +917,23 @@ impl Builder<'_> {
                         SyntaxError::MalformedNumber { text, suggestion }
                     }
                     NumberProblem::TooLarge => SyntaxError::NumberTooLarge { text },
+                    NumberProblem::TooManyDecimals { suggestion } => {
+                        SyntaxError::TooManyDecimals { text, suggestion }
+                    }
                 };
                 self.error(span, error);
                 None
             }
         }
+    }
+
+    /// `1e9`: reported with the number written in full.
+    pub(super) fn scientific(&mut self, pair: &P) {
+        self.broken_lines += 1;
+        let span = self.span(pair);
+        let text = pair.as_str().to_string();
+        let suggestion = literal::scientific(&text);
+        self.error(span, SyntaxError::Scientific { text, suggestion });
     }
 
     fn year(&mut self, pair: Option<P>) -> Spanned<i32> {
@@ -976,11 +1049,16 @@ impl Builder<'_> {
             text::dedent(raw)
         } else {
             let (value, bad) = text::unescape(raw);
-            let inner_start = inner.map_or(span.start, |p| self.span(&p).start);
+            let rel = inner.map(|p| p.as_span().start());
             for (offset, sequence) in bad {
-                let at = inner_start + offset;
                 let len = sequence.len();
-                self.error(Span::new(at, at + len), SyntaxError::BadEscape { sequence });
+                let at = match rel {
+                    Some(rel) => {
+                        Span::new(self.offset(rel + offset), self.offset(rel + offset + len))
+                    }
+                    None => span,
+                };
+                self.error(at, SyntaxError::BadEscape { sequence });
             }
             value
         };
@@ -1002,36 +1080,46 @@ impl Builder<'_> {
     /// A line that matched no field of its block: says what is wrong with it.
     fn bad_line(&mut self, line: P, block: Block) {
         self.broken_lines += 1;
-        let span = self.span(&line);
         let text = line.as_str();
-        let line_offset = span.start;
+        // Offsets within the line are mapped to the file one by one: the line may hold text
+        // a repair appended (a `"""` closing a long text), which is not in the file.
+        let rel = line.as_span().start();
+        let at = |b: &Self, a: usize, z: usize| Span::new(b.offset(rel + a), b.offset(rel + z));
 
         if let Some(quote) = line
             .clone()
             .into_inner()
             .find(|p| p.as_rule() == Rule::unclosed_text)
         {
-            let s = self.span(&quote);
-            self.error(Span::new(s.start, s.start + 1), SyntaxError::UnclosedString);
+            let q = quote.as_span().start() - rel;
+            let len = text[q..].chars().next().map_or(0, char::len_utf8);
+            self.error(at(self, q, q + len), SyntaxError::UnclosedString);
             return;
         }
 
         let trimmed = text.trim_start();
+        if text
+            .trim_start_matches([' ', '\t'])
+            .starts_with(crate::controls::is_control)
+        {
+            // Reported as control characters (P0127): not a second mistake.
+            return;
+        }
         let lead = text.len() - trimmed.len();
         let word_len = trimmed
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(trimmed.len());
         let word = &trimmed[..word_len];
-        let word_span = Span::new(line_offset + lead, line_offset + lead + word_len);
+        let word_span = at(self, lead, lead + word_len);
 
         if word.is_empty() {
             let found = trimmed.split_whitespace().next().unwrap_or("").to_string();
             let expected = vec![Expected::Keyword(
                 block.fields().first().copied().unwrap_or(""),
             )];
-            let end = line_offset + lead + found.len();
+            let span = at(self, lead, lead + found.len());
             self.error(
-                Span::new(line_offset + lead, end),
+                span,
                 SyntaxError::Expected {
                     expected: if block == Block::Risorse {
                         vec![Expected::Year]
@@ -1044,11 +1132,11 @@ impl Builder<'_> {
             return;
         }
         if block == Block::Risorse {
-            self.reparse(text, line_offset, "");
+            self.reparse(text, rel, "");
             return;
         }
         if block.fields().contains(&word) {
-            self.reparse(text, line_offset, word);
+            self.reparse(text, rel, word);
             return;
         }
         if FIELD_KEYWORDS.contains(&word) || ITEM_KEYWORDS.contains(&word) || word == "indicatore" {
@@ -1074,12 +1162,14 @@ impl Builder<'_> {
     }
 
     /// Parses a broken line again, to the end of the line, to report where and why it fails.
-    fn reparse(&mut self, line: &str, offset: usize, keyword: &str) {
+    /// `rel` is where the line starts in the parsed (possibly repaired) text.
+    fn reparse(&mut self, line: &str, rel: usize, keyword: &str) {
         let Err(error) = PianoParser::parse(Rule::field_line, line) else {
             // Valid on its own yet not in its block: a field misplaced in a way the checks
             // above did not name.
+            let span = Span::new(self.offset(rel), self.offset(rel + line.len()));
             self.error(
-                Span::new(offset, offset + line.len()),
+                span,
                 SyntaxError::MisplacedField {
                     word: keyword.to_string(),
                     block: Block::TopLevel,
@@ -1087,10 +1177,14 @@ impl Builder<'_> {
             );
             return;
         };
-        let mut d = expected::from_pest(&error, line, offset);
+        let mut d = expected::from_pest(&error, line, 0);
+        let rest_start = d.span.start;
+        d.span = Span::new(
+            self.offset(rel + d.span.start),
+            self.offset(rel + d.span.end),
+        );
         // Nothing after the keyword: say the value is missing.
         if let crate::diagnostics::Kind::Syntax(SyntaxError::Expected { expected, .. }) = &d.kind {
-            let rest_start = d.span.start.saturating_sub(offset);
             let before = line.get(..rest_start).unwrap_or("").trim();
             let after = line.get(rest_start..).unwrap_or("").trim();
             if before == keyword && (after.is_empty() || after.starts_with('#')) {

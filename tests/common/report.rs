@@ -14,7 +14,12 @@ pub fn source(path: &Path, dir: &str) -> Source {
         "tests/{dir}/{}",
         path.file_name().unwrap_or_default().to_string_lossy()
     );
-    Source::from_bytes(name, &bytes).0
+    // Plans are decoded as plans; measurement files as they are.
+    if path.extension().is_some_and(|e| e == "piano") {
+        Source::plan_from_bytes(name, &bytes).0
+    } else {
+        Source::from_bytes(name, &bytes).0
+    }
 }
 
 pub fn report(source: &Source, diagnostics: &[Diagnostic]) -> String {

@@ -4,6 +4,7 @@ use super::{Texts, tr};
 use crate::diagnostics::Lang;
 use crate::eval::error::{EvalError, Uncomputable, YearFrom};
 use crate::italian;
+use crate::range::LARGEST;
 
 pub fn describe(e: &EvalError, lang: Lang) -> Texts {
     match e {
@@ -26,8 +27,28 @@ pub fn describe(e: &EvalError, lang: Lang) -> Texts {
             let why = match reason {
                 Uncomputable::Overflow => tr!(
                     lang,
-                    "il risultato supera le 28 cifre dell'aritmetica esatta",
-                    "the result exceeds the 28 digits of exact arithmetic"
+                    "un passaggio del calcolo supera le 28 cifre dell'aritmetica esatta",
+                    "a step of the computation exceeds the 28 digits of exact arithmetic"
+                ),
+                Uncomputable::OutOfRange { value, percent } => {
+                    let shown = if *percent {
+                        value
+                            .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+                            .map_or_else(|| italian::rounded(*value, 2), |p| italian::rounded(p, 2))
+                            + "%"
+                    } else {
+                        italian::rounded(*value, 2)
+                    };
+                    tr!(
+                        lang,
+                        "il risultato, {shown}, è fuori dall'intervallo dei numeri (da -{LARGEST} a {LARGEST})",
+                        "the result, {shown}, is outside the range of numbers (from -{LARGEST} to {LARGEST})"
+                    )
+                }
+                Uncomputable::Ratio => tr!(
+                    lang,
+                    "il rapporto tra il valore e il target supera le 28 cifre dell'aritmetica esatta",
+                    "the ratio of the value to the target exceeds the 28 digits of exact arithmetic"
                 ),
                 Uncomputable::Mismatch => tr!(
                     lang,

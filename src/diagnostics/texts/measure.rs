@@ -86,7 +86,19 @@ fn problem(lang: Lang, text: &str, p: &ValueProblem) -> Texts {
             suggestion: suggestion.clone(),
         }),
         ValueProblem::NumberTooLarge => same(S::NumberTooLarge { text }),
+        ValueProblem::TooManyDecimals { suggestion } => same(S::TooManyDecimals {
+            text,
+            suggestion: suggestion.clone(),
+        }),
         ValueProblem::ImpossibleDate { suggestion } => same(S::ImpossibleDate {
+            text,
+            suggestion: suggestion.clone(),
+        }),
+        ValueProblem::ImpossibleYear { year } => same(S::ImpossibleYear {
+            text,
+            year: year.clone(),
+        }),
+        ValueProblem::Scientific { suggestion } => same(S::Scientific {
             text,
             suggestion: suggestion.clone(),
         }),
@@ -364,7 +376,14 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
                 "`{code}` is computed by a formula: it is not written in the measurement file"
             ))
             .help(help)
-            .related(*formula, tr!(lang, "la formula", "the formula"))
+            .in_plan(
+                *formula,
+                tr!(
+                    lang,
+                    "la formula che calcola `{code}`, nel piano",
+                    "the formula that computes `{code}`, in the plan"
+                ),
+            )
         }
         M::UdmColumn { code, written, udm } => {
             let u = udm.canonical();

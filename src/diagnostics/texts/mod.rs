@@ -17,8 +17,11 @@ pub struct Texts {
     /// Under the primary span.
     pub label: Option<String>,
     pub help: Option<String>,
-    /// Other places involved, each with its label.
+    /// Other places involved, in the diagnostic's own file, each with its label.
     pub related: Vec<(Span, String)>,
+    /// Places in the plan, for a diagnostic of a measurement file (each with its label): they
+    /// are shown against the plan, never against the file the diagnostic belongs to.
+    pub in_plan: Vec<(Span, String)>,
     /// Machine-applicable repairs, best first (see `fix.rs`).
     pub fixes: Vec<Fix>,
 }
@@ -48,6 +51,11 @@ impl Texts {
 
     pub fn related(mut self, span: Span, label: String) -> Self {
         self.related.push((span, label));
+        self
+    }
+
+    pub fn in_plan(mut self, span: Span, label: String) -> Self {
+        self.in_plan.push((span, label));
         self
     }
 
@@ -124,6 +132,47 @@ fn file(e: &FileError, lang: Lang) -> Texts {
             "controlla che il percorso sia giusto e che il file sia leggibile",
             "check that the path is right and the file is readable"
         )),
+        FileError::InvalidUtf8 { bytes } => {
+            let shown = bytes
+                .iter()
+                .map(|b| format!("0x{b:02X}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            // What another program most likely meant: the same bytes in Windows-1252.
+            let (guess, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let guess: String = guess.chars().filter(|c| !c.is_control()).collect();
+            let help = if guess.is_empty() {
+                tr!(
+                    lang,
+                    "il resto del file è UTF-8: riscrivi qui il carattere, oppure salva di nuovo il file come UTF-8",
+                    "the rest of the file is UTF-8: type the character here again, or save the file again as UTF-8"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "il resto del file è UTF-8: qui forse c'era `{guess}`, scritto da un programma con un'altra codifica; riscrivilo, oppure salva di nuovo il file come UTF-8",
+                    "the rest of the file is UTF-8: this was perhaps `{guess}`, written by a program with another encoding; type it again, or save the file again as UTF-8"
+                )
+            };
+            Texts::new(tr!(
+                lang,
+                "il file è in UTF-8, ma non qui: {shown}",
+                "the file is UTF-8, but not here: {shown}"
+            ))
+            .label(tr!(lang, "non è UTF-8 (mostrato come �)", "not UTF-8 (shown as �)"))
+            .help(help)
+        }
+        FileError::CarriageReturns => Texts::new(tr!(
+            lang,
+            "le righe del file finiscono con il solo CR, come nei vecchi Mac",
+            "the file's lines end with a lone CR, as on old Macs"
+        ))
+        .label(tr!(lang, "il primo fine riga", "the first line end"))
+        .help(tr!(
+            lang,
+            "il file è letto lo stesso, una riga per ogni CR; salvalo con i fine riga LF o CRLF (`piano fmt` lo riscrive così)",
+            "the file is read all the same, one line per CR; save it with LF or CRLF line ends (`piano fmt` rewrites it so)"
+        )),
         FileError::NotText => Texts::new(tr!(
             lang,
             "questo file non è un testo: contiene dati binari",
@@ -131,8 +180,8 @@ fn file(e: &FileError, lang: Lang) -> Texts {
         ))
         .help(tr!(
             lang,
-            "un piano è un file di testo `.piano` (UTF-8): forse hai indicato un documento Word, un PDF o un foglio Excel",
-            "a plan is a `.piano` text file (UTF-8): perhaps this is a Word document, a PDF or an Excel sheet"
+            "un piano è un file di testo `.piano`, un file delle misure un testo CSV o JSON: forse hai indicato un documento Word, un PDF o un foglio Excel (salvalo come CSV)",
+            "a plan is a `.piano` text file, a measurement file a CSV or JSON text: perhaps this is a Word document, a PDF or an Excel sheet (save it as CSV)"
         )),
     }
 }

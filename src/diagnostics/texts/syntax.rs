@@ -2,6 +2,7 @@
 
 use super::{Texts, did_you_mean, list, tr, write};
 use crate::diagnostics::{Applicability, Edit, Fix, Lang};
+use crate::range::{LARGEST, MAX_DECIMALS, MAX_INTEGER_DIGITS};
 use crate::span::Span;
 use crate::suggest;
 use crate::syntax::ast::{CostNature, LitUnit, MissingData, Tipo, Tipologia, Udm};
@@ -53,6 +54,15 @@ pub fn expected(lang: Lang, e: Expected) -> String {
         E::LineEnd => tr!(lang, "la fine della riga", "the end of the line"),
         E::Keyword(k) => format!("`{k}`"),
     }
+}
+
+/// The numeric range, in words (`crate::range`).
+fn range_help(lang: Lang) -> String {
+    tr!(
+        lang,
+        "i numeri vanno da -{LARGEST} a {LARGEST}, con al più {MAX_DECIMALS} decimali: un valore fuori da questo intervallo è quasi sempre un errore di battitura",
+        "numbers range from -{LARGEST} to {LARGEST}, with at most {MAX_DECIMALS} decimals: a value outside this range is almost always a typo"
+    )
 }
 
 fn expected_list(lang: Lang, items: &[Expected]) -> String {
@@ -312,14 +322,75 @@ pub fn describe(e: &SyntaxError, at: Option<Span>, lang: Lang) -> Texts {
         }
         S::NumberTooLarge { text } => Texts::new(tr!(
             lang,
-            "il numero `{text}` ha troppe cifre",
-            "the number `{text}` has too many digits"
+            "il numero `{text}` è troppo grande: al più {MAX_INTEGER_DIGITS} cifre prima della virgola",
+            "the number `{text}` is too large: at most {MAX_INTEGER_DIGITS} digits before the comma"
+        ))
+        .help(range_help(lang)),
+        S::Scientific { text, suggestion } => Texts::new(tr!(
+            lang,
+            "numero in notazione scientifica `{text}`: non è ammessa",
+            "number in scientific notation `{text}`: it is not accepted"
+        ))
+        .help(match suggestion {
+            Some(s) => tr!(
+                lang,
+                "scrivi il numero per intero, con la virgola per i decimali e il punto per le migliaia: `{s}`",
+                "write the number in full, with a comma for decimals and dots for thousands: `{s}`"
+            ),
+            None => tr!(
+                lang,
+                "scrivi il numero per intero, con la virgola per i decimali e il punto per le migliaia; i numeri vanno da -{LARGEST} a {LARGEST}, con al più {MAX_DECIMALS} decimali",
+                "write the number in full, with a comma for decimals and dots for thousands; numbers range from -{LARGEST} to {LARGEST}, with at most {MAX_DECIMALS} decimals"
+            ),
+        }),
+        S::ImpossibleYear { text, year } => Texts::new(tr!(
+            lang,
+            "la data `{text}` non è possibile: l'anno `{year}` non ha quattro cifre",
+            "the date `{text}` is impossible: the year `{year}` does not have four digits"
         ))
         .help(tr!(
             lang,
-            "i numeri possono avere al più 28 cifre significative",
-            "numbers may have at most 28 significant digits"
+            "scrivi la data come giorno/mese/anno, con l'anno intero: per esempio `31/12/2024`",
+            "write the date as day/month/year, with the whole year: for example `31/12/2024`"
         )),
+        S::ControlCharacter { code, count } => {
+            let shown = format!("\\x{code:02x}");
+            let message = if *count == 1 {
+                tr!(
+                    lang,
+                    "carattere di controllo U+{code:04X} nel piano",
+                    "control character U+{code:04X} in the plan"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "{count} caratteri di controllo nel piano (il primo è U+{code:04X})",
+                    "{count} control characters in the plan (the first is U+{code:04X})"
+                )
+            };
+            Texts::new(message)
+                .label(tr!(
+                    lang,
+                    "invisibile nell'editor: qui c'è `{shown}`",
+                    "invisible in an editor: `{shown}` is here"
+                ))
+                .help(tr!(
+                    lang,
+                    "togli questi caratteri: non si vedono, e su un terminale possono cambiare ciò che viene mostrato; di solito arrivano copiando il testo da un altro programma",
+                    "remove these characters: they cannot be seen, and on a terminal they can change what is shown; they usually come from text copied from another program"
+                ))
+        }
+        S::TooManyDecimals { text, suggestion } => Texts::new(tr!(
+            lang,
+            "il numero `{text}` ha troppi decimali: al più {MAX_DECIMALS}",
+            "the number `{text}` has too many decimals: at most {MAX_DECIMALS}"
+        ))
+        .label(tr!(
+            lang,
+            "arrotondato: `{suggestion}`",
+            "rounded: `{suggestion}`"
+        ))
+        .help(range_help(lang)),
         S::UnknownField {
             word,
             block,
