@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod eval;
 pub mod fmt;
 pub mod italian;
+pub mod lsp;
 pub mod range;
 pub mod repair;
 pub mod report;

@@ -121,6 +121,8 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Run the language server on standard input and output (for editors: docs/lsp.md).
+    Lsp,
     /// Explain a diagnostic code, with a wrong and a right example.
     Explain {
         /// The code, e.g. P0107; `--all` lists every code.
@@ -289,11 +291,21 @@ fn main() {
             lang: Lang::from_setting(common.lang.as_deref()),
             color: stderr_color(ColorChoice::Auto),
         }),
+        Command::Lsp => run_lsp(),
         Command::Explain { code, all, common } => {
             run_explain(code, all, Lang::from_setting(common.lang.as_deref()))
         }
     };
     finish(outcome);
+}
+
+fn run_lsp() -> Outcome {
+    let mut out = Outcome::default();
+    if let Err(e) = piano::lsp::run_stdio() {
+        out.stderr = format!("piano lsp: {e}\n");
+        out.status = 1;
+    }
+    out
 }
 
 fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {

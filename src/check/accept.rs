@@ -29,6 +29,8 @@ struct Consenti {
     reason: Option<String>,
     /// The line whose warnings it accepts (0-based).
     line: usize,
+    /// Where the list of codes ends (after the last code, else after the keyword).
+    list_end: usize,
     /// The edit that removes the whole comment.
     remove: Edit,
 }
@@ -114,6 +116,67 @@ pub(super) fn apply(
     }
 }
 
+/// Whether a warning of `code` can be accepted (errors and the codes about `consenti`
+/// comments cannot).
+pub fn can_accept(code: Code) -> bool {
+    code.severity() == Severity::Warning && !ABOUT_CONSENTI.contains(&code)
+}
+
+/// How to accept a warning: the edit, and whether it writes a new comment (with `reason`)
+/// rather than adding the code to a `consenti` that already covers the line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acceptance {
+    pub edit: Edit,
+    pub new_comment: bool,
+}
+
+/// The edit that makes a `consenti` accept `code` on the line of byte `at`: the code added to
+/// the `consenti` that already covers that line (after it or above it, as [`apply`] reads
+/// them), else `# consenti CODE: reason` on a line of its own above, indented like the line.
+/// `None` when the code cannot be accepted or is already named there.
+pub fn acceptance(
+    text: &str,
+    comments: &[Span],
+    at: usize,
+    code: Code,
+    reason: &str,
+) -> Option<Acceptance> {
+    if !can_accept(code) || at > text.len() {
+        return None;
+    }
+    let lines = LineIndex::new(text);
+    let line = lines.line(at);
+    let covering = comments
+        .iter()
+        .filter_map(|c| read(text, *c, &lines, comments))
+        .find(|c| c.line == line);
+    if let Some(c) = covering {
+        if c.codes.iter().any(|n| Code::parse(&n.word) == Some(code)) {
+            return None;
+        }
+        return Some(Acceptance {
+            edit: Edit::insert(c.list_end, format!(" {}", code.as_str())),
+            new_comment: false,
+        });
+    }
+    let start = lines.start_of(at);
+    let rest = text.get(start..).unwrap_or("");
+    let indent = &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()];
+    let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let eol = if rest[..line_end].ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    Some(Acceptance {
+        edit: Edit::insert(
+            start,
+            format!("{indent}# {KEYWORD} {}: {reason}{eol}", code.as_str()),
+        ),
+        new_comment: true,
+    })
+}
+
 /// Reads a comment as a `consenti`, if it is one.
 fn read(text: &str, comment: Span, lines: &LineIndex, comments: &[Span]) -> Option<Consenti> {
     let raw = crate::syntax::scan::comment_text(text, comment);
@@ -157,8 +220,10 @@ fn read(text: &str, comment: Span, lines: &LineIndex, comments: &[Span]) -> Opti
         let start = before.trim_end_matches([' ', '\t']).len();
         Edit::delete(Span::new(start, comment.start + raw.len()))
     };
+    let list_end = codes.last().map_or(rest_start, |n| n.span.end);
     Some(Consenti {
         comment: Span::new(comment.start, comment.start + raw.len()),
+        list_end,
         codes,
         reason: reason.filter(|r| !r.is_empty()).map(str::to_string),
         line,
@@ -284,6 +349,50 @@ mod tests {
         assert_eq!(c[0].reason, None);
         let c = consenti("# consenti C0603:   \n");
         assert_eq!(c[0].reason, None);
+    }
+
+    /// `text` with the acceptance of `code` at the first `needle` applied.
+    fn accepted(text: &str, needle: &str, code: Code) -> Option<String> {
+        let scan = crate::syntax::scan::scan(text);
+        let at = text.find(needle).unwrap();
+        let a = acceptance(text, &scan.comments, at, code, "motivo")?;
+        Some(crate::repair::apply(text, &[&a.edit]))
+    }
+
+    #[test]
+    fn acceptance_writes_a_comment_or_adds_to_the_one_covering_the_line() {
+        let text = "a {\n  udm %\n}\n";
+        assert_eq!(
+            accepted(text, "udm", Code::U0305).unwrap(),
+            "a {\n  # consenti U0305: motivo\n  udm %\n}\n"
+        );
+        let crlf = "a {\r\n  udm %\r\n}\r\n";
+        assert_eq!(
+            accepted(crlf, "udm", Code::U0305).unwrap(),
+            "a {\r\n  # consenti U0305: motivo\r\n  udm %\r\n}\r\n"
+        );
+        // Stacked above, with another comment between.
+        let text = "# consenti C0603, W0501: x\n# nota\nobiettivo y\n";
+        assert_eq!(
+            accepted(text, "obiettivo", Code::N0204).unwrap(),
+            "# consenti C0603, W0501 N0204: x\n# nota\nobiettivo y\n"
+        );
+        // After code on the same line.
+        let text = "  udm % # consenti U0312: y\n";
+        assert_eq!(
+            accepted(text, "udm", Code::U0305).unwrap(),
+            "  udm % # consenti U0312 U0305: y\n"
+        );
+        assert_eq!(accepted(text, "udm", Code::U0312), None);
+        // A consenti of another line does not count.
+        let text = "# consenti C0603: x\nobiettivo y\nmisura z\n";
+        assert_eq!(
+            accepted(text, "misura", Code::N0204).unwrap(),
+            "# consenti C0603: x\nobiettivo y\n# consenti N0204: motivo\nmisura z\n"
+        );
+        // Errors and the codes about consenti cannot be accepted.
+        assert_eq!(accepted(text, "misura", Code::P0123), None);
+        assert_eq!(accepted(text, "misura", Code::N0210), None);
     }
 
     #[test]

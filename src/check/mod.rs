@@ -82,3 +82,29 @@ impl Sink {
         }
     }
 }
+
+/// The unit of a resolved formula of objective `objective` (an index into `model.objectives`),
+/// as the unit algebra computes it; `None` when it has none. For the language server, which
+/// shows it on hover; the diagnostics were reported when the plan was checked.
+pub fn formula_unit(
+    model: &Model,
+    objective: usize,
+    formula: &model::Formula,
+    text: &str,
+) -> Option<error::Dim> {
+    struct Names<'m>(&'m Model, usize);
+    impl units::Units for Names<'_> {
+        fn measure_udm(&self, id: usize) -> Option<crate::syntax::ast::Udm> {
+            self.0.measures.get(id).map(|m| m.udm)
+        }
+        fn indicator_udm(&self, index: usize) -> Option<crate::syntax::ast::Udm> {
+            let o = self.0.objectives.get(self.1)?;
+            o.indicators.get(index).map(|i| i.udm)
+        }
+    }
+    // The stored formula is already corrected for a `* 100`: computing again on a copy finds
+    // nothing more to correct, and the sink's diagnostics were reported at check time.
+    let mut expr = formula.expr.clone();
+    let names = Names(model, objective);
+    units::unit_of(&mut expr, &names, text, formula.span, &mut Sink::default()).0
+}

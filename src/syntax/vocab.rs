@@ -161,6 +161,19 @@ pub const FIELD_KEYWORDS: &[&str] = &[
     "target",
 ];
 
+/// The canonical words of one vocabulary.
+pub type WordList = fn() -> Vec<&'static str>;
+
+/// The field keywords that take a word of a closed vocabulary, with its canonical words: the
+/// language server offers them as completions. A new vocabulary field gets a row here.
+pub const FIELD_VOCABULARIES: &[(&str, WordList)] = &[
+    ("udm", Udm::canonical_words),
+    ("tipologia", Tipologia::canonical_words),
+    ("tipo", Tipo::canonical_words),
+    ("dati_mancanti", MissingData::canonical_words),
+    ("comparto", Comparto::canonical_words),
+];
+
 /// Other words for a unit of measure (`udm euro`): they mean that unit, so writing the
 /// canonical word instead changes nothing.
 pub fn udm_synonym(word: &str) -> Option<&'static str> {
