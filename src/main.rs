@@ -76,12 +76,14 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Score a plan with the values of a measurement file and print the report.
+    /// Score a plan with the values of one or more measurement files and print the report.
     Eval {
         /// The plan (.piano).
         plan: PathBuf,
-        /// The measurement file (CSV separated by `;`, or JSON).
-        measurements: PathBuf,
+        /// The measurement files (CSV separated by `;`, or JSON): one per monitoring date,
+        /// shown side by side, oldest first.
+        #[arg(required = true, num_args = 1..)]
+        measurements: Vec<PathBuf>,
         /// Monitoring date DD/MM/YYYY, over the file's `rilevazione` row.
         #[arg(long, value_name = "DD/MM/YYYY")]
         as_of: Option<String>,
@@ -94,6 +96,12 @@ enum Command {
         /// Report only the objectives whose `responsabile` contains TEXT (ignoring case).
         #[arg(long, value_name = "TEXT")]
         responsabile: Option<String>,
+        /// Order of objectives and indicators: the plan's, or the lowest performance first.
+        #[arg(long, value_enum, default_value_t = OrderChoice::Piano)]
+        ordina: OrderChoice,
+        /// Layout of the CSV report: one row per indicator (wide), or one fact per row (tidy).
+        #[arg(long, value_enum, default_value_t = LayoutChoice::Wide)]
+        layout: LayoutChoice,
         /// Write the report to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -141,6 +149,18 @@ enum ReportFormat {
     Csv,
     Markdown,
     Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrderChoice {
+    Piano,
+    Performance,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutChoice {
+    Wide,
+    Tidy,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -238,6 +258,8 @@ fn main() {
             year,
             format,
             responsabile,
+            ordina,
+            layout,
             output,
             color: c,
             common,
@@ -258,6 +280,14 @@ fn main() {
             fancy: color(c),
             color: stderr_color(c),
             responsabile,
+            order: match ordina {
+                OrderChoice::Piano => piano::report::Order::Plan,
+                OrderChoice::Performance => piano::report::Order::Performance,
+            },
+            layout: match layout {
+                LayoutChoice::Wide => piano::report::CsvLayout::Wide,
+                LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
+            },
         }),
         Command::Template {
             plan,

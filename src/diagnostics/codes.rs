@@ -144,6 +144,8 @@ codes! {
     E0802 => Warning,
     E0803 => Error,
     E0804 => Warning,
+    E0810 => Error,
+    E0811 => Error,
 }
 
 impl Code {

@@ -645,6 +645,18 @@ pub fn explanation(code: Code) -> Explanation {
             "codice;valore;nota\n01_01_OS01.eventi;1;",
             "codice;valore;nota\n01_01_OS01.eventi;1;\nrilevazione;30/06/2024;",
         ),
+        E0810 => e(
+            "`piano eval` con più file delle misure fa un report con una colonna per data di rilevazione, dalla più vecchia: due file con la stessa data (la riga `rilevazione`, o il 31/12 assunto quando manca) darebbero due colonne uguali. Di solito è lo stesso file indicato due volte, o una data non aggiornata.",
+            "`piano eval` with several measurement files makes one report with a column per monitoring date, oldest first: two files with the same date (the `rilevazione` row, or the 31/12 assumed when it is missing) would give two identical columns. Usually it is the same file given twice, or a date left unchanged.",
+            "piano eval piano.piano misure-2024-06-30.csv misure-2024-06-30.csv",
+            "piano eval piano.piano misure-2024-06-30.csv misure-2024-12-31.csv",
+        ),
+        E0811 => e(
+            "I file delle misure di un report con più date devono valutare lo stesso anno, cioè usare gli stessi target: l'anno valutato è quello della data di rilevazione. Per confrontare due anni sugli stessi target si indica l'anno con `--year`; altrimenti si fa un report per anno.",
+            "The measurement files of a report with several dates must score the same year, that is use the same targets: the scored year is the monitoring date's. To compare two years against the same targets give the year with `--year`; otherwise make one report per year.",
+            "piano eval piano.piano misure-2024-12-31.csv misure-2025-06-30.csv",
+            "piano eval piano.piano misure-2024-06-30.csv misure-2024-12-31.csv",
+        ),
     }
 }
 

@@ -193,11 +193,13 @@ fn eval_once(plan: &Source, checked: &Checked, measurements: &Source) -> (String
     ];
     for format in formats {
         for (lang, fancy) in [(Lang::It, false), (Lang::En, true)] {
-            let r = report::Report {
-                model,
-                eval: &evaluation,
+            let r = report::Report::new(model, &evaluation);
+            let options = report::Options {
+                lang,
+                fancy,
+                layout: Default::default(),
             };
-            out.push_str(&report::render(format, r, report::Options { lang, fancy }));
+            out.push_str(&report::render(format, r, options));
         }
     }
     (out, true)
