@@ -204,7 +204,7 @@ fn mutated_inputs_keep_every_property() {
         let case_started = std::time::Instant::now();
         let caught = catch(|| run_case(&input.name, &mutant, &input.kind, &mut depth));
         slowest.push((case_started.elapsed(), seed, input.name.clone()));
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         slowest.truncate(5);
         let Some(message) = caught else {
             continue;

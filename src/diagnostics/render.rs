@@ -296,7 +296,11 @@ fn human(
     let report = Report {
         // Without a snippet, miette would not name the file.
         message: if whole_file {
-            format!("{}: {}", controls::escape(&source.name), escaped(&texts.message))
+            format!(
+                "{}: {}",
+                controls::escape(&source.name),
+                escaped(&texts.message)
+            )
         } else {
             escaped(&texts.message)
         },
