@@ -3,7 +3,7 @@
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use piano::commands::{self, Outcome};
 use piano::diagnostics::render::{Format, Options};
-use piano::diagnostics::{Code, Lang, explain};
+use piano::diagnostics::{Code, Lang, explain, output};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -81,12 +81,14 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Score a plan with the values of a measurement file and print the report.
+    /// Score a plan with the values of one or more measurement files and print the report.
     Eval {
         /// The plan (.piano).
         plan: PathBuf,
-        /// The measurement file (CSV separated by `;`, or JSON).
-        measurements: PathBuf,
+        /// The measurement files (CSV separated by `;`, or JSON): one per monitoring date,
+        /// shown side by side, oldest first.
+        #[arg(required = true, num_args = 1..)]
+        measurements: Vec<PathBuf>,
         /// Monitoring date DD/MM/YYYY, over the file's `rilevazione` row.
         #[arg(long, value_name = "DD/MM/YYYY")]
         as_of: Option<String>,
@@ -99,6 +101,12 @@ enum Command {
         /// Report only the objectives whose `responsabile` contains TEXT (ignoring case).
         #[arg(long, value_name = "TEXT")]
         responsabile: Option<String>,
+        /// Order of objectives and indicators: the plan's, or the lowest performance first.
+        #[arg(long, value_enum, default_value_t = OrderChoice::Piano)]
+        ordina: OrderChoice,
+        /// Layout of the CSV report: one row per indicator (wide), or one fact per row (tidy).
+        #[arg(long, value_enum, default_value_t = LayoutChoice::Wide)]
+        layout: LayoutChoice,
         /// Write the report to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -164,6 +172,18 @@ enum ReportFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum OrderChoice {
+    Piano,
+    Performance,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutChoice {
+    Wide,
+    Tidy,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -210,7 +230,7 @@ fn main() {
             } else {
                 outcome.stdout = exit.text;
             }
-            finish(outcome)
+            finish(outcome, lang)
         }
     };
     let outcome = match cli.command {
@@ -269,6 +289,8 @@ fn main() {
             year,
             format,
             responsabile,
+            ordina,
+            layout,
             output,
             color: c,
             common,
@@ -289,6 +311,14 @@ fn main() {
             fancy: color(c),
             color: stderr_color(c),
             responsabile,
+            order: match ordina {
+                OrderChoice::Piano => piano::report::Order::Plan,
+                OrderChoice::Performance => piano::report::Order::Performance,
+            },
+            layout: match layout {
+                LayoutChoice::Wide => piano::report::CsvLayout::Wide,
+                LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
+            },
         }),
         Command::Template {
             plan,
@@ -310,7 +340,7 @@ fn main() {
         },
         Command::Man { dir, common: _ } => run_man(dir, lang),
     };
-    finish(outcome);
+    finish(outcome, lang);
 }
 
 fn clap_exit(err: &clap::Error, lang: Lang, command: &str) -> piano::cli::Exit {
@@ -394,12 +424,26 @@ fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {
     out
 }
 
-fn finish(outcome: Outcome) -> ! {
-    // A closed pipe (`piano ... | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
-    let _ = std::io::stdout().flush();
-    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
-    std::process::exit(outcome.status);
+/// Prints what the command produced. A write to standard output that fails (a full disk,
+/// `> /dev/full`) is exit status 2 with a message; a closed pipe (`piano ... | head`) is the
+/// reader's choice and stays quiet.
+fn finish(outcome: Outcome, lang: Lang) -> ! {
+    let mut status = outcome.status;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    drop(stdout);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(outcome.stderr.as_bytes());
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let _ = stderr.write_all(output::stdout_failed(lang, &e).as_bytes());
+        status = commands::USAGE;
+    }
+    let _ = stderr.flush();
+    std::process::exit(status);
 }
 
 #[cfg(test)]

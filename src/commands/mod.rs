@@ -7,6 +7,7 @@ pub mod files;
 pub mod fix;
 pub mod fmt;
 pub mod template;
+pub mod write;
 
 use crate::diagnostics::Lang;
 

@@ -216,6 +216,14 @@ pub enum EvalError {
     },
     /// No `rilevazione` and no `--as-of`: the date is taken as 31/12 of the scored year.
     NoMonitoringDate { assumed: NaiveDate },
+    /// Two measurement files of one report with the same monitoring date.
+    SameMonitoringDate { date: NaiveDate, other: String },
+    /// Measurement files of one report that score different years.
+    YearsDisagree {
+        year: i32,
+        other_year: i32,
+        other: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,6 +240,8 @@ impl EvalError {
             EvalError::NotComputable { .. } => Code::E0802,
             EvalError::YearOutsideTriennio { .. } => Code::E0803,
             EvalError::NoMonitoringDate { .. } => Code::E0804,
+            EvalError::SameMonitoringDate { .. } => Code::E0810,
+            EvalError::YearsDisagree { .. } => Code::E0811,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod measurements;
 pub mod needs;
 pub mod rollup;
 pub mod score;
+pub mod series;
 pub mod value;
 
 use crate::check::model::{Model, TargetSpec, TargetValue};
