@@ -93,8 +93,8 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("eval.plan", "Il piano (.piano)", "The plan (.piano)"),
     (
         "eval.measurements",
-        "Il file di misure (CSV separato da `;`, o JSON)",
-        "The measurement file (CSV separated by `;`, or JSON)",
+        "I file di misure (CSV separato da `;`, o JSON), uno per data di rilevazione",
+        "The measurement files (CSV separated by `;`, or JSON), one per monitoring date",
     ),
     (
         "eval.as_of",
@@ -111,6 +111,16 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "eval.responsabile",
         "Solo gli obiettivi il cui `responsabile` contiene TESTO (maiuscole e minuscole uguali)",
         "Report only the objectives whose `responsabile` contains TEXT (ignoring case)",
+    ),
+    (
+        "eval.ordina",
+        "Ordine di obiettivi e indicatori: quello del piano, o prima le performance più basse",
+        "Order of objectives and indicators: the plan's, or the lowest performance first",
+    ),
+    (
+        "eval.layout",
+        "Disposizione del rapporto CSV: una riga per indicatore (wide) o un fatto per riga (tidy)",
+        "Layout of the CSV report: one row per indicator (wide), or one fact per row (tidy)",
     ),
     (
         "eval.output",
@@ -177,6 +187,8 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("as_of", "GG/MM/AAAA", "DD/MM/YYYY"),
     ("year", "ANNO", "YEAR"),
     ("format", "FORMATO", "FORMAT"),
+    ("ordina", "ORDINE", "ORDER"),
+    ("layout", "DISPOSIZIONE", "LAYOUT"),
     ("responsabile", "TESTO", "TEXT"),
     ("output", "FILE", "FILE"),
     ("color", "QUANDO", "WHEN"),
