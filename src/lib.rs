@@ -3,7 +3,11 @@
 //! The pipeline: [`source`] (bytes → text) → [`syntax`] (text → AST) → checks → evaluation →
 //! reports. Every stage reports problems as [`diagnostics::Diagnostic`]s, rendered in one place.
 
+// pest's parser, generated without its `std` feature (no stack probe), names `alloc::`.
+extern crate alloc;
+
 pub mod check;
+pub mod cli;
 pub mod commands;
 pub mod controls;
 pub mod diagnostics;

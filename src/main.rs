@@ -1,12 +1,14 @@
 //! The `piano` command line: parses arguments, calls the library, sets the exit status.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use piano::commands::{self, Outcome};
 use piano::diagnostics::render::{Format, Options};
-use piano::diagnostics::{Code, Lang, explain};
+use piano::diagnostics::{Code, Lang, explain, output};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+/// The arguments. Help texts here are the English fallback: what the user reads, in either
+/// language, comes from `piano::cli` (texts.rs), applied before parsing.
 #[derive(Parser)]
 #[command(
     name = "piano",
@@ -16,6 +18,9 @@ use std::path::PathBuf;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Accepted before the command too (`piano --lang en check ...`).
+    #[arg(long, global = true)]
+    lang: Option<String>,
 }
 
 #[derive(Args, Clone)]
@@ -76,12 +81,14 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Score a plan with the values of a measurement file and print the report.
+    /// Score a plan with the values of one or more measurement files and print the report.
     Eval {
         /// The plan (.piano).
         plan: PathBuf,
-        /// The measurement file (CSV separated by `;`, or JSON).
-        measurements: PathBuf,
+        /// The measurement files (CSV separated by `;`, an .xlsx or .ods workbook, or JSON): one
+        /// per monitoring date, shown side by side, oldest first.
+        #[arg(required = true, num_args = 1..)]
+        measurements: Vec<PathBuf>,
         /// Monitoring date DD/MM/YYYY, over the file's `rilevazione` row.
         #[arg(long, value_name = "DD/MM/YYYY")]
         as_of: Option<String>,
@@ -94,6 +101,12 @@ enum Command {
         /// Report only the objectives whose `responsabile` contains TEXT (ignoring case).
         #[arg(long, value_name = "TEXT")]
         responsabile: Option<String>,
+        /// Order of objectives and indicators: the plan's, or the lowest performance first.
+        #[arg(long, value_enum, default_value_t = OrderChoice::Piano)]
+        ordina: OrderChoice,
+        /// Layout of the CSV report: one row per indicator (wide), or one fact per row (tidy).
+        #[arg(long, value_enum, default_value_t = LayoutChoice::Wide)]
+        layout: LayoutChoice,
         /// Write the report to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -128,6 +141,21 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print the completion script for a shell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the man page, or write every page into a directory.
+    Man {
+        /// Write piano.1 and one page per command into this directory.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,6 +179,18 @@ enum ReportFormat {
 enum TemplateFormatArg {
     Csv,
     Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrderChoice {
+    Piano,
+    Performance,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutChoice {
+    Wide,
+    Tidy,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -183,7 +223,26 @@ fn stderr_color(choice: ColorChoice) -> bool {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = piano::cli::lang_from_args(&args);
+    let command = piano::cli::command_path(&Cli::command(), &args);
+    let cli = match piano::cli::parse(Cli::command(), &args, lang)
+        .and_then(|m| Cli::from_arg_matches(&m).map_err(|e| clap_exit(&e, lang, &command)))
+    {
+        Ok(cli) => cli,
+        Err(exit) => {
+            let mut outcome = Outcome {
+                status: exit.status,
+                ..Outcome::default()
+            };
+            if exit.to_stderr {
+                outcome.stderr = exit.text;
+            } else {
+                outcome.stdout = exit.text;
+            }
+            finish(outcome, lang)
+        }
+    };
     let outcome = match cli.command {
         Command::Check {
             paths,
@@ -240,6 +299,8 @@ fn main() {
             year,
             format,
             responsabile,
+            ordina,
+            layout,
             output,
             color: c,
             common,
@@ -267,6 +328,14 @@ fn main() {
             fancy: color(c),
             color: stderr_color(c),
             responsabile,
+            order: match ordina {
+                OrderChoice::Piano => piano::report::Order::Plan,
+                OrderChoice::Performance => piano::report::Order::Performance,
+            },
+            layout: match layout {
+                LayoutChoice::Wide => piano::report::CsvLayout::Wide,
+                LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
+            },
         }),
         Command::Template {
             plan,
@@ -288,8 +357,41 @@ fn main() {
         Command::Explain { code, all, common } => {
             run_explain(code, all, Lang::from_setting(common.lang.as_deref()))
         }
+        Command::Completions { shell, common: _ } => Outcome {
+            stdout: piano::cli::completions(Cli::command(), shell, lang),
+            ..Outcome::default()
+        },
+        Command::Man { dir, common: _ } => run_man(dir, lang),
     };
-    finish(outcome);
+    finish(outcome, lang);
+}
+
+fn clap_exit(err: &clap::Error, lang: Lang, command: &str) -> piano::cli::Exit {
+    piano::cli::Exit {
+        text: piano::cli::render_error(err, lang, command),
+        to_stderr: err.use_stderr(),
+        status: err.exit_code(),
+    }
+}
+
+fn run_man(dir: Option<PathBuf>, lang: Lang) -> Outcome {
+    let mut out = Outcome::default();
+    let result = match &dir {
+        None => piano::cli::man_page(Cli::command(), lang).map(|page| out.stdout = page),
+        Some(dir) => piano::cli::write_man_pages(Cli::command(), lang, dir).map(|files| {
+            for f in files {
+                out.stdout.push_str(&format!("{}\n", f.display()));
+            }
+        }),
+    };
+    if let Err(e) = result {
+        out.stderr = lang.pick(
+            format!("piano: non riesco a scrivere le pagine di manuale: {e}\n"),
+            format!("piano: cannot write the man pages: {e}\n"),
+        );
+        out.status = commands::USAGE;
+    }
+    out
 }
 
 fn run_lsp() -> Outcome {
@@ -345,11 +447,49 @@ fn run_explain(code: Option<String>, all: bool, lang: Lang) -> Outcome {
     out
 }
 
-fn finish(outcome: Outcome) -> ! {
-    // A closed pipe (`piano ... | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
-    let _ = std::io::stdout().write_all(&outcome.stdout_bytes);
-    let _ = std::io::stdout().flush();
-    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
-    std::process::exit(outcome.status);
+/// Prints what the command produced. A write to standard output that fails (a full disk,
+/// `> /dev/full`) is exit status 2 with a message; a closed pipe (`piano ... | head`) is the
+/// reader's choice and stays quiet.
+fn finish(outcome: Outcome, lang: Lang) -> ! {
+    let mut status = outcome.status;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.write_all(&outcome.stdout_bytes))
+        .and_then(|()| stdout.flush());
+    drop(stdout);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(outcome.stderr.as_bytes());
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let _ = stderr.write_all(output::stdout_failed(lang, &e).as_bytes());
+        status = commands::USAGE;
+    }
+    let _ = stderr.flush();
+    std::process::exit(status);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command and option has its Italian and English text in `piano::cli`'s table:
+    /// a new option without one would show its English doc comment to an Italian user.
+    #[test]
+    fn every_command_and_option_has_its_texts() {
+        let missing = piano::cli::missing_texts(&Cli::command());
+        assert!(
+            missing.is_empty(),
+            "add these to src/cli/texts.rs: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        for lang in [piano::diagnostics::Lang::It, piano::diagnostics::Lang::En] {
+            piano::cli::localise(Cli::command(), lang).debug_assert();
+        }
+    }
 }

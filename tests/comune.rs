@@ -20,7 +20,7 @@ fn text() -> String {
 fn eval(format: Format, responsabile: Option<&str>) -> piano::commands::Outcome {
     run(&EvalArgs {
         plan: PLAN.into(),
-        measurements: MEASUREMENTS.into(),
+        measurements: vec![MEASUREMENTS.into()],
         as_of: None,
         year: None,
         format,
@@ -30,6 +30,8 @@ fn eval(format: Format, responsabile: Option<&str>) -> piano::commands::Outcome 
         color: false,
         stdout_is_terminal: false,
         responsabile: responsabile.map(str::to_string),
+        order: piano::report::Order::Plan,
+        layout: piano::report::CsvLayout::default(),
     })
 }
 
@@ -105,7 +107,7 @@ fn every_format_shows_the_prerequisite_conditioning_the_plan() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(";responsabile;prerequisito;baseline_anno;baseline")
+            .contains(";responsabile;prerequisito;baseline_anno;baseline;")
     );
     assert!(csv.contains(";Segretario comunale;non raggiunto;2023;91%"));
     let json: serde_json::Value =

@@ -6,7 +6,7 @@ use piano::commands::eval::{EvalArgs, run};
 use piano::commands::template::{TemplateArgs, run as template};
 use piano::diagnostics::Lang;
 use piano::eval;
-use piano::report::Format;
+use piano::report::{CsvLayout, Format, Order};
 use piano::source::Source;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -15,7 +15,7 @@ use std::str::FromStr;
 fn args(format: Format) -> EvalArgs {
     EvalArgs {
         plan: "tests/reports/plan.piano".into(),
-        measurements: "tests/reports/misure.csv".into(),
+        measurements: vec!["tests/reports/misure.csv".into()],
         as_of: None,
         year: None,
         format,
@@ -25,6 +25,8 @@ fn args(format: Format) -> EvalArgs {
         color: false,
         stdout_is_terminal: false,
         responsabile: None,
+        order: Order::Plan,
+        layout: CsvLayout::Wide,
     }
 }
 
@@ -174,7 +176,7 @@ fn assert_self_contained(html: &str) {
         );
     }
     assert!(
-        lower.contains("href=\"#nota-1\""),
+        lower.contains("href=\"#obiettivo-01_01_os01-nota-1\""),
         "the footnote links are seen"
     );
 }
@@ -198,7 +200,7 @@ fn output_file() {
 #[test]
 fn measurement_errors_give_no_report_and_status_1() {
     let out = run(&EvalArgs {
-        measurements: "tests/measurements/unknown_code.csv".into(),
+        measurements: vec!["tests/measurements/unknown_code.csv".into()],
         ..args(Format::Json)
     });
     assert_eq!(out.status, 1);
@@ -275,7 +277,7 @@ fn as_of_overrides_rilevazione_and_year_overrides_its_year() {
 #[test]
 fn missing_file_is_a_usage_error() {
     let out = run(&EvalArgs {
-        measurements: "tests/reports/nessuno.csv".into(),
+        measurements: vec!["tests/reports/nessuno.csv".into()],
         ..args(Format::Text)
     });
     assert_eq!(out.status, 2);

@@ -966,14 +966,24 @@ fn workbook_codes(code: Code, example: &str, wrong_and_right: &str) -> Vec<Code>
 // ---------------------------------------------------------------------------------------------
 // Command lines
 
-/// Runs `piano …` in a folder holding `piano.piano` (the small plan), `misure.csv` and
+/// Runs `piano …` in a folder holding `piano.piano` (the small plan), `misure.csv`, the same
+/// file at three dates (`misure-2024-06-30.csv`, `-2024-12-31`, `-2025-06-30`) and
 /// `piano.docx` (a Word file); the codes it prints and whether it succeeded.
 fn command_codes(example: &str) -> (Vec<Code>, bool) {
     let dir = std::env::temp_dir().join(format!("piano-explain-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (plan_text, file) = small();
     std::fs::write(dir.join("piano.piano"), plan_text).unwrap();
-    std::fs::write(dir.join("misure.csv"), file).unwrap();
+    std::fs::write(dir.join("misure.csv"), &file).unwrap();
+    // One file per monitoring date, for the examples of reports with several dates.
+    for (name, date) in [
+        ("misure-2024-06-30.csv", "30/06/2024"),
+        ("misure-2024-12-31.csv", "31/12/2024"),
+        ("misure-2025-06-30.csv", "30/06/2025"),
+    ] {
+        let dated = file.replace("rilevazione;30/06/2024;", &format!("rilevazione;{date};"));
+        std::fs::write(dir.join(name), dated).unwrap();
+    }
     std::fs::write(
         dir.join("piano.docx"),
         b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",

@@ -105,10 +105,7 @@ fn check_agreement(label: &str, text: &str, formatted: &str) -> bool {
             piano::eval::Options::default(),
         );
         evaluation.map(|eval| {
-            let report = piano::report::Report {
-                model: &checked.model,
-                eval: &eval,
-            };
+            let report = piano::report::Report::new(&checked.model, &eval);
             piano::report::json::render(report)
         })
     };

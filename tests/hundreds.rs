@@ -187,13 +187,10 @@ fn the_report_repeats_the_warning_beside_the_indicator() {
         piano::eval::Options::default(),
     );
     let evaluation = evaluation.expect("evaluated");
-    let report = piano::report::Report {
-        model,
-        eval: &evaluation,
-    };
+    let report = piano::report::Report::new(model, &evaluation);
     let options = piano::report::Options {
         lang: piano::diagnostics::Lang::It,
-        fancy: false,
+        ..Default::default()
     };
     let piano::report::Rendered::Text(text_report) =
         piano::report::render(piano::report::Format::Text, report, options)

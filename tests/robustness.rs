@@ -148,6 +148,29 @@ fn a_huge_single_line_of_garbage_is_one_diagnostic() {
     assert!(!check(&text).is_empty());
 }
 
+/// pest runs without its stack probe (see Cargo.toml): the scanner's caps alone keep the
+/// recursion short. The deepest formula and the deepest braces the caps let through are
+/// parsed and checked on a quarter of a test thread's stack.
+#[test]
+fn the_deepest_nesting_accepted_fits_in_half_a_megabyte_of_stack() {
+    let deep = piano::syntax::scan::MAX_NESTING - 2;
+    let formula = format!("{}a{}", "(".repeat(deep), ")".repeat(deep));
+    let long = vec!["-a"; piano::syntax::parser::MAX_OPERATORS / 2].join(" * ");
+    let text = format!(
+        "misura a \"A\" n.\n\nobiettivo 01_01_OS01 \"A\" {{\n  indicatore p \"P\" {{\n    formula {formula}\n    udm n.\n  }}\n  indicatore q \"Q\" {{\n    formula {long}\n    udm n.\n  }}\n}}\n\nobiettivo 01 \"B\" {}{}\n",
+        "{\n".repeat(deep),
+        "}\n".repeat(deep + 1),
+    );
+    let found = std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(move || codes(&check(&text)))
+        .expect("a thread")
+        .join()
+        .expect("no stack overflow");
+    assert!(!found.contains(&Code::P0115), "{found:?}");
+    assert!(!found.contains(&Code::P0116), "{found:?}");
+}
+
 /// A plan whose objective has `n` indicators, each computed from the next one (`i0` from `i1`,
 /// `i1` from `i2`, …) and the last one measured: a chain of references `n` deep.
 fn chain_plan(n: usize) -> String {

@@ -107,7 +107,7 @@ fn printed_value(text: &str, udm: Udm) -> Option<TargetValue> {
 }
 
 /// Where the plan as meant departs from the printed row, on purpose: each entry is a
-/// correction listed in the README (card, row, field, what the plan says).
+/// correction listed in docs/seed.md (card, row, field, what the plan says).
 const CORRECTIONS: &[(&str, usize, &str, &str)] = &[
     // `udm entro` and `=` on a deadline: `udm data`, `entro`.
     ("03_01_OS01", 3, "udm", "data"),

@@ -28,16 +28,10 @@ fn template_args(format: Option<TemplateFormat>, output: Option<PathBuf>) -> Tem
 fn eval_args(format: Format) -> EvalArgs {
     EvalArgs {
         plan: PLAN.into(),
-        measurements: "tests/measurements/ok.csv".into(),
-        as_of: None,
-        year: None,
+        measurements: vec!["tests/measurements/ok.csv".into()],
         format,
-        output: None,
         lang: Lang::It,
-        fancy: false,
-        color: false,
-        stdout_is_terminal: false,
-        responsabile: None,
+        ..EvalArgs::default()
     }
 }
 
@@ -231,4 +225,225 @@ fn the_report_format_follows_the_output_extension() {
         assert!(std::fs::read(&path).unwrap().starts_with(starts), "{file}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A scratch directory of this test process.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("piano-wb-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `-o` naming the plan or a measurement file is refused before anything is read or written,
+/// for workbooks as for text: the file stays as it was.
+#[test]
+fn a_workbook_output_naming_an_input_is_refused() {
+    let dir = scratch("refuse");
+    let plan = dir.join("plan.piano");
+    std::fs::copy(PLAN, &plan).unwrap();
+    let filled = dir.join("misure.xlsx");
+    std::fs::write(&filled, template_bytes()).unwrap();
+    let before = (
+        std::fs::read(&plan).unwrap(),
+        std::fs::read(&filled).unwrap(),
+    );
+
+    let out = template(&TemplateArgs {
+        plan: plan.clone(),
+        ..template_args(
+            Some(TemplateFormat::Xlsx),
+            Some(dir.join(".").join("plan.piano")),
+        )
+    });
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("plan.piano"), "{}", out.stderr);
+    for output in [plan.clone(), filled.clone()] {
+        let out = eval(&EvalArgs {
+            plan: plan.clone(),
+            measurements: vec![filled.clone()],
+            output: Some(output),
+            ..eval_args(Format::Xlsx)
+        });
+        assert_eq!(out.status, 2, "{}", out.stderr);
+        assert!(out.stdout_bytes.is_empty());
+    }
+    let after = (
+        std::fs::read(&plan).unwrap(),
+        std::fs::read(&filled).unwrap(),
+    );
+    assert!(before == after, "the inputs are untouched");
+    assert_eq!(entries(&dir), ["misure.xlsx", "plan.piano"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A workbook replaces an older file as the text outputs do: through a temporary file that is
+/// renamed over it, keeping the old file's permissions and leaving nothing beside it.
+#[cfg(unix)]
+#[test]
+fn a_workbook_replaces_the_old_file_atomically_keeping_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("atomic");
+    let report = dir.join("report.xlsx");
+    let misure = dir.join("misure.xlsx");
+    for path in [&report, &misure] {
+        std::fs::write(path, "old").unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let old_inode =
+        |p: &PathBuf| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let inodes = (old_inode(&report), old_inode(&misure));
+
+    let out = eval(&EvalArgs {
+        output: Some(report.clone()),
+        ..eval_args(Format::Xlsx)
+    });
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout_bytes.is_empty(),
+        "written to the file, not to stdout"
+    );
+    assert_eq!(std::fs::read(&report).unwrap(), report_bytes());
+    let out = template(&template_args(None, Some(misure.clone())));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(std::fs::read(&misure).unwrap(), template_bytes());
+
+    for path in [&report, &misure] {
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "{}", path.display());
+    }
+    // A new file renamed over the old one, not the old one rewritten in place.
+    assert_ne!(
+        old_inode(&report),
+        inodes.0,
+        "the report renamed over the old file"
+    );
+    assert_ne!(
+        old_inode(&misure),
+        inodes.1,
+        "the template renamed over the old file"
+    );
+    assert_eq!(entries(&dir), ["misure.xlsx", "report.xlsx"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A workbook that cannot be written (its directory is missing) says why, in Italian, and
+/// leaves nothing behind.
+#[test]
+fn an_unwritable_workbook_output_is_a_usage_error() {
+    let dir = scratch("unwritable");
+    let out = eval(&EvalArgs {
+        output: Some(dir.join("manca").join("report.xlsx")),
+        ..eval_args(Format::Xlsx)
+    });
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("report.xlsx"), "{}", out.stderr);
+    let out = template(&template_args(
+        None,
+        Some(dir.join("manca").join("misure.xlsx")),
+    ));
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("misure.xlsx"), "{}", out.stderr);
+    assert!(entries(&dir).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// With two monitoring dates every sheet ends with a performance column per date and the
+/// change in points.
+#[test]
+fn the_report_workbook_with_two_dates() {
+    let two = EvalArgs {
+        plan: "tests/reports/plan.piano".into(),
+        measurements: vec![
+            "tests/reports/misure-2024-12-31.json".into(),
+            "tests/reports/misure.csv".into(),
+        ],
+        ..eval_args(Format::Xlsx)
+    };
+    let out = eval(&two);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let mut book = workbook(&out.stdout_bytes);
+    let plan = rows(&mut book, "Piano");
+    let item = |label: &str| {
+        plan.iter()
+            .find(|r| text(&r[0]) == label)
+            .map(|r| r[1].clone())
+            .unwrap_or_else(|| panic!("no row {label}"))
+    };
+    // 84% at 30/06, 97% at 31/12 (tests/eval_dates.rs's text report).
+    assert!(
+        matches!(item("Performance al 30/06/2024"), Data::Float(p) if (p * 100.0).round() == 84.0)
+    );
+    assert!(
+        matches!(item("Performance al 31/12/2024"), Data::Float(p) if (p * 100.0).round() == 97.0)
+    );
+    assert!(matches!(item("Variazione (punti)"), Data::Float(c) if c == 13.0));
+
+    let indicators = rows(&mut book, "Indicatori");
+    let header: Vec<String> = indicators[0].iter().map(text).collect();
+    let tail: Vec<&str> = header
+        .iter()
+        .rev()
+        .take(5)
+        .rev()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            "Valore al 30/06/2024",
+            "Performance al 30/06/2024",
+            "Valore al 31/12/2024",
+            "Performance al 31/12/2024",
+            "Variazione (punti)"
+        ]
+    );
+    assert!(
+        header.contains(&"Target 2024 (valutato)".to_string()),
+        "{header:?}"
+    );
+}
+
+/// `--ordina performance` puts the lowest objective first in the workbook, as in JSON.
+#[test]
+fn the_report_workbook_follows_the_performance_order() {
+    let objectives = |order, format| {
+        let out = eval(&EvalArgs {
+            plan: "plans/pistoia-prato-2024.piano".into(),
+            measurements: vec!["plans/pistoia-prato-2024-06-30.csv".into()],
+            order,
+            ..eval_args(format)
+        });
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        if format == Format::Json {
+            let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+            let list = json["obiettivi"].as_array().unwrap().iter();
+            list.map(|o| o["codice"].as_str().unwrap().to_string())
+                .collect()
+        } else {
+            let mut book = workbook(&out.stdout_bytes);
+            let rows = rows(&mut book, "Obiettivi");
+            rows[1..]
+                .iter()
+                .map(|r| text(&r[0]))
+                .collect::<Vec<String>>()
+        }
+    };
+    use piano::report::Order;
+    let sheet = objectives(Order::Performance, Format::Xlsx);
+    assert_eq!(sheet, objectives(Order::Performance, Format::Json));
+    assert_ne!(
+        sheet,
+        objectives(Order::Plan, Format::Xlsx),
+        "the seed's order changes"
+    );
 }

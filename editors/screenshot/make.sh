@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates editors/screenshot.png, the README's picture of a highlighted plan: the first
+# Regenerates editors/screenshot.png, the picture of a highlighted plan in docs/editors.md: the first
 # lines of editors/samples/sample.piano, coloured by the VS Code grammar (render.js), shot
 # with headless Chromium. Needs node, `npm ci` in editors/vscode, and chromium.
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Renders a .piano file as a self-contained HTML page, highlighted with the VS Code TextMate
 // grammar (editors/vscode/syntaxes/piano.tmLanguage.json) and the colours of a light theme, so
-// that headless Chromium can take the README's screenshot. See editors/screenshot/make.sh.
+// that headless Chromium can take the screenshot of docs/editors.md. See editors/screenshot/make.sh.
 //
 //   node editors/screenshot/render.js FILE [FIRST-LAST] > page.html
 //

@@ -1,20 +1,24 @@
-//! `piano eval PLAN MEASUREMENTS`: check the plan, read the measurement file, score, report.
-//! Diagnostics go to standard error (so that the report on standard output stays clean); a
-//! plan or a measurement file with errors produces no report and exit status 1.
+//! `piano eval PLAN MEASUREMENTS…`: check the plan, read the measurement files, score,
+//! report. With several files (one per monitoring date) each is scored on its own and the
+//! report puts the dates side by side, oldest first (`eval::series`). Diagnostics go to
+//! standard error (so that the report on standard output stays clean); a plan or a
+//! measurement file with errors produces no report and exit status 1.
 
-use super::{FAILED, OK, Outcome, USAGE, count, files};
+use super::{FAILED, OK, Outcome, USAGE, count, files, write};
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::eval::{self, Place};
 use crate::report::{self, Format, Rendered};
 use crate::source::Source;
+use crate::span::Span;
 use crate::syntax::literal;
 use std::path::PathBuf;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct EvalArgs {
     pub plan: PathBuf,
-    pub measurements: PathBuf,
+    /// One file per monitoring date, in any order.
+    pub measurements: Vec<PathBuf>,
     /// `--as-of DD/MM/YYYY`, as written.
     pub as_of: Option<String>,
     pub year: Option<i32>,
@@ -29,6 +33,10 @@ pub struct EvalArgs {
     pub stdout_is_terminal: bool,
     /// `--responsabile TEXT`: only the objectives whose `responsabile` contains it.
     pub responsabile: Option<String>,
+    /// `--ordina`: plan order, or the lowest performance first.
+    pub order: report::Order,
+    /// `--layout` of the CSV report.
+    pub layout: report::CsvLayout,
 }
 
 /// Diagnostics printed so far, for the closing summary.
@@ -110,6 +118,18 @@ pub fn run(args: &EvalArgs) -> Outcome {
         },
     };
 
+    // Before anything is read: `-o plan.piano` would replace the plan with its report.
+    let inputs: Vec<&std::path::Path> = std::iter::once(args.plan.as_path())
+        .chain(args.measurements.iter().map(|p| p.as_path()))
+        .collect();
+    if let Some(output) = &args.output
+        && let Err(e) = write::refuse_inputs(output, &inputs)
+    {
+        out.stderr = e.message(lang);
+        out.status = USAGE;
+        return out;
+    }
+
     let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
         tally.render(&mut out, &plan, None, &[d], args);
@@ -126,28 +146,14 @@ pub fn run(args: &EvalArgs) -> Outcome {
         return out;
     }
     let model = &checked.model;
-
-    let name = args.measurements.display().to_string();
-    let bytes = match files::read_bytes(&args.measurements) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            let (source, problem) = files::unreadable(name, error);
-            let problem: Vec<Diagnostic> = problem.into_iter().collect();
-            tally.render(&mut out, &source, None, &problem, args);
-            out.stderr.push_str(&unreadable_argument(
-                lang,
-                &source.name,
-                Argument::Measurements,
-            ));
-            out.status = USAGE;
-            return out;
-        }
-    };
-    let (source, loaded) = eval::load_bytes(model, &name, &bytes);
-    tally.render(&mut out, &source, Some(&plan), &loaded.diagnostics, args);
-    if loaded.has_errors() {
-        out.stderr.push_str(&tally.summary(lang, false));
-        out.status = FAILED;
+    if args.measurements.len() > 1 && as_of.is_some() {
+        out.stderr = lang
+            .pick(
+                "piano: `--as-of` vale per un solo file delle misure: con più file ognuno ha la sua riga `rilevazione`\n",
+                "piano: `--as-of` applies to one measurement file only: with several files each has its own `rilevazione` row\n",
+            )
+            .to_string();
+        out.status = USAGE;
         return out;
     }
 
@@ -155,77 +161,126 @@ pub fn run(args: &EvalArgs) -> Outcome {
         as_of,
         year: args.year,
     };
-    let (evaluation, located) = eval::evaluate(model, &plan.text, &loaded.measurements, options);
-    // Each file's diagnostics together, so that the cap on their number applies per file.
-    let of = |place: fn(&Place) -> bool| -> Vec<Diagnostic> {
-        located
-            .iter()
-            .filter(|l| place(&l.place))
-            .map(|l| l.diagnostic.clone())
-            .collect()
-    };
-    let in_plan = of(|p| matches!(p, Place::Plan));
-    tally.render(&mut out, &plan, None, &in_plan, args);
-    let in_file = of(|p| matches!(p, Place::Measurements));
-    tally.render(&mut out, &source, Some(&plan), &in_file, args);
-    for l in &located {
-        if let place @ Place::CommandLine { .. } = &l.place {
-            let cli = place.source().unwrap_or_else(|| Source::new("", ""));
-            tally.render(
-                &mut out,
-                &cli,
-                None,
-                std::slice::from_ref(&l.diagnostic),
-                args,
-            );
-        }
-    }
-    let Some(evaluation) = evaluation.filter(|_| tally.errors == 0) else {
-        out.stderr.push_str(&tally.summary(lang, false));
-        out.status = FAILED;
-        return out;
-    };
-
-    let filtered = match &args.responsabile {
-        None => None,
-        Some(wanted) => match eval::filter::by_responsabile(model, &evaluation, wanted) {
-            Some(f) => Some(f),
-            None => {
-                let known = eval::filter::responsabili(model);
-                let known = if known.is_empty() {
-                    lang.pick(
-                        "il piano non indica nessun `responsabile`".to_string(),
-                        "the plan names no `responsabile`".to_string(),
-                    )
-                } else {
-                    let list: Vec<String> = known.iter().map(|r| format!("\"{r}\"")).collect();
-                    lang.pick(
-                        format!("i responsabili del piano sono {}", list.join(", ")),
-                        format!("the plan's responsabili are {}", list.join(", ")),
-                    )
-                };
-                out.stderr.push_str(&lang.pick(
-                    format!("piano: nessun obiettivo ha un responsabile che contiene \"{wanted}\": {known}\n"),
-                    format!("piano: no objective has a responsabile containing \"{wanted}\": {known}\n"),
+    let mut dated = Vec::new();
+    let mut sources = Vec::new();
+    for (k, path) in args.measurements.iter().enumerate() {
+        let (source, loaded) = match load_measurements(model, path) {
+            Ok(x) => x,
+            Err(problem) => {
+                let (source, d) = *problem;
+                tally.render(&mut out, &source, None, &[d], args);
+                out.stderr.push_str(&unreadable_argument(
+                    lang,
+                    &source.name,
+                    Argument::Measurements(k + 2),
                 ));
                 out.status = USAGE;
                 return out;
             }
-        },
+        };
+        tally.render(&mut out, &source, Some(&plan), &loaded.diagnostics, args);
+        if loaded.has_errors() {
+            sources.push(source);
+            continue;
+        }
+        let (evaluation, located) =
+            eval::evaluate(model, &plan.text, &loaded.measurements, options);
+        // Each file's diagnostics together, so that the cap on their number applies per file.
+        let of = |place: fn(&Place) -> bool| -> Vec<Diagnostic> {
+            located
+                .iter()
+                .filter(|l| place(&l.place))
+                .map(|l| l.diagnostic.clone())
+                .collect()
+        };
+        let in_plan = of(|p| matches!(p, Place::Plan));
+        tally.render(&mut out, &plan, None, &in_plan, args);
+        let in_file = of(|p| matches!(p, Place::Measurements));
+        tally.render(&mut out, &source, Some(&plan), &in_file, args);
+        for l in &located {
+            if let place @ Place::CommandLine { .. } = &l.place {
+                let cli = place.source().unwrap_or_else(|| Source::new("", ""));
+                let one = std::slice::from_ref(&l.diagnostic);
+                tally.render(&mut out, &cli, None, one, args);
+            }
+        }
+        if let Some(evaluation) = evaluation {
+            dated.push(eval::series::Dated {
+                evaluation,
+                name: source.name.clone(),
+                monitoring: loaded.measurements.monitoring.map(|(_, span)| span),
+            });
+            sources.push(source);
+        }
+    }
+    if tally.errors > 0 {
+        out.stderr.push_str(&tally.summary(lang, false));
+        out.status = FAILED;
+        return out;
+    }
+    let names: Vec<String> = dated.iter().map(|d| d.name.clone()).collect();
+    let evaluations = match eval::series::order(dated) {
+        Ok(e) => e,
+        Err(problems) => {
+            for (k, d) in problems {
+                let source = sources
+                    .iter()
+                    .find(|s| Some(&s.name) == names.get(k))
+                    .cloned()
+                    .unwrap_or_else(|| Source::new("", ""));
+                tally.render(&mut out, &source, None, &[d], args);
+            }
+            out.stderr.push_str(&tally.summary(lang, false));
+            out.status = FAILED;
+            return out;
+        }
     };
-    let (model, evaluation) = match &filtered {
-        Some((m, e)) => (m, e),
-        None => (model, &evaluation),
+    if evaluations.is_empty() {
+        out.stderr.push_str(&tally.summary(lang, false));
+        out.status = FAILED;
+        return out;
+    }
+
+    let filtered = match &args.responsabile {
+        None => None,
+        Some(wanted) => {
+            let each: Option<Vec<_>> = evaluations
+                .iter()
+                .map(|e| eval::filter::by_responsabile(model, e, wanted))
+                .collect();
+            match each {
+                Some(each) => Some(each),
+                None => {
+                    out.stderr
+                        .push_str(&no_such_responsabile(model, wanted, lang));
+                    out.status = USAGE;
+                    return out;
+                }
+            }
+        }
     };
+    // The filter keeps the same objectives at every date: one model for all.
+    let (filtered_model, evaluations) = match filtered {
+        Some(each) => {
+            let model = each.first().map(|(m, _)| m.clone());
+            (model, each.into_iter().map(|(_, e)| e).collect())
+        }
+        None => (None, evaluations),
+    };
+    let model = filtered_model.as_ref().unwrap_or(&checked.model);
     let fancy = args.fancy && args.output.is_none();
-    let rendered = report::render(
-        args.format,
-        report::Report {
-            model,
-            eval: evaluation,
-        },
-        report::Options { lang, fancy },
-    );
+    let rendered = match report::Report::series(model, &evaluations, args.order) {
+        Some(r) => report::render(
+            args.format,
+            r,
+            report::Options {
+                lang,
+                fancy,
+                layout: args.layout,
+            },
+        ),
+        None => Rendered::Text(String::new()),
+    };
     let bytes = match rendered {
         Rendered::Text(text) if args.output.is_none() => {
             out.stdout = text;
@@ -244,11 +299,8 @@ pub fn run(args: &EvalArgs) -> Outcome {
     };
     match (&args.output, bytes) {
         (Some(path), Some(bytes)) => {
-            if let Err(e) = std::fs::write(path, bytes) {
-                out.stderr.push_str(&lang.pick(
-                    format!("piano: impossibile scrivere {}: {e}\n", path.display()),
-                    format!("piano: cannot write {}: {e}\n", path.display()),
-                ));
+            if let Err(e) = write::file(path, &bytes) {
+                out.stderr.push_str(&e.message(lang));
                 out.status = USAGE;
                 return out;
             }
@@ -261,24 +313,70 @@ pub fn run(args: &EvalArgs) -> Outcome {
     out
 }
 
-/// Which of `piano eval`'s two files could not be read.
+/// Which of `piano eval`'s files could not be read.
 #[derive(Clone, Copy)]
 enum Argument {
     Plan,
-    Measurements,
+    /// The measurement file given as this argument (2 for the first).
+    Measurements(usize),
 }
 
 /// `piano: manca.csv (il file delle misure, secondo argomento) non si può leggere: nessun report`.
 fn unreadable_argument(lang: Lang, name: &str, which: Argument) -> String {
     let what = match which {
-        Argument::Plan => lang.pick("il piano, primo argomento", "the plan, first argument"),
-        Argument::Measurements => lang.pick(
-            "il file delle misure, secondo argomento",
-            "the measurement file, second argument",
+        Argument::Plan => lang.pick(
+            "il piano, primo argomento".into(),
+            "the plan, first argument".into(),
+        ),
+        Argument::Measurements(2) => lang.pick(
+            "il file delle misure, secondo argomento".into(),
+            "the measurement file, second argument".into(),
+        ),
+        Argument::Measurements(n) => lang.pick(
+            format!("un file delle misure, argomento {n}"),
+            format!("a measurement file, argument {n}"),
         ),
     };
     lang.pick(
         format!("piano: `{name}` ({what}) non si può leggere: nessun report\n"),
         format!("piano: `{name}` ({what}) cannot be read: no report\n"),
+    )
+}
+
+/// Reads one measurement file, in any format the loader knows; an unreadable file is a usage
+/// problem, given back with its diagnostic.
+fn load_measurements(
+    model: &crate::check::model::Model,
+    path: &std::path::Path,
+) -> Result<(Source, eval::Loaded), Box<(Source, Diagnostic)>> {
+    // Bytes, not text: a workbook is recognised by its first bytes.
+    let name = path.display().to_string();
+    match files::read_bytes(path) {
+        Ok(bytes) => Ok(eval::load_bytes(model, &name, &bytes)),
+        Err(error) => Err(Box::new((
+            Source::new(name, ""),
+            Diagnostic::new(Span::point(0), error),
+        ))),
+    }
+}
+
+/// "no objective has a responsabile containing …", with the plan's responsabili.
+fn no_such_responsabile(model: &crate::check::model::Model, wanted: &str, lang: Lang) -> String {
+    let known = eval::filter::responsabili(model);
+    let known = if known.is_empty() {
+        lang.pick(
+            "il piano non indica nessun `responsabile`".to_string(),
+            "the plan names no `responsabile`".to_string(),
+        )
+    } else {
+        let list: Vec<String> = known.iter().map(|r| format!("\"{r}\"")).collect();
+        lang.pick(
+            format!("i responsabili del piano sono {}", list.join(", ")),
+            format!("the plan's responsabili are {}", list.join(", ")),
+        )
+    };
+    lang.pick(
+        format!("piano: nessun obiettivo ha un responsabile che contiene \"{wanted}\": {known}\n"),
+        format!("piano: no objective has a responsabile containing \"{wanted}\": {known}\n"),
     )
 }

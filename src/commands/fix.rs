@@ -3,11 +3,10 @@
 //! the fixes added no syntax error (they may leave some they cannot repair); otherwise it is
 //! left as it was and its diagnostics are reported.
 
-use super::Outcome;
+use super::{Outcome, write};
 use crate::diagnostics::{Code, Diagnostic, Lang};
 use crate::repair::{self, Applied};
 use crate::source::Source;
-use std::io::Write;
 use std::path::Path;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -80,12 +79,20 @@ pub fn one(
         return Some(unchanged(source));
     }
     let original = std::fs::read(path).unwrap_or_default();
-    let bytes = plan_bytes(&repaired.text, &original);
-    if let Err(e) = write_atomically(path, &bytes) {
-        out.stderr.push_str(&lang.pick(
-            format!("piano: {name}: impossibile scrivere il file: {e}\n"),
-            format!("piano: {name}: cannot write the file: {e}\n"),
-        ));
+    // Through the one writer of plans (fmt's too): temporary file and rename, permissions
+    // kept, never a plan that does not parse. A plan that already had syntax errors the fixes
+    // could not repair is still written (it has no new one: checked above).
+    let had_errors = crate::syntax::parse(&text)
+        .diagnostics
+        .iter()
+        .any(Diagnostic::is_error);
+    let written = if had_errors {
+        write::file(path, &write::plan_bytes(&repaired.text, &original))
+    } else {
+        write::plan(path, &repaired.text, &original)
+    };
+    if let Err(e) = written {
+        out.stderr.push_str(&e.message(lang));
         return None;
     }
     out.stderr
@@ -150,48 +157,4 @@ fn applied_line(lang: Lang, name: &str, applied: &[Applied]) -> String {
         ("fix applied", "fixes applied"),
     );
     format!("piano: {name}: {n} ({})\n", list.join(", "))
-}
-
-/// The bytes of a plan's new text: UTF-8, with CRLF line ends if the original's first line
-/// ended so, and the original's byte order mark if it had one.
-fn plan_bytes(text: &str, original: &[u8]) -> Vec<u8> {
-    let bom: &[u8] = b"\xEF\xBB\xBF";
-    let crlf = original
-        .iter()
-        .position(|&b| b == b'\n')
-        .is_some_and(|i| i > 0 && original[i - 1] == b'\r');
-    let mut out = Vec::with_capacity(text.len() + 16);
-    if original.starts_with(bom) {
-        out.extend_from_slice(bom);
-    }
-    if crlf {
-        out.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
-    } else {
-        out.extend_from_slice(text.as_bytes());
-    }
-    out
-}
-
-/// Replaces `path` with `bytes` through a temporary file in the same directory, renamed over
-/// it (atomic: a crash leaves the old file whole), keeping the file's permissions.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let permissions = std::fs::metadata(path)?.permissions();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp_name = format!(".{file_name}.{}.piano-fix", std::process::id());
-    let temp = match dir {
-        Some(d) => d.join(temp_name),
-        None => temp_name.into(),
-    };
-    let result = (|| {
-        let mut f = std::fs::File::create(&temp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::set_permissions(&temp, permissions)?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }

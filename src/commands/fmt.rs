@@ -2,11 +2,12 @@
 //! would change. Files are written back as UTF-8, keeping CRLF line ends and a byte order mark
 //! when the file had them, and only when their bytes change.
 
-use super::{FAILED, OK, Outcome, USAGE, count, files};
+use super::{FAILED, OK, Outcome, USAGE, count, files, write};
 use crate::diagnostics::render::{self, Options};
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::fmt::{self, FormatError};
 use crate::source::{Encoding, Source};
+use crate::span::Span;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,11 +85,11 @@ pub fn run(args: &FmtArgs) -> Outcome {
 fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> FileResult {
     let lang = args.options.lang;
     let name = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let bytes = match files::read_bytes(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let (source, d) = files::unreadable(name, e.to_string());
-            let d: Vec<Diagnostic> = d.into_iter().collect();
+            let source = Source::new(name, "");
+            let d = [Diagnostic::new(Span::point(0), e)];
             out.stdout
                 .push_str(&render::render(&source, &d, args.options));
             return FileResult::IoProblem;
@@ -124,17 +125,13 @@ fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> FileResult {
             return FileResult::NotFormatted;
         }
     };
-    let new_bytes = encode(&formatted, &bytes);
-    if new_bytes == bytes {
+    if write::plan_bytes(&formatted, &bytes) == bytes {
         return FileResult::Unchanged;
     }
     match args.mode {
         Mode::Write => {
-            if let Err(e) = std::fs::write(path, &new_bytes) {
-                out.stderr.push_str(&lang.pick(
-                    format!("piano: {name}: impossibile scrivere il file: {e}\n"),
-                    format!("piano: {name}: cannot write the file: {e}\n"),
-                ));
+            if let Err(e) = write::plan(path, &formatted, &bytes) {
+                out.stderr.push_str(&e.message(lang));
                 return FileResult::IoProblem;
             }
         }
@@ -160,26 +157,6 @@ fn one(path: &Path, args: &FmtArgs, out: &mut Outcome) -> FileResult {
         }
     }
     FileResult::Changed
-}
-
-/// The bytes to write: UTF-8, with CRLF line ends if the original's first line ended so, and
-/// the original's byte order mark if it had one.
-fn encode(formatted: &str, original: &[u8]) -> Vec<u8> {
-    let bom: &[u8] = b"\xEF\xBB\xBF";
-    let crlf = original
-        .iter()
-        .position(|&b| b == b'\n')
-        .is_some_and(|i| i > 0 && original[i - 1] == b'\r');
-    let mut out = Vec::with_capacity(formatted.len() + 16);
-    if original.starts_with(bom) {
-        out.extend_from_slice(bom);
-    }
-    if crlf {
-        out.extend_from_slice(formatted.replace('\n', "\r\n").as_bytes());
-    } else {
-        out.extend_from_slice(formatted.as_bytes());
-    }
-    out
 }
 
 /// `piano: 3 file: 1 riformattato, 2 già formattati`.
@@ -229,13 +206,6 @@ fn summary(lang: Lang, mode: Mode, [changed, unchanged, failed]: [usize; 3]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keeps_crlf_and_bom() {
-        assert_eq!(encode("a\nb\n", b"x\r\ny"), b"a\r\nb\r\n");
-        assert_eq!(encode("a\n", b"\xEF\xBB\xBFx\n"), b"\xEF\xBB\xBFa\n");
-        assert_eq!(encode("a\n", b"x"), b"a\n");
-    }
 
     #[test]
     fn summaries() {

@@ -8,6 +8,7 @@ pub mod fix;
 pub mod fmt;
 pub mod template;
 pub mod template_xlsx;
+pub mod write;
 
 use crate::diagnostics::Lang;
 

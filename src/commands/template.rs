@@ -1,7 +1,7 @@
 //! `piano template PLAN`: the measurement file to fill in, with every code the plan needs in
 //! plan order, its UdM and its description, and the `rilevazione` row.
 
-use super::{FAILED, OK, Outcome, USAGE, files};
+use super::{FAILED, OK, Outcome, USAGE, files, write};
 use crate::diagnostics::Lang;
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::eval::measurements::{COLUMNS, RILEVAZIONE};
@@ -82,6 +82,13 @@ pub fn run(args: &TemplateArgs) -> Outcome {
         format: DiagFormat::Human,
         color: args.color,
     };
+    if let Some(output) = &args.output
+        && let Err(e) = write::refuse_inputs(output, &[&args.plan])
+    {
+        out.stderr = e.message(args.lang);
+        out.status = USAGE;
+        return out;
+    }
     let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
         out.stderr = render::render(&plan, &[d], options);
@@ -118,11 +125,8 @@ pub fn run(args: &TemplateArgs) -> Outcome {
             Err(binary) => out.stdout_bytes = binary.into_bytes(),
         },
         Some(path) => {
-            if let Err(e) = std::fs::write(path, bytes) {
-                out.stderr.push_str(&args.lang.pick(
-                    format!("piano: impossibile scrivere {}: {e}\n", path.display()),
-                    format!("piano: cannot write {}: {e}\n", path.display()),
-                ));
+            if let Err(e) = write::file(path, &bytes) {
+                out.stderr.push_str(&e.message(args.lang));
                 out.status = USAGE;
                 return out;
             }

@@ -37,6 +37,8 @@ codes! {
     F0002 => Error,
     F0003 => Error,
     F0004 => Warning,
+    F0005 => Error,
+    F0006 => Error,
     // Syntax
     P0101 => Error,
     P0102 => Error,
@@ -151,6 +153,8 @@ codes! {
     E0802 => Warning,
     E0803 => Error,
     E0804 => Warning,
+    E0810 => Error,
+    E0811 => Error,
 }
 
 impl Code {

@@ -39,6 +39,18 @@ pub fn explanation(code: Code) -> Explanation {
             "piano check piano.docx",
             "piano check piano.piano",
         ),
+        F0005 => e(
+            "Il percorso non indica un file normale ma una pipe (FIFO), un dispositivo (come `/dev/zero`), un socket o una cartella. `piano` legge solo file normali: da una pipe potrebbe aspettare per sempre, da un dispositivo leggere senza fine. Anche un file speciale chiamato `*.piano` dentro una cartella è segnalato così, e l'uscita è 2.",
+            "The path names no regular file but a pipe (FIFO), a device (such as `/dev/zero`), a socket or a directory. `piano` reads regular files only: from a pipe it could wait forever, from a device read without end. A special file named `*.piano` inside a directory is reported the same way, and the exit status is 2.",
+            "piano eval piano.piano /dev/zero",
+            "piano eval piano.piano misure.csv",
+        ),
+        F0006 => e(
+            "Il file supera il limite di 64 MiB. Un piano reale o un file delle misure è di qualche centinaio di kilobyte, e controllarne uno costa in memoria circa 13 volte la sua dimensione: un file così grande è quasi sempre quello sbagliato (un archivio, un'esportazione intera). L'uscita è 2.",
+            "The file exceeds the 64 MiB limit. A real plan or measurement file takes a few hundred kilobytes, and checking one costs about 13 times its size in memory: a file this large is almost always the wrong one (an archive, a whole export). The exit status is 2.",
+            "piano check archivio-completo.piano",
+            "piano check piano.piano",
+        ),
         F0003 => e(
             "Il piano è scritto in UTF-8 ma alcuni byte non lo sono: di solito una lettera accentata incollata da un programma che usa un'altra codifica (Windows-1252, Latin-1). Il controllo indica ogni byte non valido, lo mostra come �, e propone la lettera che probabilmente era. Un file senza alcun carattere UTF-8 oltre l'ASCII è invece letto come Windows-1252, come lo salvano Excel e i vecchi editor.",
             "The plan is written in UTF-8 but some bytes are not: usually an accented letter pasted from a program that uses another encoding (Windows-1252, Latin-1). The check points at each invalid byte, shows it as �, and offers the letter it most likely was. A file without a single UTF-8 character beyond ASCII is read as Windows-1252 instead, as Excel and old editors save it.",
@@ -680,6 +692,18 @@ pub fn explanation(code: Code) -> Explanation {
             "The measurement file has no `rilevazione` row and `--as-of` was not given: the monitoring date is taken as 31/12 of the scored year. The date decides which deadlines have passed and which are \"in progress\".",
             "codice;valore;nota\n01_01_OS01.eventi;1;",
             "codice;valore;nota\n01_01_OS01.eventi;1;\nrilevazione;30/06/2024;",
+        ),
+        E0810 => e(
+            "`piano eval` con più file delle misure fa un report con una colonna per data di rilevazione, dalla più vecchia: due file con la stessa data (la riga `rilevazione`, o il 31/12 assunto quando manca) darebbero due colonne uguali. Di solito è lo stesso file indicato due volte, o una data non aggiornata.",
+            "`piano eval` with several measurement files makes one report with a column per monitoring date, oldest first: two files with the same date (the `rilevazione` row, or the 31/12 assumed when it is missing) would give two identical columns. Usually it is the same file given twice, or a date left unchanged.",
+            "piano eval piano.piano misure-2024-06-30.csv misure-2024-06-30.csv",
+            "piano eval piano.piano misure-2024-06-30.csv misure-2024-12-31.csv",
+        ),
+        E0811 => e(
+            "I file delle misure di un report con più date devono valutare lo stesso anno, cioè usare gli stessi target: l'anno valutato è quello della data di rilevazione. Per confrontare due anni sugli stessi target si indica l'anno con `--year`; altrimenti si fa un report per anno.",
+            "The measurement files of a report with several dates must score the same year, that is use the same targets: the scored year is the monitoring date's. To compare two years against the same targets give the year with `--year`; otherwise make one report per year.",
+            "piano eval piano.piano misure-2024-12-31.csv misure-2025-06-30.csv",
+            "piano eval piano.piano misure-2024-06-30.csv misure-2024-12-31.csv",
         ),
     }
 }

@@ -11,8 +11,8 @@ mod texts;
 
 pub use codes::Code;
 pub use fix::{Applicability, Edit, Fix};
-pub use texts::Texts;
 pub use texts::list as texts_list;
+pub use texts::{Texts, output};
 
 use crate::check::error::CheckError;
 use crate::eval::error::{EvalError, MeasureError};
@@ -73,6 +73,22 @@ pub enum FileError {
     InvalidUtf8 { bytes: Vec<u8> },
     /// The file's lines end with a lone CR.
     CarriageReturns,
+    /// Not a regular file (a pipe, a device, a socket, a directory): never read, since
+    /// reading could wait forever or never end.
+    NotRegular { kind: FileKind },
+    /// Larger than [`crate::commands::files::MAX_FILE_SIZE`]; `size` when the file system
+    /// says it.
+    TooLarge { size: Option<u64>, limit: u64 },
+}
+
+/// What a path names when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    Device,
+    Socket,
+    Other,
 }
 
 /// One diagnostic: what (the kind), where (the primary span, in the file it belongs to).
@@ -157,6 +173,8 @@ impl FileError {
         match self {
             FileError::Unreadable { .. } => Code::F0001,
             FileError::NotText => Code::F0002,
+            FileError::NotRegular { .. } => Code::F0005,
+            FileError::TooLarge { .. } => Code::F0006,
             FileError::InvalidUtf8 { .. } => Code::F0003,
             FileError::CarriageReturns => Code::F0004,
         }

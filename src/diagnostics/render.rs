@@ -254,8 +254,12 @@ fn human(
     // A problem with the file as a whole has no place in it to show.
     let whole_file = matches!(
         d.kind,
-        super::Kind::File(super::FileError::Unreadable { .. } | super::FileError::NotText)
-            | super::Kind::Measure(crate::eval::error::MeasureError::WorkbookUnreadable { .. })
+        super::Kind::File(
+            super::FileError::Unreadable { .. }
+                | super::FileError::NotText
+                | super::FileError::NotRegular { .. }
+                | super::FileError::TooLarge { .. }
+        ) | super::Kind::Measure(crate::eval::error::MeasureError::WorkbookUnreadable { .. })
     );
     let mut spans = Vec::new();
     if !whole_file {
@@ -304,7 +308,16 @@ fn human(
         .into_iter()
         .collect();
     let report = Report {
-        message: escaped(&texts.message),
+        // Without a snippet, miette would not name the file.
+        message: if whole_file {
+            format!(
+                "{}: {}",
+                controls::escape(&source.name),
+                escaped(&texts.message)
+            )
+        } else {
+            escaped(&texts.message)
+        },
         code: Some(d.code().as_str()),
         severity: match d.severity() {
             Severity::Error => miette::Severity::Error,

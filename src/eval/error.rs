@@ -293,6 +293,14 @@ pub enum EvalError {
         /// The file has the `rilevazione` row (as the template does) with an empty value.
         blank: bool,
     },
+    /// Two measurement files of one report with the same monitoring date.
+    SameMonitoringDate { date: NaiveDate, other: String },
+    /// Measurement files of one report that score different years.
+    YearsDisagree {
+        year: i32,
+        other_year: i32,
+        other: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,6 +317,8 @@ impl EvalError {
             EvalError::NotComputable { .. } => Code::E0802,
             EvalError::YearOutsideTriennio { .. } => Code::E0803,
             EvalError::NoMonitoringDate { .. } => Code::E0804,
+            EvalError::SameMonitoringDate { .. } => Code::E0810,
+            EvalError::YearsDisagree { .. } => Code::E0811,
         }
     }
 }

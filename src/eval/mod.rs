@@ -13,6 +13,7 @@ pub mod mojibake;
 pub mod needs;
 pub mod rollup;
 pub mod score;
+pub mod series;
 pub mod value;
 pub mod workbook;
 

@@ -132,23 +132,37 @@ fn distribute(
 
 pub use crate::syntax::scan::comment_text;
 
-/// No line end between the two offsets.
+/// No line end between the two offsets. A lone `\r` ends a line, as for the grammar: a
+/// comment after it is on the next line, not a second comment on the same one.
 fn same_line(text: &str, a: usize, b: usize) -> bool {
     text.get(a.min(b)..a.max(b))
-        .is_some_and(|s| !s.contains('\n'))
+        .is_some_and(|s| !s.contains(['\n', '\r']))
+}
+
+/// The offset where the line holding `at` starts (after `\n`, `\r\n` or a lone `\r`).
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|before| before.rfind(['\n', '\r']))
+        .map_or(0, |i| i + 1)
 }
 
 /// Whether the line before the one holding `at` is blank.
 pub fn blank_line_before(text: &str, at: usize) -> bool {
-    let Some(before) = text.get(..at) else {
+    if text.get(..at).is_none() {
         return false;
-    };
-    let Some(newline) = before.rfind('\n') else {
+    }
+    let start = line_start(text, at);
+    if start == 0 {
         return false;
+    }
+    // The previous line ends before its line end, which is two bytes for `\r\n`.
+    let end = if text[..start].ends_with("\r\n") {
+        start - 2
+    } else {
+        start - 1
     };
-    let previous = &before[..newline];
-    let previous_start = previous.rfind('\n').map_or(0, |i| i + 1);
-    previous[previous_start..].trim().is_empty()
+    let previous_start = line_start(text, end);
+    text[previous_start..end].trim().is_empty()
 }
 
 #[cfg(test)]
@@ -160,6 +174,16 @@ mod tests {
         let text = "peso 5% # nota  \r  peso 6%\n";
         let comment = Span::new(8, text.len() - 1);
         assert_eq!(comment_text(text, comment), "# nota");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "ambito 1 \"x\" # a\r# b\n";
+        assert!(!same_line(text, 14, 18));
+        assert!(same_line(text, 12, 14));
+        assert!(blank_line_before("a\r\r# c", 3));
+        assert!(blank_line_before("a\r\n\r\n# c", 5));
+        assert!(!blank_line_before("a\r\n# c", 3));
     }
 
     #[test]

@@ -67,8 +67,17 @@ fn target_cell(v: &TargetValue, udm: Udm) -> String {
     }
 }
 
-pub fn render(report: Report, lang: Lang) -> String {
-    let Report { model, eval } = report;
+pub fn render(report: Report, lang: Lang, layout: super::CsvLayout) -> String {
+    match layout {
+        super::CsvLayout::Wide => wide(report, lang),
+        super::CsvLayout::Tidy => super::tidy::render(report),
+    }
+}
+
+/// One row per indicator. With several dates the value and performance columns are the
+/// latest date's, and each date has its own `valore_`/`performance_` columns at the end.
+fn wide(report: Report, lang: Lang) -> String {
+    let Report { model, eval, .. } = report;
     let header: &[&str] = match lang {
         Lang::It => &[
             "obiettivo",
@@ -91,6 +100,12 @@ pub fn render(report: Report, lang: Lang) -> String {
             "prerequisito",
             "baseline_anno",
             "baseline",
+            "peso_obiettivo",
+            "quota_obiettivo",
+            "missione",
+            "missione_nome",
+            "programma",
+            "programma_nome",
         ],
         Lang::En => &[
             "objective",
@@ -113,12 +128,50 @@ pub fn render(report: Report, lang: Lang) -> String {
             "prerequisite",
             "baseline_year",
             "baseline",
+            "objective_weight",
+            "objective_share",
+            "mission",
+            "mission_name",
+            "programme",
+            "programme_name",
         ],
     };
+    let mut header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let (first, last) = model.plan.triennio;
+    let years: Vec<i32> = (first..=last.max(first)).take(10).collect();
+    header.extend(years.iter().map(|y| format!("target_{y}")));
+    if report.multi() {
+        let (value, perf, change) = lang.pick(
+            ("valore", "performance", "variazione_punti"),
+            ("value", "performance", "change_points"),
+        );
+        for e in report.dates {
+            let iso = e.as_of.format("%Y-%m-%d");
+            header.push(format!("{value}_{iso}"));
+            header.push(format!("{perf}_{iso}"));
+        }
+        header.push(change.to_string());
+    }
     let mut out = header.join(";");
     out.push_str("\r\n");
-    for (objective, result) in model.objectives.iter().zip(&eval.objectives) {
-        for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
+    for o in report.objectives() {
+        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
+        else {
+            continue;
+        };
+        let weight = super::scheda::objective_weight(report, o);
+        let mission = eval.missions.iter().find(|m| {
+            objective
+                .missione
+                .as_ref()
+                .is_some_and(|(a, b)| &m.missione == a && &m.programma == b)
+        });
+        for i in report.indicators(o) {
+            let (Some(indicator), Some(r)) =
+                (objective.indicators.get(i), result.indicators.get(i))
+            else {
+                continue;
+            };
             let (cmp, target) = match &r.target {
                 Some(TargetSpec::Compare { comparator, value }) => (
                     comparator.symbol().to_string(),
@@ -130,7 +183,7 @@ pub fn render(report: Report, lang: Lang) -> String {
                 .iter()
                 .map(|n| format!("{}: {}", n.code, n.text))
                 .collect();
-            let cells = [
+            let mut cells = vec![
                 text_cell(&objective.code),
                 text_cell(&objective.title),
                 percent_cell(result.tally.performance),
@@ -169,7 +222,47 @@ pub fn render(report: Report, lang: Lang) -> String {
                             .map_or("n.d.".to_string(), |v| target_cell(v, indicator.udm))
                     })
                     .unwrap_or_default(),
+                weight
+                    .map(|w| percent_cell(Some(w.weight)))
+                    .unwrap_or_default(),
+                weight.map(|w| percent_cell(w.share)).unwrap_or_default(),
             ];
+            let (m, p) = objective.missione.clone().unzip();
+            cells.push(text_cell(&m.unwrap_or_default()));
+            cells.push(text_cell(
+                mission.and_then(|x| x.missione_name).unwrap_or(""),
+            ));
+            cells.push(text_cell(&p.unwrap_or_default()));
+            cells.push(text_cell(
+                mission.and_then(|x| x.programma_name).unwrap_or(""),
+            ));
+            for (_, t) in super::scheda::targets(report, indicator) {
+                cells.push(match t {
+                    Some(TargetSpec::Compare { comparator, value }) => format!(
+                        "{} {}",
+                        comparator.symbol(),
+                        target_cell(value, indicator.udm)
+                    ),
+                    _ => "n.d.".into(),
+                });
+            }
+            if report.multi() {
+                for e in report.dates {
+                    let at = e.objectives.get(o).and_then(|x| x.indicators.get(i));
+                    cells.push(
+                        at.map(|a| value_cell(&a.value, indicator.udm))
+                            .unwrap_or_default(),
+                    );
+                    cells.push(percent_cell(at.and_then(|a| a.score.performance)));
+                }
+                cells.push(
+                    super::scheda::change(report, |e| {
+                        super::scheda::indicator_performance(e, o, i)
+                    })
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                );
+            }
             out.push_str(&cells.join(";"));
             out.push_str("\r\n");
         }

@@ -69,8 +69,29 @@ fn counts(t: &Tally) -> Value {
     })
 }
 
+/// A performance at every date, oldest first: `[{"al": "2024-06-30", "performance": 45}]`.
+fn history(report: Report, at: impl Fn(&crate::eval::Evaluation) -> Option<Decimal>) -> Value {
+    Value::Array(
+        report
+            .dates
+            .iter()
+            .map(|e| {
+                json!({
+                    "al": e.as_of.format("%Y-%m-%d").to_string(),
+                    "performance": opt_percent(at(e)),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// The change in whole points between the last two dates; `null` with one date.
+fn change(report: Report, at: impl Fn(&crate::eval::Evaluation) -> Option<Decimal>) -> Value {
+    json!(super::scheda::change(report, at))
+}
+
 pub fn render(report: Report) -> String {
-    let Report { model, eval } = report;
+    let Report { model, eval, .. } = report;
     let mut top = Map::new();
     top.insert("anno".into(), json!(eval.year));
     top.insert(
@@ -81,11 +102,11 @@ pub fn render(report: Report) -> String {
     top.insert(
         "obiettivi".into(),
         Value::Array(
-            model
-                .objectives
-                .iter()
-                .zip(&eval.objectives)
-                .map(|(objective, result)| {
+            report
+                .objectives()
+                .into_iter()
+                .filter_map(|o| Some((o, model.objectives.get(o)?, eval.objectives.get(o)?)))
+                .map(|(k, objective, result)| {
                     let mut o = Map::new();
                     o.insert("codice".into(), json!(objective.code));
                     o.insert("titolo".into(), json!(objective.title));
@@ -93,19 +114,33 @@ pub fn render(report: Report) -> String {
                     o.insert(
                         "indicatori".into(),
                         Value::Array(
-                            objective
-                                .indicators
-                                .iter()
-                                .zip(&result.indicators)
-                                .map(|(indicator, r)| indicator_json(indicator, r))
+                            report
+                                .indicators(k)
+                                .into_iter()
+                                .filter_map(|i| {
+                                    let ind = objective.indicators.get(i)?;
+                                    let r = result.indicators.get(i)?;
+                                    Some(indicator_json(report, k, i, ind, r))
+                                })
                                 .collect(),
                         ),
                     );
                     o.insert("strategico".into(), json!(objective.strategico));
                     o.insert("ambito".into(), json!(objective.ambito));
                     let (m, p) = objective.missione.clone().unzip();
+                    let mission = eval.missions.iter().find(|x| {
+                        Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref()
+                    });
                     o.insert("missione".into(), json!(m));
                     o.insert("programma".into(), json!(p));
+                    o.insert(
+                        "missione_nome".into(),
+                        json!(mission.and_then(|x| x.missione_name)),
+                    );
+                    o.insert(
+                        "programma_nome".into(),
+                        json!(mission.and_then(|x| x.programma_name)),
+                    );
                     o.insert(
                         "risorse".into(),
                         objective
@@ -117,13 +152,16 @@ pub fn render(report: Report) -> String {
                         "risorse_interne".into(),
                         Value::Bool(objective.risorse.internal),
                     );
+                    let weight = super::scheda::objective_weight(report, k);
                     o.insert(
                         "peso".into(),
-                        if model.weighted_objectives {
-                            objective.weight.map_or(Value::Null, |w| number(percent(w)))
-                        } else {
-                            Value::Null
-                        },
+                        weight.map_or(Value::Null, |w| number(percent(w.weight))),
+                    );
+                    o.insert(
+                        "quota".into(),
+                        weight
+                            .and_then(|w| w.share)
+                            .map_or(Value::Null, |s| number(percent(s))),
                     );
                     o.insert("conteggi".into(), counts(&result.tally));
                     o.insert("responsabile".into(), json!(objective.responsabile));
@@ -134,6 +172,15 @@ pub fn render(report: Report) -> String {
                             Value::Bool(crate::eval::rollup::met(result.tally.performance)),
                         );
                     }
+                    o.insert("note_piano".into(), json!(objective.note));
+                    o.insert(
+                        "storico".into(),
+                        history(report, |e| super::scheda::objective_performance(e, k)),
+                    );
+                    o.insert(
+                        "variazione".into(),
+                        change(report, |e| super::scheda::objective_performance(e, k)),
+                    );
                     Value::Object(o)
                 })
                 .collect(),
@@ -158,8 +205,24 @@ pub fn render(report: Report) -> String {
         })),
     );
     top.insert("condizionata_da".into(), conditioned(model, &eval.plan));
+    top.insert(
+        "rilevazioni".into(),
+        Value::Array(
+            report
+                .dates
+                .iter()
+                .map(|e| json!(e.as_of.format("%Y-%m-%d").to_string()))
+                .collect(),
+        ),
+    );
+    top.insert("storico".into(), history(report, |e| e.plan.performance));
+    top.insert("variazione".into(), change(report, |e| e.plan.performance));
     // The group of the objectives without a strategic line has no code.
-    let group = |code: &str, title: &str, objectives: &[usize], t: &Tally| {
+    let group = |code: &str,
+                 title: &str,
+                 objectives: &[usize],
+                 t: &Tally,
+                 at: &dyn Fn(&crate::eval::Evaluation) -> Option<Decimal>| {
         json!({
             "codice": (!code.is_empty()).then_some(code),
             "titolo": title,
@@ -167,6 +230,8 @@ pub fn render(report: Report) -> String {
             "obiettivi": objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
             "conteggi": counts(t),
             "condizionata_da": conditioned(model, t),
+            "storico": history(report, at),
+            "variazione": change(report, at),
         })
     };
     top.insert(
@@ -174,7 +239,12 @@ pub fn render(report: Report) -> String {
         Value::Array(
             eval.ambiti
                 .iter()
-                .map(|g| group(&g.code, &g.title, &g.objectives, &g.tally))
+                .enumerate()
+                .map(|(k, g)| {
+                    group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
+                        e.ambiti.get(k).and_then(|g| g.tally.performance)
+                    })
+                })
                 .collect(),
         ),
     );
@@ -183,7 +253,12 @@ pub fn render(report: Report) -> String {
         Value::Array(
             eval.strategici
                 .iter()
-                .map(|g| group(&g.code, &g.title, &g.objectives, &g.tally))
+                .enumerate()
+                .map(|(k, g)| {
+                    group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
+                        e.strategici.get(k).and_then(|g| g.tally.performance)
+                    })
+                })
                 .collect(),
         ),
     );
@@ -192,7 +267,11 @@ pub fn render(report: Report) -> String {
         Value::Array(
             eval.missions
                 .iter()
-                .map(|m| {
+                .enumerate()
+                .map(|(k, m)| {
+                    let at = |e: &crate::eval::Evaluation| {
+                        e.missions.get(k).and_then(|m| m.tally.performance)
+                    };
                     json!({
                         "missione": m.missione,
                         "missione_nome": m.missione_name,
@@ -204,6 +283,8 @@ pub fn render(report: Report) -> String {
                         "obiettivi": m.objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
                         "conteggi": counts(&m.tally),
                         "condizionata_da": conditioned(model, &m.tally),
+                        "storico": history(report, at),
+                        "variazione": change(report, at),
                     })
                 })
                 .collect(),
@@ -214,7 +295,23 @@ pub fn render(report: Report) -> String {
     out
 }
 
-fn indicator_json(indicator: &crate::check::model::Indicator, r: &IndicatorResult) -> Value {
+fn target_json(t: Option<&TargetSpec>, udm: Udm) -> Value {
+    match t {
+        Some(TargetSpec::Compare { comparator, value }) => json!({
+            "confronto": comparator.symbol(),
+            "valore": target_value(value, udm),
+        }),
+        _ => Value::Null,
+    }
+}
+
+fn indicator_json(
+    report: Report,
+    o: usize,
+    k: usize,
+    indicator: &crate::check::model::Indicator,
+    r: &IndicatorResult,
+) -> Value {
     let mut i = Map::new();
     i.insert("nome".into(), json!(indicator.name));
     i.insert("titolo".into(), json!(indicator.title));
@@ -222,13 +319,7 @@ fn indicator_json(indicator: &crate::check::model::Indicator, r: &IndicatorResul
     i.insert("valore".into(), value(&r.value, indicator.udm));
     i.insert(
         "target".into(),
-        match &r.target {
-            Some(TargetSpec::Compare { comparator, value }) => json!({
-                "confronto": comparator.symbol(),
-                "valore": target_value(value, indicator.udm),
-            }),
-            _ => Value::Null,
-        },
+        target_json(r.target.as_ref(), indicator.udm),
     );
     i.insert("peso".into(), number(percent(indicator.weight.share)));
     i.insert("performance".into(), opt_percent(r.score.performance));
@@ -264,6 +355,34 @@ fn indicator_json(indicator: &crate::check::model::Indicator, r: &IndicatorResul
                 .map(|n| json!({"codice": n.code, "nota": n.text}))
                 .collect(),
         ),
+    );
+    let targets: Map<String, Value> = super::scheda::targets(report, indicator)
+        .into_iter()
+        .map(|(year, t)| (year.to_string(), target_json(t, indicator.udm)))
+        .collect();
+    i.insert("targets".into(), Value::Object(targets));
+    i.insert("note_piano".into(), json!(indicator.note));
+    i.insert(
+        "storico".into(),
+        Value::Array(
+            report
+                .dates
+                .iter()
+                .filter_map(|e| {
+                    let at = e.objectives.get(o)?.indicators.get(k)?;
+                    Some(json!({
+                        "al": e.as_of.format("%Y-%m-%d").to_string(),
+                        "valore": value(&at.value, indicator.udm),
+                        "performance": opt_percent(at.score.performance),
+                        "stato": at.score.status.key(),
+                    }))
+                })
+                .collect(),
+        ),
+    );
+    i.insert(
+        "variazione".into(),
+        change(report, |e| super::scheda::indicator_performance(e, o, k)),
     );
     Value::Object(i)
 }

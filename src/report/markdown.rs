@@ -5,12 +5,14 @@ use super::comparto::{
     conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
     target_with_baseline,
 };
+use super::scheda;
 use super::{
     Report, as_of_text, coverage, labels, objectives_coverage, performance_text, resources_text,
     status_text, target_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
 use crate::syntax::vocab::Vocabulary;
+use rust_decimal::Decimal;
 use std::fmt::Write;
 
 /// Plan text made inert in Markdown: no tables broken by `|`, no HTML, no emphasis.
@@ -38,9 +40,52 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub fn render(report: Report, lang: Lang) -> String {
-    let Report { model, eval } = report;
+/// The performances at every date and, with several, the change between the last two, as
+/// table cells.
+fn history_cells(report: Report, history: &[Option<Decimal>], lang: Lang) -> Vec<String> {
+    let mut cells: Vec<String> = history.iter().map(|p| performance_text(*p)).collect();
+    if report.multi() {
+        let n = history.len();
+        cells.push(scheda::change_text(
+            scheda::change_points(
+                history.get(n.wrapping_sub(2)).copied().flatten(),
+                history.last().copied().flatten(),
+            ),
+            lang,
+        ));
+    }
+    cells
+}
+
+/// An objective's performance: `77%`, or `77% → 93% (+16 punti)` over several dates.
+fn objective_history(report: Report, history: &[Option<Decimal>], lang: Lang) -> String {
+    let mut cells = history_cells(report, history, lang);
+    let change = if report.multi() { cells.pop() } else { None };
+    let mut text = cells.join(" → ");
+    if let Some(c) = change {
+        text.push_str(&format!(" ({c})"));
+    }
+    text
+}
+
+/// The performance heads: `Performance`, or one per date and `Variazione`.
+fn history_heads(report: Report, dates: &[String], lang: Lang) -> Vec<String> {
     let l = labels(lang);
+    if !report.multi() {
+        return vec![l.performance.to_string()];
+    }
+    let mut heads: Vec<String> = dates
+        .iter()
+        .map(|d| format!("{} {d}", l.performance))
+        .collect();
+    heads.push(scheda::change_label(lang).to_string());
+    heads
+}
+
+pub fn render(report: Report, lang: Lang) -> String {
+    let Report { model, eval, .. } = report;
+    let l = labels(lang);
+    let dates: Vec<String> = report.dates.iter().map(scheda::date_head).collect();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&model.plan.title));
     let _ = writeln!(
@@ -51,24 +96,49 @@ pub fn render(report: Report, lang: Lang) -> String {
         eval.year,
         as_of_text(report, lang)
     );
-    let _ = writeln!(
-        out,
-        "**{}: {}** — {}; {}\n",
-        l.plan_performance,
-        performance_text(eval.plan.performance),
-        objectives_coverage(&eval.plan, lang),
-        coverage(&eval.plan, lang)
-    );
+    if report.multi() {
+        let history: Vec<Option<Decimal>> =
+            report.dates.iter().map(|e| e.plan.performance).collect();
+        let heads = history_heads(report, &dates, lang);
+        let _ = writeln!(
+            out,
+            "**{}** — {}; {}\n",
+            l.plan_performance,
+            objectives_coverage(&eval.plan, lang),
+            coverage(&eval.plan, lang)
+        );
+        let _ = writeln!(
+            out,
+            "| {} |\n|{}\n| {} |\n",
+            heads.join(" | "),
+            "---:|".repeat(heads.len()),
+            history_cells(report, &history, lang).join(" | ")
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "**{}: {}** — {}; {}\n",
+            l.plan_performance,
+            performance_text(eval.plan.performance),
+            objectives_coverage(&eval.plan, lang),
+            coverage(&eval.plan, lang)
+        );
+    }
     if let Some(c) = conditioned_text(model, eval, &eval.plan, lang) {
         let _ = writeln!(out, "**{}**\n", escape(&c));
     }
 
-    for section in super::summary_sections(eval, lang) {
+    for section in super::summary_sections(report, lang) {
+        let heads = history_heads(report, &dates, lang);
         let _ = writeln!(out, "## {}\n", section.heading);
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} |\n|---|---|---:|---|",
-            section.column, l.title, l.performance, l.coverage
+            "| {} | {} | {} | {} |\n|---|---|{}---|",
+            section.column,
+            l.title,
+            heads.join(" | "),
+            l.coverage,
+            "---:|".repeat(heads.len())
         );
         for row in &section.rows {
             let title = match &row.mission {
@@ -86,7 +156,7 @@ pub fn render(report: Report, lang: Lang) -> String {
                 "| {} | {} | {} | {}; {}{conditioned} |",
                 escape(&row.code),
                 escape(&title),
-                performance_text(t.performance),
+                history_cells(report, &row.history, lang).join(" | "),
                 objectives_coverage(t, lang),
                 coverage(t, lang)
             );
@@ -95,7 +165,11 @@ pub fn render(report: Report, lang: Lang) -> String {
     }
 
     let mut footnote = 0;
-    for (o, (objective, result)) in model.objectives.iter().zip(&eval.objectives).enumerate() {
+    for o in report.objectives() {
+        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
+        else {
+            continue;
+        };
         let _ = writeln!(
             out,
             "## {} — {}\n",
@@ -106,14 +180,21 @@ pub fn render(report: Report, lang: Lang) -> String {
         if let Some(s) = &objective.strategico {
             facts.push(format!("{}: {}", l.line, escape(s)));
         }
-        if let Some((m, p)) = &objective.missione {
-            facts.push(format!("{}: {m}/{p}", l.mission));
+        if let Some(m) = scheda::mission_text(report, o) {
+            facts.push(format!("{}: {}", l.mission, escape(&m)));
         }
         facts.push(format!(
             "{}: {}",
             l.resources,
             resources_text(model, o, eval.year, lang)
         ));
+        if let Some(w) = scheda::objective_weight(report, o) {
+            facts.push(format!(
+                "{}: {}",
+                lang.pick("Peso dell'obiettivo", "Objective weight"),
+                scheda::objective_weight_text(w, lang)
+            ));
+        }
         if let Some(r) = &objective.responsabile {
             facts.push(format!("{}: {}", responsabile_label(lang), escape(r)));
         }
@@ -122,52 +203,114 @@ pub fn render(report: Report, lang: Lang) -> String {
             facts.push(format!("**{}** {state}", prerequisite_label(lang)));
         }
         let _ = writeln!(out, "{}\n", facts.join(" · "));
+        let history: Vec<Option<Decimal>> = report
+            .dates
+            .iter()
+            .map(|e| scheda::objective_performance(e, o))
+            .collect();
         let _ = writeln!(
             out,
             "**{}: {}** — {}\n",
             l.performance,
-            performance_text(result.tally.performance),
+            objective_history(report, &history, lang),
             coverage(&result.tally, lang)
         );
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} {} | {} | {} | {} |\n|---|---|---:|---|---:|---:|---|",
-            l.indicator, l.udm, l.value, l.target, eval.year, l.weight, l.performance, l.status
-        );
+        let years: Vec<i32> = objective
+            .indicators
+            .first()
+            .map(|i| scheda::targets(report, i))
+            .unwrap_or_default()
+            .iter()
+            .map(|(y, _)| *y)
+            .collect();
+        let mut heads = vec![l.indicator.to_string(), l.udm.to_string()];
+        let mut align = vec!["---", "---"];
+        if report.multi() {
+            heads.extend(dates.iter().map(|d| format!("{} {d}", l.value)));
+        } else {
+            heads.push(l.value.to_string());
+        }
+        align.extend(std::iter::repeat_n("---:", heads.len() - 2));
+        for &y in &years {
+            heads.push(scheda::target_head(y, y == eval.year, lang));
+            align.push("---");
+        }
+        heads.push(l.weight.to_string());
+        align.push("---:");
+        for h in history_heads(report, &dates, lang) {
+            heads.push(h);
+            align.push("---:");
+        }
+        heads.push(l.status.to_string());
+        align.push("---");
+        let _ = writeln!(out, "| {} |\n|{}|", heads.join(" | "), align.join("|"));
         let mut notes = Vec::new();
-        for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
-            let mut value = escape(&value_text(&r.value, indicator.udm, lang));
-            for n in super::indicator_notes(indicator, r, lang) {
-                footnote += 1;
-                let _ = write!(value, "[^{footnote}]");
-                notes.push((footnote, n));
+        for i in report.indicators(o) {
+            let (Some(indicator), Some(r)) =
+                (objective.indicators.get(i), result.indicators.get(i))
+            else {
+                continue;
+            };
+            let mut cells = vec![
+                format!(
+                    "**{}** — {}",
+                    escape(&indicator.name),
+                    escape(&indicator.title)
+                ),
+                escape(indicator.udm.canonical()),
+            ];
+            for (k, e) in report.dates.iter().enumerate() {
+                let Some(at) = e.objectives.get(o).and_then(|x| x.indicators.get(i)) else {
+                    cells.push(String::new());
+                    continue;
+                };
+                let mut value = escape(&value_text(&at.value, indicator.udm, lang));
+                if k + 1 == report.dates.len() {
+                    for n in super::indicator_notes(indicator, at, lang) {
+                        footnote += 1;
+                        // A space first: the mark is never read as a digit of the value.
+                        let _ = write!(value, " [^{footnote}]");
+                        notes.push((footnote, n.code, n.text));
+                    }
+                }
+                cells.push(value);
             }
+            for (year, t) in scheda::targets(report, indicator) {
+                // Written by the report itself: comparators stay as they are.
+                cells.push(if year == eval.year {
+                    target_with_baseline(
+                        target_text(r.target.as_ref(), indicator.udm),
+                        indicator,
+                        lang,
+                    )
+                } else {
+                    scheda::target_of_year(t, indicator)
+                });
+            }
+            cells.push(weight_text(indicator.weight.share));
+            let history: Vec<Option<Decimal>> = report
+                .dates
+                .iter()
+                .map(|e| scheda::indicator_performance(e, o, i))
+                .collect();
+            cells.extend(history_cells(report, &history, lang));
             let mut status = status_text(r.score.status, lang).to_string();
             if let Some(days) = r.score.late_days {
                 let _ = write!(status, " ({days} {})", l.late);
             }
-            let _ = writeln!(
-                out,
-                "| **{}** — {} | {} | {} | {} | {} | {} | {} |",
-                escape(&indicator.name),
-                escape(&indicator.title),
-                escape(indicator.udm.canonical()),
-                value,
-                // Written by the report itself: comparators stay as they are.
-                target_with_baseline(
-                    target_text(r.target.as_ref(), indicator.udm),
-                    indicator,
-                    lang
-                ),
-                weight_text(indicator.weight.share),
-                performance_text(r.score.performance),
-                status
-            );
+            cells.push(status);
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         let _ = writeln!(out);
+        for (indicator, text) in scheda::plan_notes(report, o) {
+            let about = indicator
+                .map(|n| format!(" {}", escape(n)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "**{}{about}**: {}\n", l.notes, escape(text));
+        }
         if !notes.is_empty() {
-            for (k, n) in notes {
-                let _ = writeln!(out, "[^{k}]: {}: {}", escape(&n.code), escape(&n.text));
+            for (k, code, text) in notes {
+                let _ = writeln!(out, "[^{k}]: {}: {}", escape(&code), escape(&text));
             }
             let _ = writeln!(out);
         }

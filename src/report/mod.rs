@@ -7,7 +7,9 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod scheda;
 pub mod text;
+pub mod tidy;
 pub mod xlsx;
 
 use crate::check::model::{Model, TargetSpec, TargetValue};
@@ -55,26 +57,137 @@ pub enum Rendered {
     Workbook(Result<Vec<u8>, String>),
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     pub lang: Lang,
     /// Colours and bars (text only): on a terminal without `NO_COLOR`.
     pub fancy: bool,
+    /// The CSV report's layout.
+    pub layout: CsvLayout,
+}
+
+/// The order of objectives, and of indicators within them (`--ordina`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// The plan's order.
+    #[default]
+    Plan,
+    /// The lowest performance (at the latest date) first; those without one last.
+    Performance,
+}
+
+/// `--layout` of the CSV report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CsvLayout {
+    /// One row per indicator, Italian numbers, for reading in a spreadsheet.
+    #[default]
+    Wide,
+    /// One fact per row, plain numbers and ISO dates, for pivot tables and scripts.
+    Tidy,
 }
 
 /// What every report reads.
 #[derive(Clone, Copy)]
 pub struct Report<'a> {
     pub model: &'a Model,
+    /// The latest monitoring date's evaluation: its year and targets head the report.
     pub eval: &'a Evaluation,
+    /// Every monitoring date, oldest first; the last is `eval`. One for a single file.
+    pub dates: &'a [Evaluation],
+    pub order: Order,
+}
+
+impl<'a> Report<'a> {
+    /// The report of one monitoring date, in plan order.
+    pub fn new(model: &'a Model, eval: &'a Evaluation) -> Self {
+        Report {
+            model,
+            eval,
+            dates: std::slice::from_ref(eval),
+            order: Order::Plan,
+        }
+    }
+
+    /// The report of several dates (oldest first, all of one scored year); `None` for none.
+    pub fn series(model: &'a Model, dates: &'a [Evaluation], order: Order) -> Option<Self> {
+        Some(Report {
+            model,
+            eval: dates.last()?,
+            dates,
+            order,
+        })
+    }
+
+    /// More than one monitoring date: a column per date and the change between the last two.
+    pub fn multi(&self) -> bool {
+        self.dates.len() > 1
+    }
+
+    /// The date before the latest, for the change.
+    pub fn previous(&self) -> Option<&'a Evaluation> {
+        self.dates
+            .len()
+            .checked_sub(2)
+            .and_then(|k| self.dates.get(k))
+    }
+
+    /// The objectives (indices into the model) in the order the report shows them.
+    pub fn objectives(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..self.model.objectives.len()).collect();
+        if self.order == Order::Performance {
+            let p = |o: &usize| {
+                self.eval
+                    .objectives
+                    .get(*o)
+                    .and_then(|r| r.tally.performance)
+            };
+            out.sort_by_key(|o| lowest_first(p(o)));
+        }
+        out
+    }
+
+    /// The indicators of objective `o` in the order the report shows them.
+    pub fn indicators(&self, o: usize) -> Vec<usize> {
+        let count = self
+            .model
+            .objectives
+            .get(o)
+            .map_or(0, |x| x.indicators.len());
+        let mut out: Vec<usize> = (0..count).collect();
+        if self.order == Order::Performance {
+            let p = |i: &usize| {
+                self.eval
+                    .objectives
+                    .get(o)
+                    .and_then(|r| r.indicators.get(*i))
+                    .and_then(|r| r.score.performance)
+            };
+            out.sort_by_key(|i| lowest_first(p(i)));
+        }
+        out
+    }
+}
+
+/// A sort key: performances ascending, then the ones without a performance (a stable sort
+/// keeps plan order among equals).
+fn lowest_first(p: Option<Decimal>) -> (bool, Decimal) {
+    (p.is_none(), p.unwrap_or(Decimal::ZERO))
 }
 
 pub fn render(format: Format, report: Report, options: Options) -> Rendered {
     Rendered::Text(match format {
         Format::Text => text::render(report, options),
         Format::Json => json::render(report),
-        // A byte order mark, so that Excel reads `€` and `sì` right.
-        Format::Csv => format!("{}{}", csv::BOM, csv::render(report, options.lang)),
+        // A byte order mark, so that Excel reads `€` and `sì` right; the tidy layout is for
+        // scripts (never localised, comma-separated) and has none.
+        Format::Csv => match options.layout {
+            CsvLayout::Wide => format!(
+                "{}{}",
+                csv::BOM,
+                csv::render(report, options.lang, options.layout)
+            ),
+            CsvLayout::Tidy => csv::render(report, options.lang, options.layout),
+        },
         Format::Markdown => markdown::render(report, options.lang),
         Format::Html => html::render(report, options.lang),
         Format::Xlsx => {
@@ -294,15 +407,30 @@ fn k_of_n(lang: Lang, k: usize, n: usize, it: (&str, &str), en: (&str, &str)) ->
     }
 }
 
-/// Where the monitoring date came from, in words.
+/// Where the monitoring dates came from, in words: "rilevazione al 30/06/2024", or
+/// "rilevazioni al 30/06/2024 e al 31/12/2024".
 pub fn as_of_text(report: Report, lang: Lang) -> String {
-    let d = italian::date(report.eval.as_of);
-    match report.eval.as_of_from {
-        crate::eval::AsOfFrom::Assumed => lang.pick(
-            format!("rilevazione al {d} (assunta: manca la data)"),
-            format!("monitoring at {d} (assumed: no date given)"),
+    let date = |e: &Evaluation| {
+        let d = italian::date(e.as_of);
+        match e.as_of_from {
+            crate::eval::AsOfFrom::Assumed => lang.pick(
+                format!("{d} (assunta: manca la data)"),
+                format!("{d} (assumed: no date given)"),
+            ),
+            _ => d,
+        }
+    };
+    let dates: Vec<String> = report.dates.iter().map(date).collect();
+    match dates.as_slice() {
+        [one] => lang.pick(
+            format!("rilevazione al {one}"),
+            format!("monitoring at {one}"),
         ),
-        _ => lang.pick(format!("rilevazione al {d}"), format!("monitoring at {d}")),
+        [init @ .., last] => lang.pick(
+            format!("rilevazioni al {} e al {last}", init.join(", al ")),
+            format!("monitoring at {} and at {last}", init.join(", at ")),
+        ),
+        [] => String::new(),
     }
 }
 
@@ -321,7 +449,10 @@ pub struct SummaryRow<'e> {
     pub title: String,
     /// For a mission: its name, and its resources (`1.234,56 €`, `risorse interne`).
     pub mission: Option<(&'static str, String)>,
+    /// At the latest date.
     pub tally: &'e Tally,
+    /// The performance at every date, oldest first.
+    pub history: Vec<Option<Decimal>>,
 }
 
 /// The code and title of a strategic line or ambito row: the group of the objectives without
@@ -338,30 +469,51 @@ fn group_row(g: &crate::eval::rollup::Group, lang: Lang, ambito: bool) -> (Strin
 }
 
 /// The three summary tables, the same in every format.
-pub fn summary_sections(eval: &Evaluation, lang: Lang) -> [Section<'_>; 3] {
-    fn groups(
-        groups: &[crate::eval::rollup::Group],
-        lang: Lang,
-        ambito: bool,
-    ) -> Vec<SummaryRow<'_>> {
+pub fn summary_sections<'e>(report: Report<'e>, lang: Lang) -> [Section<'e>; 3] {
+    #[derive(Clone, Copy)]
+    enum Level {
+        Ambiti,
+        Lines,
+        Missions,
+    }
+    // The same model for every date: a group has the same index at each.
+    let history = |level: Level, k: usize| -> Vec<Option<Decimal>> {
+        report
+            .dates
+            .iter()
+            .map(|e| {
+                match level {
+                    Level::Ambiti => e.ambiti.get(k).map(|g| &g.tally),
+                    Level::Lines => e.strategici.get(k).map(|g| &g.tally),
+                    Level::Missions => e.missions.get(k).map(|m| &m.tally),
+                }
+                .and_then(|t| t.performance)
+            })
+            .collect()
+    };
+    let groups = |groups: &'e [crate::eval::rollup::Group], level: Level| -> Vec<SummaryRow<'e>> {
         groups
             .iter()
-            .map(|g| {
-                let (code, title) = group_row(g, lang, ambito);
+            .enumerate()
+            .map(|(k, g)| {
+                let (code, title) = group_row(g, lang, matches!(level, Level::Ambiti));
                 SummaryRow {
                     code,
                     title,
                     mission: None,
                     tally: &g.tally,
+                    history: history(level, k),
                 }
             })
             .collect()
-    }
+    };
+    let eval = report.eval;
     let l = labels(lang);
     let missions = eval
         .missions
         .iter()
-        .map(|m| SummaryRow {
+        .enumerate()
+        .map(|(k, m)| SummaryRow {
             code: format!("{}/{}", m.missione, m.programma),
             title: m.programma_name.unwrap_or("").to_string(),
             mission: Some((
@@ -369,18 +521,19 @@ pub fn summary_sections(eval: &Evaluation, lang: Lang) -> [Section<'_>; 3] {
                 mission_resources_text(m, lang),
             )),
             tally: &m.tally,
+            history: history(Level::Missions, k),
         })
         .collect();
     [
         Section {
             heading: l.ambiti,
             column: l.ambito,
-            rows: groups(&eval.ambiti, lang, true),
+            rows: groups(&eval.ambiti, Level::Ambiti),
         },
         Section {
             heading: l.lines,
             column: l.line,
-            rows: groups(&eval.strategici, lang, false),
+            rows: groups(&eval.strategici, Level::Lines),
         },
         Section {
             heading: l.missions,

@@ -6,6 +6,7 @@ use super::comparto::{
     conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
     target_with_baseline,
 };
+use super::scheda;
 use super::{
     Band, Options, Report, as_of_text, coverage, labels, objectives_coverage, performance_text,
     resources_text, status_text, target_text, value_text, weight_text,
@@ -20,6 +21,7 @@ const BAR: usize = 10;
 
 struct Style {
     fancy: bool,
+    lang: crate::diagnostics::Lang,
 }
 
 impl Style {
@@ -103,13 +105,65 @@ fn pad_left(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
+/// Aligns rows of cells into columns: `right[c]` right-aligns column `c`.
+fn table(rows: &[Vec<String>], right: &[bool]) -> Vec<String> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    rows.iter()
+        .map(|row| {
+            let mut line = String::from("  ");
+            for (c, cell) in row.iter().enumerate() {
+                let w = widths.get(c).copied().unwrap_or(0);
+                if right.get(c).copied().unwrap_or(false) {
+                    line.push_str(&pad_left(cell, w));
+                } else {
+                    line.push_str(&pad(cell, w));
+                }
+                line.push_str("  ");
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+impl Style {
+    /// The performances at every date, then the change between the last two.
+    fn history(&self, report: Report, history: &[Option<Decimal>]) -> String {
+        let cells: Vec<String> = history.iter().map(|p| self.performance(*p)).collect();
+        let mut out = cells.join("  ");
+        if report.multi() {
+            let n = history.len();
+            let change = scheda::change_points(
+                history.get(n.wrapping_sub(2)).copied().flatten(),
+                history.last().copied().flatten(),
+            );
+            let _ = write!(
+                out,
+                "  {}",
+                pad_left(&scheda::change_text(change, self.lang), 9)
+            );
+        }
+        out
+    }
+}
+
 pub fn render(report: Report, options: Options) -> String {
-    let Report { model, eval } = report;
+    let Report { model, eval, .. } = report;
     let lang = options.lang;
     let l = labels(lang);
     let st = Style {
         fancy: options.fancy,
+        lang,
     };
+    let dates: Vec<String> = report.dates.iter().map(scheda::date_head).collect();
     let mut out = String::new();
     let _ = writeln!(out, "{}", st.bold(&safe(&model.plan.title)));
     let _ = writeln!(
@@ -121,19 +175,37 @@ pub fn render(report: Report, options: Options) -> String {
         as_of_text(report, lang)
     );
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{}: {}   {}; {}",
-        st.bold(l.plan_performance),
-        st.performance(eval.plan.performance),
-        objectives_coverage(&eval.plan, lang),
-        coverage(&eval.plan, lang)
-    );
+    let plan_history: Vec<Option<Decimal>> =
+        report.dates.iter().map(|e| e.plan.performance).collect();
+    if report.multi() {
+        let _ = writeln!(
+            out,
+            "{}: {}   ({})",
+            st.bold(l.plan_performance),
+            st.history(report, &plan_history),
+            dates.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "  {}; {}",
+            objectives_coverage(&eval.plan, lang),
+            coverage(&eval.plan, lang)
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{}: {}   {}; {}",
+            st.bold(l.plan_performance),
+            st.performance(eval.plan.performance),
+            objectives_coverage(&eval.plan, lang),
+            coverage(&eval.plan, lang)
+        );
+    }
     if let Some(c) = conditioned_text(model, eval, &eval.plan, lang) {
         let _ = writeln!(out, "  {}", st.bold(&c));
     }
 
-    for section in super::summary_sections(eval, lang) {
+    for section in super::summary_sections(report, lang) {
         let _ = writeln!(out, "\n{}", st.bold(section.heading));
         let code_w = section
             .rows
@@ -141,6 +213,14 @@ pub fn render(report: Report, options: Options) -> String {
             .map(|r| width(&r.code))
             .max()
             .unwrap_or(0);
+        if report.multi() {
+            let mut head = format!("  {}  {}", " ".repeat(code_w), " ".repeat(52));
+            for d in &dates {
+                let _ = write!(head, "  {}", pad_left(d, 10));
+            }
+            let _ = write!(head, "  {}", pad_left(scheda::change_label(lang), 9));
+            let _ = writeln!(out, "{}", head.trim_end());
+        }
         for row in &section.rows {
             // Resources first: a long programme name is what gets cut.
             let title = match &row.mission {
@@ -150,25 +230,53 @@ pub fn render(report: Report, options: Options) -> String {
             let conditioned = conditioned_text(model, eval, row.tally, lang)
                 .map(|c| format!("; {c}"))
                 .unwrap_or_default();
+            let performances = if report.multi() {
+                let cells: Vec<String> = row
+                    .history
+                    .iter()
+                    .map(|p| pad_left(&st.performance(*p), 10))
+                    .collect();
+                let n = row.history.len();
+                let change = scheda::change_points(
+                    row.history.get(n.wrapping_sub(2)).copied().flatten(),
+                    row.history.last().copied().flatten(),
+                );
+                format!(
+                    "{}  {}",
+                    cells.join("  "),
+                    pad_left(&scheda::change_text(change, lang), 9)
+                )
+            } else {
+                st.performance(row.tally.performance)
+            };
             let _ = writeln!(
                 out,
                 "  {}  {}  {}   {}{conditioned}",
                 pad(&safe(&row.code), code_w),
                 pad(&cut(&title, 52), 52),
-                st.performance(row.tally.performance),
+                performances,
                 objectives_coverage(row.tally, lang)
             );
         }
     }
 
-    for (o, (objective, result)) in model.objectives.iter().zip(&eval.objectives).enumerate() {
+    for o in report.objectives() {
+        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
+        else {
+            continue;
+        };
+        let history: Vec<Option<Decimal>> = report
+            .dates
+            .iter()
+            .map(|e| scheda::objective_performance(e, o))
+            .collect();
         let _ = writeln!(out);
         let _ = writeln!(
             out,
             "{}  {}  {}",
             st.bold(&safe(&objective.code)),
             st.bold(&cut(&objective.title, 60)),
-            st.performance(result.tally.performance)
+            st.history(report, &history)
         );
         let mut facts = format!(
             "  {} · {}: {}",
@@ -184,63 +292,138 @@ pub fn render(report: Report, options: Options) -> String {
             let _ = write!(facts, " · {} {state}", prerequisite_label(lang));
         }
         let _ = writeln!(out, "{facts}");
-        let mut rows = vec![[
-            l.indicator.to_string(),
-            l.udm.to_string(),
-            l.value.to_string(),
-            format!("{} {}", l.target, eval.year),
-            l.weight.to_string(),
-        ]];
+        let mut more = Vec::new();
+        if let Some(m) = scheda::mission_text(report, o) {
+            more.push(format!("{}: {m}", l.mission));
+        }
+        if let Some(w) = scheda::objective_weight(report, o) {
+            more.push(format!(
+                "{}: {}",
+                lang.pick("Peso dell'obiettivo", "Objective weight"),
+                scheda::objective_weight_text(w, lang)
+            ));
+        }
+        if !more.is_empty() {
+            let _ = writeln!(out, "  {}", more.join(" · "));
+        }
+
+        let indicators = report.indicators(o);
+        let first = objective.indicators.first();
+        let years: Vec<(i32, bool)> = first
+            .map(|i| scheda::targets(report, i))
+            .unwrap_or_default()
+            .iter()
+            .map(|(y, _)| (*y, *y == eval.year))
+            .collect();
+        let mut head = vec![l.indicator.to_string(), l.udm.to_string()];
+        if report.multi() {
+            head.extend(dates.iter().map(|d| format!("{} {d}", l.value)));
+        } else {
+            head.push(l.value.to_string());
+        }
+        head.extend(
+            years
+                .iter()
+                .map(|(y, scored)| scheda::target_head(*y, *scored, lang)),
+        );
+        head.push(l.weight.to_string());
+        if report.multi() {
+            head.extend(dates.iter().map(|d| format!("{} {d}", l.performance)));
+            head.push(scheda::change_label(lang).to_string());
+        } else {
+            head.push(pad_left(l.performance, 5));
+        }
+        let value_columns = if report.multi() { dates.len() } else { 1 };
+        let mut right = vec![false, false];
+        right.extend(std::iter::repeat_n(false, value_columns + years.len()));
+        right.push(true);
+        let mut rows = vec![head];
+        let mut trailers = vec![String::new()];
         let mut notes = Vec::new();
-        for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
-            let mut value = value_text(&r.value, indicator.udm, lang);
-            for n in super::indicator_notes(indicator, r, lang) {
-                notes.push(n);
-                value.push_str(&format!(" [{}]", notes.len()));
-            }
-            rows.push([
+        for &i in &indicators {
+            let (Some(indicator), Some(r)) =
+                (objective.indicators.get(i), result.indicators.get(i))
+            else {
+                continue;
+            };
+            let mut row = vec![
                 cut(&indicator.name, 28),
                 indicator.udm.canonical().to_string(),
-                value,
-                target_with_baseline(
-                    target_text(r.target.as_ref(), indicator.udm),
-                    indicator,
-                    lang,
-                ),
-                weight_text(indicator.weight.share),
-            ]);
-        }
-        let widths: Vec<usize> = (0..5)
-            .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
-            .collect();
-        for (k, row) in rows.iter().enumerate() {
-            let mut line = String::from("  ");
-            for (c, cell) in row.iter().enumerate() {
-                let cell = if c == 4 {
-                    pad_left(cell, widths[c])
-                } else {
-                    pad(cell, widths[c])
+            ];
+            for (k, e) in report.dates.iter().enumerate() {
+                let Some(at) = e.objectives.get(o).and_then(|x| x.indicators.get(i)) else {
+                    row.push(String::new());
+                    continue;
                 };
-                line.push_str(&cell);
-                line.push_str("  ");
+                let mut value = value_text(&at.value, indicator.udm, lang);
+                // Notes of the latest date only: older ones are in their own reports.
+                if k + 1 == report.dates.len() {
+                    for n in super::indicator_notes(indicator, at, lang) {
+                        notes.push(n);
+                        value.push_str(&format!(" [{}]", notes.len()));
+                    }
+                }
+                row.push(value);
             }
-            if k == 0 {
-                line.push_str(&pad_left(l.performance, 5));
-                let _ = writeln!(out, "{}", st.bold(line.trim_end()));
-                continue;
+            for (year, t) in scheda::targets(report, indicator) {
+                let text = scheda::target_of_year(t, indicator);
+                row.push(if year == eval.year {
+                    target_with_baseline(
+                        target_text(r.target.as_ref(), indicator.udm),
+                        indicator,
+                        lang,
+                    )
+                } else {
+                    text
+                });
             }
-            let r = &result.indicators[k - 1];
-            line.push_str(&st.performance(r.score.performance));
+            row.push(weight_text(indicator.weight.share));
+            let mut trailer = String::new();
+            if report.multi() {
+                for e in report.dates {
+                    row.push(pad_left(
+                        &performance_text(scheda::indicator_performance(e, o, i)),
+                        5,
+                    ));
+                }
+                row.push(scheda::change_text(
+                    scheda::change(report, |e| scheda::indicator_performance(e, o, i)),
+                    lang,
+                ));
+            } else {
+                trailer = st.performance(r.score.performance);
+            }
             if r.score.status != Status::Scored {
-                let _ = write!(line, "  {}", status_text(r.score.status, lang));
+                let _ = write!(trailer, "  {}", status_text(r.score.status, lang));
             }
             if let Some(days) = r.score.late_days {
-                let _ = write!(line, "  ({days} {})", l.late);
+                let _ = write!(trailer, "  ({days} {})", l.late);
             }
-            let _ = writeln!(out, "{}", line.trim_end());
+            rows.push(row);
+            trailers.push(trailer);
+        }
+        if report.multi() {
+            right.extend(std::iter::repeat_n(true, dates.len() + 1));
+        }
+        for (k, (line, trailer)) in table(&rows, &right).into_iter().zip(&trailers).enumerate() {
+            if k == 0 {
+                let _ = writeln!(out, "{}", st.bold(&line));
+            } else {
+                let _ = writeln!(out, "{}", format!("{line}  {trailer}").trim_end());
+            }
         }
         for (k, n) in notes.iter().enumerate() {
             let _ = writeln!(out, "  [{}] {}: {}", k + 1, safe(&n.code), safe(&n.text));
+        }
+        for (indicator, text) in scheda::plan_notes(report, o) {
+            match indicator {
+                Some(name) => {
+                    let _ = writeln!(out, "  {} {name}: {text}", l.notes);
+                }
+                None => {
+                    let _ = writeln!(out, "  {}: {text}", l.notes);
+                }
+            }
         }
     }
     out

@@ -4,12 +4,17 @@
 //! fractions shown in %, amounts in €, dates as dates); performance cells are coloured by the
 //! bands of the HTML report (`Band`). Spreadsheets hold binary doubles: the exact values are in
 //! the JSON report. Texts are written as texts, never as formulas. The bytes are the same on
-//! every run (the creation date is the monitoring date).
+//! every run (the creation date is the monitoring date). Rows follow the report's order
+//! (`--ordina`); with several monitoring dates each sheet ends with a performance column per
+//! date and the change between the last two, as the CSV report does.
 
 use super::comparto::{baseline_text, conditioned_text, responsabile_label};
-use super::{Band, Report, coverage, labels, objectives_coverage, status_text, tipologia_text};
+use super::{
+    Band, Report, coverage, labels, objectives_coverage, scheda, status_text, tipologia_text,
+};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::diagnostics::Lang;
+use crate::eval::Evaluation;
 use crate::eval::rollup::Tally;
 use crate::eval::value::Val;
 use crate::syntax::ast::Udm;
@@ -142,11 +147,11 @@ impl<'a> Table<'a> {
         sheet: &'a mut Worksheet,
         formats: &'a Formats,
         name: &str,
-        columns: &[(&str, f64)],
+        columns: &[(String, f64)],
     ) -> Result<Table<'a>, XlsxError> {
         sheet.set_name(name)?;
         for (c, (title, width)) in (0u16..).zip(columns) {
-            sheet.write_string_with_format(0, c, *title, &formats.header)?;
+            sheet.write_string_with_format(0, c, fit(title), &formats.header)?;
             sheet.set_column_width(c, *width)?;
         }
         sheet.set_freeze_panes(1, 0)?;
@@ -237,9 +242,55 @@ fn count(n: usize) -> Out {
     Out::Integer(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
-/// The workbook's bytes.
+fn columns(list: &[(&str, f64)]) -> Vec<(String, f64)> {
+    list.iter().map(|(t, w)| (t.to_string(), *w)).collect()
+}
+
+/// With several monitoring dates, a performance column per date (oldest first) and the change
+/// in points between the last two; nothing with one date (the `Performance` column is it).
+fn date_columns(report: Report, lang: Lang, value: Option<&str>) -> Vec<(String, f64)> {
+    if !report.multi() {
+        return Vec::new();
+    }
+    let l = labels(lang);
+    let at = lang.pick("al", "at");
+    let mut out = Vec::new();
+    for e in report.dates {
+        let date = scheda::date_head(e);
+        if let Some(value) = value {
+            out.push((format!("{value} {at} {date}"), 14.0));
+        }
+        out.push((format!("{} {at} {date}", l.performance), 14.0));
+    }
+    out.push((
+        format!(
+            "{} ({})",
+            scheda::change_label(lang),
+            lang.pick("punti", "points")
+        ),
+        12.0,
+    ));
+    out
+}
+
+/// The cells of [`date_columns`]: `at` gives the performance at one date.
+fn date_cells(report: Report, at: impl Fn(&Evaluation) -> Option<Decimal>) -> Vec<Out> {
+    if !report.multi() {
+        return Vec::new();
+    }
+    let mut out: Vec<Out> = report
+        .dates
+        .iter()
+        .map(|e| Out::Performance(at(e)))
+        .collect();
+    out.push(scheda::change(report, at).map_or(Out::Empty, Out::Integer));
+    out
+}
+
+/// The workbook's bytes. With several monitoring dates the columns are the latest date's,
+/// and each date has its own performance (and, for indicators, value) columns at the end.
 pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let Report { model, eval } = report;
+    let Report { model, eval, .. } = report;
     let l = labels(lang);
     let f = Formats::new();
     let mut book = Workbook::new();
@@ -286,37 +337,46 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         book.add_worksheet(),
         &f,
         sheet_names[0],
-        &[(lang.pick("Voce", "Item"), 30.0), (l.value, 60.0)],
+        &columns(&[(lang.pick("Voce", "Item"), 30.0), (l.value, 60.0)]),
     )?;
     let as_of_label = lang.pick("Rilevazione al", "Monitoring date");
-    let rows: Vec<(&str, Out)> = vec![
-        (lang.pick("Ente", "Administration"), text(&model.plan.ente)),
-        (lang.pick("Piano", "Plan"), text(&model.plan.title)),
+    let mut rows: Vec<(String, Out)> = vec![
         (
-            lang.pick("Anno", "Year"),
+            lang.pick("Ente", "Administration").into(),
+            text(&model.plan.ente),
+        ),
+        (lang.pick("Piano", "Plan").into(), text(&model.plan.title)),
+        (
+            lang.pick("Anno", "Year").into(),
             Out::Integer(i64::from(eval.year)),
         ),
-        (as_of_label, Out::Date(eval.as_of)),
-        (l.plan_performance, Out::Performance(eval.plan.performance)),
-        (scored[0], count(eval.plan.objectives_scored)),
-        (scored[1], count(eval.plan.objectives)),
-        (total[0], count(eval.plan.scored)),
-        (total[1], count(eval.plan.indicators)),
-        (l.coverage, text(coverage(&eval.plan, lang))),
+        (as_of_label.into(), Out::Date(eval.as_of)),
+        (
+            l.plan_performance.into(),
+            Out::Performance(eval.plan.performance),
+        ),
+        (scored[0].into(), count(eval.plan.objectives_scored)),
+        (scored[1].into(), count(eval.plan.objectives)),
+        (total[0].into(), count(eval.plan.scored)),
+        (total[1].into(), count(eval.plan.indicators)),
+        (l.coverage.into(), text(coverage(&eval.plan, lang))),
     ];
     let conditioned = lang.pick("Condizionata", "Conditioned");
-    let mut rows = rows;
     if let Some(c) = conditioned_text(model, eval, &eval.plan, lang) {
-        rows.push((conditioned, text(c)));
+        rows.push((conditioned.into(), text(c)));
+    }
+    let history = date_cells(report, |e| e.plan.performance);
+    for ((label, _), out) in date_columns(report, lang, None).into_iter().zip(history) {
+        rows.push((label, out));
     }
     for (label, out) in rows {
-        plan.push(vec![text(label), out])?;
+        plan.push(vec![Out::Text(label), out])?;
     }
     plan.finish()?;
 
     // Ambiti and strategic lines.
-    let group_columns = |code: &'static str| -> Vec<(&'static str, f64)> {
-        vec![
+    let group_columns = |code: &'static str| -> Vec<(String, f64)> {
+        let mut c = columns(&[
             (code, 12.0),
             (l.title, 60.0),
             (l.performance, 14.0),
@@ -324,10 +384,12 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             (scored[1], 12.0),
             (l.coverage, 24.0),
             (conditioned, 30.0),
-        ]
+        ]);
+        c.extend(date_columns(report, lang, None));
+        c
     };
-    let group_row = |code: &str, title: &str, t: &Tally| {
-        vec![
+    let group_row = |code: &str, title: &str, t: &Tally, history: Vec<Out>| {
+        let mut row = vec![
             text(code),
             text(title),
             Out::Performance(t.performance),
@@ -335,45 +397,60 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             count(t.objectives),
             text(objectives_coverage(t, lang)),
             text(conditioned_text(model, eval, t, lang).unwrap_or_default()),
-        ]
+        ];
+        row.extend(history);
+        row
     };
-    for (name, code, groups) in [
-        (sheet_names[1], l.ambito, &eval.ambiti),
-        (sheet_names[2], l.line, &eval.strategici),
-    ] {
-        let mut table = Table::new(book.add_worksheet(), &f, name, &group_columns(code))?;
-        for g in groups {
-            table.push(group_row(&g.code, &g.title, &g.tally))?;
-        }
-        table.finish()?;
-    }
-
-    // Missions and programmes.
-    let mut missions = Table::new(
+    let mut ambiti = Table::new(
         book.add_worksheet(),
         &f,
-        sheet_names[3],
-        &[
-            (lang.pick("Missione", "Mission"), 10.0),
-            (lang.pick("Nome della missione", "Mission name"), 40.0),
-            (lang.pick("Programma", "Programme"), 10.0),
-            (lang.pick("Nome del programma", "Programme name"), 50.0),
-            (l.resources, 16.0),
-            (l.performance, 14.0),
-            (scored[0], 12.0),
-            (scored[1], 12.0),
-            (l.coverage, 24.0),
-            (conditioned, 30.0),
-        ],
+        sheet_names[1],
+        &group_columns(l.ambito),
     )?;
-    for m in &eval.missions {
+    for (k, g) in eval.ambiti.iter().enumerate() {
+        let history = date_cells(report, |e| {
+            e.ambiti.get(k).and_then(|g| g.tally.performance)
+        });
+        ambiti.push(group_row(&g.code, &g.title, &g.tally, history))?;
+    }
+    ambiti.finish()?;
+    let mut lines = Table::new(
+        book.add_worksheet(),
+        &f,
+        sheet_names[2],
+        &group_columns(l.line),
+    )?;
+    for (k, g) in eval.strategici.iter().enumerate() {
+        let history = date_cells(report, |e| {
+            e.strategici.get(k).and_then(|g| g.tally.performance)
+        });
+        lines.push(group_row(&g.code, &g.title, &g.tally, history))?;
+    }
+    lines.finish()?;
+
+    // Missions and programmes.
+    let mut mission_columns = columns(&[
+        (lang.pick("Missione", "Mission"), 10.0),
+        (lang.pick("Nome della missione", "Mission name"), 40.0),
+        (lang.pick("Programma", "Programme"), 10.0),
+        (lang.pick("Nome del programma", "Programme name"), 50.0),
+        (l.resources, 16.0),
+        (l.performance, 14.0),
+        (scored[0], 12.0),
+        (scored[1], 12.0),
+        (l.coverage, 24.0),
+        (conditioned, 30.0),
+    ]);
+    mission_columns.extend(date_columns(report, lang, None));
+    let mut missions = Table::new(book.add_worksheet(), &f, sheet_names[3], &mission_columns)?;
+    for (k, m) in eval.missions.iter().enumerate() {
         let resources = super::mission_resources_text(m, lang);
         let resources = if resources == l.internal {
             text(resources)
         } else {
             Out::Number(m.resources, EURO)
         };
-        missions.push(vec![
+        let mut row = vec![
             text(&m.missione),
             text(m.missione_name.unwrap_or("")),
             text(&m.programma),
@@ -384,37 +461,49 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             count(m.tally.objectives),
             text(objectives_coverage(&m.tally, lang)),
             text(conditioned_text(model, eval, &m.tally, lang).unwrap_or_default()),
-        ])?;
+        ];
+        row.extend(date_cells(report, |e| {
+            e.missions.get(k).and_then(|m| m.tally.performance)
+        }));
+        missions.push(row)?;
     }
     missions.finish()?;
 
-    // Objectives.
-    let mut objectives = Table::new(
-        book.add_worksheet(),
-        &f,
-        sheet_names[4],
-        &[
-            (l.objective, 14.0),
-            (l.title, 50.0),
-            (l.line, 12.0),
-            (l.ambito, 8.0),
-            (l.mission, 12.0),
-            (l.resources, 16.0),
-            (l.performance, 14.0),
-            (total[0], 12.0),
-            (total[1], 12.0),
-            (l.coverage, 28.0),
-            (l.area, 24.0),
-            (l.office, 24.0),
-            (responsabile_label(lang), 24.0),
-        ],
-    )?;
-    for (o, (objective, result)) in model.objectives.iter().zip(&eval.objectives).enumerate() {
+    // Objectives, in the report's order (`--ordina`).
+    let (weight_label, share_label) = lang.pick(
+        ("Peso dell'obiettivo", "Quota della performance del piano"),
+        ("Objective weight", "Share of the plan's performance"),
+    );
+    let mut objective_columns = columns(&[
+        (l.objective, 14.0),
+        (l.title, 50.0),
+        (l.line, 12.0),
+        (l.ambito, 8.0),
+        (l.mission, 12.0),
+        (l.resources, 16.0),
+        (l.performance, 14.0),
+        (total[0], 12.0),
+        (total[1], 12.0),
+        (l.coverage, 28.0),
+        (l.area, 24.0),
+        (l.office, 24.0),
+        (responsabile_label(lang), 24.0),
+        (weight_label, 12.0),
+        (share_label, 14.0),
+    ]);
+    objective_columns.extend(date_columns(report, lang, None));
+    let mut objectives = Table::new(book.add_worksheet(), &f, sheet_names[4], &objective_columns)?;
+    for o in report.objectives() {
+        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
+        else {
+            continue;
+        };
         let resources = match objective.risorse.for_year(eval.year) {
             Some(a) => Out::Number(a, EURO),
             None => text(super::resources_text(model, o, eval.year, lang)),
         };
-        objectives.push(vec![
+        let weight = scheda::objective_weight(report, o);
+        let mut row = vec![
             text(&objective.code),
             text(&objective.title),
             text(objective.strategico.clone().unwrap_or_default()),
@@ -434,46 +523,64 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             text(objective.area.clone().unwrap_or_default()),
             text(objective.ufficio.clone().unwrap_or_default()),
             text(objective.responsabile.clone().unwrap_or_default()),
-        ])?;
+            weight.map_or(Out::Empty, |w| Out::Number(w.weight, WEIGHT)),
+            weight
+                .and_then(|w| w.share)
+                .map_or(Out::Empty, |s| Out::Number(s, WEIGHT)),
+        ];
+        row.extend(date_cells(report, |e| scheda::objective_performance(e, o)));
+        objectives.push(row)?;
     }
     objectives.finish()?;
 
-    // Indicators, with their objective.
-    let mut indicators = Table::new(
-        book.add_worksheet(),
-        &f,
-        sheet_names[5],
-        &[
-            (l.objective, 14.0),
-            (
-                lang.pick("Performance dell'obiettivo", "Objective performance"),
-                14.0,
-            ),
-            (l.indicator, 18.0),
-            (lang.pick("Codice", "Code"), 28.0),
-            (l.title, 44.0),
-            (l.tipologia, 14.0),
-            (l.udm, 7.0),
-            (l.value, 14.0),
-            (lang.pick("Confronto", "Comparator"), 10.0),
-            (l.target, 14.0),
-            ("Baseline", 18.0),
-            (l.weight, 9.0),
-            (l.performance, 14.0),
-            (l.status, 14.0),
-            (lang.pick("Giorni di ritardo", "Days late"), 10.0),
-            (l.notes, 40.0),
-        ],
-    )?;
-    for (objective, result) in model.objectives.iter().zip(&eval.objectives) {
-        for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
+    // Indicators, with their objective, in the report's order.
+    let (first, last) = model.plan.triennio;
+    let years: Vec<i32> = (first..=last.max(first)).take(10).collect();
+    let mut indicator_columns = columns(&[
+        (l.objective, 14.0),
+        (
+            lang.pick("Performance dell'obiettivo", "Objective performance"),
+            14.0,
+        ),
+        (l.indicator, 18.0),
+        (lang.pick("Codice", "Code"), 28.0),
+        (l.title, 44.0),
+        (l.tipologia, 14.0),
+        (l.udm, 7.0),
+        (l.value, 14.0),
+        (lang.pick("Confronto", "Comparator"), 10.0),
+        (l.target, 14.0),
+        ("Baseline", 18.0),
+        (l.weight, 9.0),
+        (l.performance, 14.0),
+        (l.status, 14.0),
+        (lang.pick("Giorni di ritardo", "Days late"), 10.0),
+        (l.notes, 40.0),
+    ]);
+    indicator_columns.extend(
+        years
+            .iter()
+            .map(|y| (scheda::target_head(*y, *y == eval.year, lang), 14.0)),
+    );
+    indicator_columns.extend(date_columns(report, lang, Some(l.value)));
+    let mut indicators = Table::new(book.add_worksheet(), &f, sheet_names[5], &indicator_columns)?;
+    for o in report.objectives() {
+        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
+        else {
+            continue;
+        };
+        for i in report.indicators(o) {
+            let (Some(indicator), Some(r)) =
+                (objective.indicators.get(i), result.indicators.get(i))
+            else {
+                continue;
+            };
             let (comparator, target) = target(r.target.as_ref(), indicator.udm);
-            let notes: Vec<String> = r
-                .notes
+            let notes: Vec<String> = super::indicator_notes(indicator, r, lang)
                 .iter()
                 .map(|n| format!("{}: {}", n.code, n.text))
                 .collect();
-            indicators.push(vec![
+            let mut row = vec![
                 text(&objective.code),
                 Out::Performance(result.tally.performance),
                 text(&indicator.name),
@@ -490,7 +597,25 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 text(status_text(r.score.status, lang)),
                 r.score.late_days.map_or(Out::Empty, Out::Integer),
                 text(notes.join(" | ")),
-            ])?;
+            ];
+            // Every year's target in words, as in the other formats.
+            row.extend(
+                scheda::targets(report, indicator)
+                    .into_iter()
+                    .map(|(_, t)| text(scheda::target_of_year(t, indicator))),
+            );
+            if report.multi() {
+                for e in report.dates {
+                    let at = e.objectives.get(o).and_then(|x| x.indicators.get(i));
+                    row.push(at.map_or(Out::Empty, |a| value(&a.value, indicator.udm, lang)));
+                    row.push(Out::Performance(at.and_then(|a| a.score.performance)));
+                }
+                row.push(
+                    scheda::change(report, |e| scheda::indicator_performance(e, o, i))
+                        .map_or(Out::Empty, Out::Integer),
+                );
+            }
+            indicators.push(row)?;
         }
     }
     indicators.finish()?;

@@ -5,9 +5,10 @@ pub mod error;
 mod expected;
 mod formula;
 pub mod literal;
+mod parallel;
 pub mod parser;
 pub mod scan;
 pub mod text;
 pub mod vocab;
 
-pub use parser::{BrokenItem, Parsed, parse};
+pub use parser::{BrokenItem, Parsed, parse, parse_with};

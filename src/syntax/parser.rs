@@ -7,6 +7,7 @@ use super::error::{Block, Expected, SyntaxError, Vocab};
 use super::expected;
 use super::formula;
 use super::literal::{self, DateProblem, NumberProblem};
+use super::parallel;
 use super::scan::{self, ChunkKind};
 use super::text;
 use super::vocab::{FIELD_KEYWORDS, ITEM_KEYWORDS, Vocabulary, udm_synonym, unit_synonym};
@@ -40,7 +41,21 @@ pub struct BrokenItem {
     pub span: Span,
 }
 
+/// Files from this size up parse their items on several threads.
+const PARALLEL_FROM: usize = 512 * 1024;
+
 pub fn parse(text: &str) -> Parsed {
+    let workers = if text.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    };
+    parse_with(text, workers)
+}
+
+/// [`parse`] on `workers` threads (1: on this one). The items are independent, so they are
+/// parsed in any order and put back in file order: the result does not depend on `workers`.
+pub fn parse_with(text: &str, workers: usize) -> Parsed {
     let mut parsed = Parsed::default();
     if crate::source::is_binary(text) {
         parsed
@@ -51,56 +66,73 @@ pub fn parse(text: &str) -> Parsed {
     control_characters(text, &mut parsed.diagnostics);
     let scan = scan::scan(text);
     parsed.diagnostics.extend(scan.errors);
-    for chunk in &scan.chunks {
-        let chunk_text = &text[chunk.span.range()];
-        match chunk.kind {
-            // Control characters alone are reported as such (P0127).
-            ChunkKind::Stray
-                if chunk_text
-                    .trim_start_matches([' ', '\t'])
-                    .starts_with(crate::controls::is_control) => {}
-            ChunkKind::Stray => parsed
-                .diagnostics
-                .push(stray(text, chunk_text, chunk.span.start)),
-            ChunkKind::Item if chunk.too_deep => parsed.broken.push(broken(chunk_text, chunk.span)),
-            ChunkKind::Item => {
-                let (source, inserted_at) = repaired(text, chunk);
-                let mut builder = Builder {
-                    base: chunk.span.start,
-                    limit: chunk.span.end,
-                    inserted_at,
-                    comments: &scan.comments,
-                    diagnostics: &mut parsed.diagnostics,
-                    broken_lines: 0,
-                    text_closed_by_repair: chunk.repair.append.starts_with("\"\"\""),
-                };
-                match PianoParser::parse(Rule::item, &source) {
-                    Ok(mut pairs) => {
-                        if let Some(item) = pairs.next().and_then(|p| builder.item(p)) {
-                            parsed.plan.items.push(item);
-                        }
-                    }
-                    Err(error) => {
-                        let mut d = expected::from_pest(&error, &source, 0);
-                        if unclosed_quote_at(&source, d.span.start) {
-                            d = Diagnostic::new(
-                                Span::new(d.span.start, d.span.start + 1),
-                                SyntaxError::UnclosedString,
-                            );
-                        }
-                        d.span =
-                            Span::new(builder.offset(d.span.start), builder.offset(d.span.end));
-                        builder.diagnostics.push(d);
-                        parsed.broken.push(broken(chunk_text, chunk.span));
-                    }
-                }
-            }
-        }
+    let one = |chunk: &scan::Chunk| parse_chunk(text, chunk, &scan.comments);
+    let outcomes = if workers > 1 && scan.chunks.len() > 1 {
+        parallel::map(&scan.chunks, workers, one)
+    } else {
+        scan.chunks.iter().map(one).collect()
+    };
+    for outcome in outcomes {
+        parsed.diagnostics.extend(outcome.diagnostics);
+        parsed.plan.items.extend(outcome.item);
+        parsed.broken.extend(outcome.broken);
     }
     parsed.comments = scan.comments;
     parsed.plan.items.shrink_to_fit();
     crate::diagnostics::sort(&mut parsed.diagnostics);
     parsed
+}
+
+/// What one chunk of the file gives.
+#[derive(Default)]
+struct ChunkOutcome {
+    item: Option<Item>,
+    broken: Option<BrokenItem>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn parse_chunk(text: &str, chunk: &scan::Chunk, comments: &[Span]) -> ChunkOutcome {
+    let mut out = ChunkOutcome::default();
+    let chunk_text = &text[chunk.span.range()];
+    match chunk.kind {
+        // Control characters alone are reported as such (P0127).
+        ChunkKind::Stray
+            if chunk_text
+                .trim_start_matches([' ', '\t'])
+                .starts_with(crate::controls::is_control) => {}
+        ChunkKind::Stray => out
+            .diagnostics
+            .push(stray(text, chunk_text, chunk.span.start)),
+        ChunkKind::Item if chunk.too_deep => out.broken = Some(broken(chunk_text, chunk.span)),
+        ChunkKind::Item => {
+            let (source, inserted_at) = repaired(text, chunk);
+            let mut builder = Builder {
+                base: chunk.span.start,
+                limit: chunk.span.end,
+                inserted_at,
+                comments,
+                diagnostics: &mut out.diagnostics,
+                broken_lines: 0,
+                text_closed_by_repair: chunk.repair.append.starts_with("\"\"\""),
+            };
+            match PianoParser::parse(Rule::item, &source) {
+                Ok(mut pairs) => out.item = pairs.next().and_then(|p| builder.item(p)),
+                Err(error) => {
+                    let mut d = expected::from_pest(&error, &source, 0);
+                    if unclosed_quote_at(&source, d.span.start) {
+                        d = Diagnostic::new(
+                            Span::new(d.span.start, d.span.start + 1),
+                            SyntaxError::UnclosedString,
+                        );
+                    }
+                    d.span = Span::new(builder.offset(d.span.start), builder.offset(d.span.end));
+                    builder.diagnostics.push(d);
+                    out.broken = Some(broken(chunk_text, chunk.span));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Control characters other than tab and line ends: invisible in an editor, and able to

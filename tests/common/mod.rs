@@ -54,6 +54,9 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     );
     stdout
 }
+pub mod known;
+pub mod mutate;
+pub mod properties;
 pub mod report;
 pub mod unspanned;
 #[allow(unused_imports)]

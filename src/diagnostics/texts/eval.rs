@@ -135,5 +135,42 @@ pub fn describe(e: &EvalError, lang: Lang) -> Texts {
                 "the date decides which deadlines have passed: add the row `rilevazione;30/06/2024;` to the file, or use `--as-of 30/06/2024`"
             ))
         }
+        EvalError::SameMonitoringDate { date, other } => {
+            let d = italian::date(*date);
+            Texts::new(tr!(
+                lang,
+                "due file delle misure hanno la stessa data di rilevazione, il {d}",
+                "two measurement files have the same monitoring date, {d}"
+            ))
+            .label(tr!(
+                lang,
+                "anche `{other}` è al {d}",
+                "`{other}` is at {d} too"
+            ))
+            .help(tr!(
+                lang,
+                "ogni colonna del report è una data: togli il file ripetuto, oppure correggi la riga `rilevazione` di uno dei due",
+                "each column of the report is one date: drop the repeated file, or correct the `rilevazione` row of one of them"
+            ))
+        }
+        EvalError::YearsDisagree {
+            year,
+            other_year,
+            other,
+        } => Texts::new(tr!(
+            lang,
+            "questo file valuta il {year}, `{other}` il {other_year}: un report confronta date dello stesso anno valutato",
+            "this file scores {year}, `{other}` scores {other_year}: one report compares dates of the same scored year"
+        ))
+        .label(tr!(
+            lang,
+            "la data della rilevazione decide l'anno valutato",
+            "the monitoring date decides the scored year"
+        ))
+        .help(tr!(
+            lang,
+            "per confrontare anni diversi sugli stessi target indica l'anno con `--year {other_year}`; altrimenti fai un report per anno",
+            "to compare different years against the same targets give the year with `--year {other_year}`; otherwise make one report per year"
+        )),
     }
 }

@@ -5,10 +5,11 @@ mod check;
 mod comparto;
 mod eval;
 mod measure;
+pub mod output;
 mod syntax;
 mod workbook;
 
-use super::{Applicability, Edit, FileError, Fix, Kind, Lang};
+use super::{Applicability, Edit, FileError, FileKind, Fix, Kind, Lang};
 use crate::span::Span;
 
 /// The words of one diagnostic in one language.
@@ -184,6 +185,52 @@ fn file(e: &FileError, lang: Lang) -> Texts {
             "un piano è un file di testo `.piano`, un file delle misure un testo CSV o JSON: forse hai indicato un documento Word, un PDF o un foglio Excel (salvalo come CSV)",
             "a plan is a `.piano` text file, a measurement file a CSV or JSON text: perhaps this is a Word document, a PDF or an Excel sheet (save it as CSV)"
         )),
+        FileError::NotRegular { kind } => {
+            let what = match kind {
+                FileKind::Directory => tr!(lang, "una cartella", "a directory"),
+                FileKind::Fifo => tr!(lang, "una pipe (FIFO)", "a pipe (FIFO)"),
+                FileKind::Device => tr!(lang, "un dispositivo", "a device"),
+                FileKind::Socket => tr!(lang, "un socket", "a socket"),
+                FileKind::Other => tr!(lang, "un file speciale", "a special file"),
+            };
+            let help = match kind {
+                FileKind::Directory => tr!(
+                    lang,
+                    "qui serve un file: indica il file del piano o delle misure che sta nella cartella",
+                    "a file is needed here: give the plan or measurement file inside the directory"
+                ),
+                _ => tr!(
+                    lang,
+                    "indica il file del piano o delle misure; per leggere da una pipe o da un programma, salvane prima l'uscita in un file",
+                    "give the plan or measurement file itself; to read from a pipe or a program, save its output to a file first"
+                ),
+            };
+            Texts::new(tr!(
+                lang,
+                "questo non è un file normale ma {what}: piano legge solo file normali",
+                "this is not a regular file but {what}: piano reads regular files only"
+            ))
+            .help(help)
+        }
+        FileError::TooLarge { size, limit } => {
+            let limit_mib = limit / (1024 * 1024);
+            let size = size
+                .map(|s| crate::italian::group_thousands(&s.to_string()))
+                .map_or_else(String::new, |s| {
+                    let en = s.replace('.', ",");
+                    tr!(lang, " ({s} byte)", " ({en} bytes)")
+                });
+            Texts::new(tr!(
+                lang,
+                "il file è troppo grande{size}: il limite è {limit_mib} MiB",
+                "the file is too large{size}: the limit is {limit_mib} MiB"
+            ))
+            .help(tr!(
+                lang,
+                "un piano o un file delle misure è di solito di qualche centinaio di kilobyte: controlla di aver indicato il file giusto",
+                "a plan or a measurement file usually takes a few hundred kilobytes: check that this is the right file"
+            ))
+        }
     }
 }
 

@@ -1,0 +1,17 @@
+//! Any bytes as a measurement file (CSV, or JSON when it starts with `{` or `[`) against one of
+//! the shipped plans, chosen by the first byte: no panic, spans inside the file, the same
+//! rendering twice.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use piano_fuzz::{plan, properties, run};
+
+fuzz_target!(|data: &[u8]| {
+    run(|| {
+        let Some((&selector, rest)) = data.split_first() else {
+            return;
+        };
+        let (_, checked) = plan(selector);
+        properties::load(checked, &properties::source("fuzz.csv", rest));
+    });
+});

@@ -1,0 +1,92 @@
+//! Items parsed on several threads give exactly what one thread gives: the same tree, the
+//! same diagnostics in the same order, the same printed output.
+
+use piano::diagnostics::Lang;
+use piano::diagnostics::render::{self, Format, Options};
+use piano::source::Source;
+use std::path::{Path, PathBuf};
+
+fn corpus(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            corpus(&path, out);
+        } else if path.extension().is_some_and(|e| e == "piano") {
+            out.push(path);
+        }
+    }
+}
+
+/// Everything a `piano check` run shows, in both formats, and the tree behind it.
+fn output(text: &str, workers: usize) -> String {
+    let parsed = piano::syntax::parse_with(text, workers);
+    let tree = format!("{parsed:?}");
+    let checked = piano::check::check(&parsed, text);
+    let source = Source::new("plan.piano", text);
+    let mut out = tree;
+    for format in [Format::Human, Format::Json] {
+        let options = Options {
+            lang: Lang::It,
+            format,
+            color: false,
+        };
+        out.push_str(&render::render(&source, &checked.diagnostics, options));
+    }
+    out.push_str(&format!("{:?}", checked.model));
+    out
+}
+
+fn files() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    corpus(&root.join("plans"), &mut paths);
+    corpus(&root.join("tests"), &mut paths);
+    assert!(paths.len() > 50, "the corpus is found");
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            Some((p, Source::from_bytes("", &bytes).0.text))
+        })
+        .collect()
+}
+
+#[test]
+fn every_corpus_file_parses_alike_on_one_and_on_several_threads() {
+    for (path, text) in files() {
+        let serial = output(&text, 1);
+        for workers in [2, 3] {
+            assert!(
+                serial == output(&text, workers),
+                "{}: {workers} threads differ from one",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_whole_corpus_in_one_file_parses_alike_on_one_and_on_several_threads() {
+    // Large enough for `parse` to choose threads by itself.
+    let mut text = String::new();
+    while text.len() < 1024 * 1024 {
+        for (_, t) in files() {
+            if t.contains('\0') {
+                continue;
+            }
+            text.push_str(&t);
+            text.push('\n');
+        }
+    }
+    let serial = output(&text, 1);
+    assert!(serial == output(&text, 4), "4 threads differ from one");
+    let auto = piano::syntax::parse(&text);
+    assert!(
+        format!("{auto:?}") == format!("{:?}", piano::syntax::parse_with(&text, 1)),
+        "`parse` differs from one thread"
+    );
+}
