@@ -6,7 +6,7 @@
 //! a CSV template misread as Windows-1252 and saved again is diagnosed as such.
 //!
 //! LibreOffice is slow to start: every conversion is made once, by one shared set-up, with a
-//! private profile, and the tests read its results. Without LibreOffice or openpyxl the tests
+//! private profile, in a single start (`convert`), and the tests read its results. Without LibreOffice or openpyxl the tests
 //! are skipped with a notice, and fail under CI=true (.ci/run installs both).
 
 mod common;
@@ -18,10 +18,12 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 const PLAN: &str = "tests/measurements/plan.piano";
-/// LibreOffice's CSV filter: `;` between cells, `"` around texts, the character set (76 is
-/// UTF-8, 1 Windows-1252), from the first line.
-const CSV_UTF8: &str = "csv:Text - txt - csv (StarCalc):59,34,76,1";
-const CSV_1252: &str = "csv:Text - txt - csv (StarCalc):59,34,1,1";
+/// LibreOffice's filters: its own `.ods` (`calc8`), and CSV with `;` between cells, `"` around
+/// texts, the character set (76 is UTF-8, 1 Windows-1252), from the first line.
+const ODS: (&str, &str) = ("calc8", "");
+const CSV: &str = "Text - txt - csv (StarCalc)";
+const CSV_UTF8: (&str, &str) = (CSV, "59,34,76,1");
+const CSV_1252: (&str, &str) = (CSV, "59,34,1,1");
 const LIMIT: Duration = Duration::from_secs(180);
 
 fn piano(args: &[&str]) -> Output {
@@ -93,6 +95,59 @@ fn soffice(dir: &Path) -> Command {
     c
 }
 
+/// A conversion: the source, its import filter (`None`: detected), the target under the
+/// work directory, its export filter.
+type Conversion<'a> = (
+    &'a str,
+    Option<(&'a str, &'a str)>,
+    &'a str,
+    (&'a str, &'a str),
+);
+
+/// Runs every conversion in one start of LibreOffice, through the macro of
+/// tests/office/Convert.xba (the same filters and options `--infilter` and `--convert-to`
+/// take, which convert to one format per start, and each start costs about two seconds).
+/// The profile is made first by a start that does nothing else: that first start copies
+/// LibreOffice's presets over the profile's macros.
+fn convert(dir: &Path, conversions: &[Conversion]) {
+    run(soffice(dir).arg("--terminate_after_init"));
+    let module = dir.join("profile/user/basic/Standard/Module1.xba");
+    assert!(
+        module.exists(),
+        "LibreOffice made no profile at {}",
+        module.display()
+    );
+    std::fs::copy("tests/office/Convert.xba", &module).unwrap();
+    let mut job = String::new();
+    for (source, import, target, (filter, options)) in conversions {
+        let target = dir.join(target);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        let (import, import_options) = import.unwrap_or(("", ""));
+        job.push_str(&format!(
+            "{source}\t{import}\t{import_options}\t{}\t{filter}\t{options}\n",
+            target.display()
+        ));
+    }
+    let job_path = dir.join("conversions.txt");
+    std::fs::write(&job_path, job).unwrap();
+    let output = run(soffice(dir).arg(format!(
+        "macro:///Standard.Module1.Convert(\"{}\")",
+        job_path.display()
+    )));
+    let done = std::fs::read_to_string(dir.join("conversions.txt.done")).unwrap_or_default();
+    assert_eq!(
+        done.trim(),
+        "ok",
+        "LibreOffice's conversions: {done}\n{output}"
+    );
+    for (_, _, target, _) in conversions {
+        assert!(
+            dir.join(target).exists(),
+            "LibreOffice did not write {target}"
+        );
+    }
+}
+
 fn work() -> &'static Work {
     static WORK: OnceLock<Work> = OnceLock::new();
     WORK.get_or_init(|| {
@@ -111,22 +166,19 @@ fn work() -> &'static Work {
         std::fs::write(w.path("csv-template.csv"), filled_csv_template()).unwrap();
 
         let filled = w.path("filled.xlsx");
-        let out = |sub: &str| w.path(sub);
-        run(soffice(&dir).args(["--convert-to", "ods", "--outdir", &out("ods"), &filled]));
-        run(soffice(&dir).args(["--convert-to", CSV_UTF8, "--outdir", &out("utf8"), &filled]));
-        run(soffice(&dir).args(["--convert-to", CSV_1252, "--outdir", &out("1252"), &filled]));
-        // An office opening CSV files as Windows-1252 and saving them again: the old template
-        // (no BOM), and today's filled in (its BOM kept as three characters). One start of
-        // LibreOffice for both.
-        run(soffice(&dir).args([
-            "--infilter=Text - txt - csv (StarCalc):59,34,1,1",
-            "--convert-to",
-            CSV_1252,
-            "--outdir",
-            &out("misread"),
-            &w.path("old-template.csv"),
-            &w.path("csv-template.csv"),
-        ]));
+        let (old, new) = (w.path("old-template.csv"), w.path("csv-template.csv"));
+        convert(
+            &dir,
+            &[
+                (&filled, None, "ods/filled.ods", ODS),
+                (&filled, None, "utf8/filled.csv", CSV_UTF8),
+                (&filled, None, "1252/filled.csv", CSV_1252),
+                // An office opening CSV files as Windows-1252 and saving them again: the old
+                // template (no BOM), and today's filled in (its BOM kept as three characters).
+                (&old, Some(CSV_1252), "misread/old-template.csv", CSV_1252),
+                (&new, Some(CSV_1252), "misread/csv-template.csv", CSV_1252),
+            ],
+        );
         // An Italian Excel ends CSV lines with CRLF; LibreOffice on Linux with LF.
         let excel = std::fs::read(w.path("1252/filled.csv")).unwrap();
         let mut crlf = Vec::new();
