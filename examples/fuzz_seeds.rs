@@ -1,5 +1,5 @@
 //! Writes the seed corpora of the fuzz targets (see docs/fuzzing.md) into `DIR/<target>/`:
-//! every plan and measurement file of the repository, and generated plans (the messy but valid
+//! every plan and measurement file of the repository (workbooks too), and generated plans (the messy but valid
 //! plans of `tests/fmt_gen`). Usage: `cargo run --example fuzz_seeds -- fuzz/corpus`.
 
 #[path = "../tests/fmt_gen/mod.rs"]
@@ -20,6 +20,7 @@ const MEASUREMENT_DIRS: &[(&str, &str, u8)] = &[
     ("tests/measurements", "tests/measurements/plan.piano", 0),
     ("tests/reports", "tests/reports/plan.piano", 1),
     ("plans", "plans/pistoia-prato-2024.piano", 2),
+    ("tests/workbooks", "tests/measurements/plan.piano", 0),
 ];
 
 fn files_under(dir: &Path, extensions: &[&str], found: &mut Vec<PathBuf>) {
@@ -77,7 +78,9 @@ fn main() -> std::io::Result<()> {
     for (dir, plan, selector) in MEASUREMENT_DIRS {
         let plan_bytes = std::fs::read(root.join(plan))?;
         let mut found = Vec::new();
-        files_under(&root.join(dir), &["csv", "json"], &mut found);
+        // Workbooks are larger than campaign.sh's -max_len: give the measurements target
+        // `-max_len=32768` to keep them whole (docs/fuzzing.md).
+        files_under(&root.join(dir), &["csv", "json", "xlsx", "ods"], &mut found);
         found.retain(|p| !p.components().any(|c| c.as_os_str() == "pending"));
         for file in found {
             let bytes = std::fs::read(&file)?;

@@ -85,8 +85,8 @@ enum Command {
     Eval {
         /// The plan (.piano).
         plan: PathBuf,
-        /// The measurement files (CSV separated by `;`, or JSON): one per monitoring date,
-        /// shown side by side, oldest first.
+        /// The measurement files (CSV separated by `;`, an .xlsx or .ods workbook, or JSON): one
+        /// per monitoring date, shown side by side, oldest first.
         #[arg(required = true, num_args = 1..)]
         measurements: Vec<PathBuf>,
         /// Monitoring date DD/MM/YYYY, over the file's `rilevazione` row.
@@ -95,9 +95,9 @@ enum Command {
         /// Scored year (default: the monitoring date's year, else the plan's `anno`).
         #[arg(long)]
         year: Option<i32>,
-        /// Report format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
+        /// Report format (default: from the output file's extension, else text).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
         /// Report only the objectives whose `responsabile` contains TEXT (ignoring case).
         #[arg(long, value_name = "TEXT")]
         responsabile: Option<String>,
@@ -116,13 +116,16 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Print the measurement file to fill in for a plan (CSV).
+    /// Write the measurement file to fill in for a plan (CSV, or an Excel workbook).
     Template {
         /// The plan (.piano).
         plan: PathBuf,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`.xlsx`: a workbook).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The file's format (default: from the output file's extension, else CSV).
+        #[arg(long, value_enum)]
+        format: Option<TemplateFormatArg>,
         #[command(flatten)]
         common: Common,
     },
@@ -169,6 +172,13 @@ enum ReportFormat {
     Csv,
     Markdown,
     Html,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateFormatArg {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -300,12 +310,19 @@ fn main() {
             as_of,
             year,
             format: match format {
-                ReportFormat::Text => piano::report::Format::Text,
-                ReportFormat::Json => piano::report::Format::Json,
-                ReportFormat::Csv => piano::report::Format::Csv,
-                ReportFormat::Markdown => piano::report::Format::Markdown,
-                ReportFormat::Html => piano::report::Format::Html,
+                Some(ReportFormat::Text) => piano::report::Format::Text,
+                Some(ReportFormat::Json) => piano::report::Format::Json,
+                Some(ReportFormat::Csv) => piano::report::Format::Csv,
+                Some(ReportFormat::Markdown) => piano::report::Format::Markdown,
+                Some(ReportFormat::Html) => piano::report::Format::Html,
+                Some(ReportFormat::Xlsx) => piano::report::Format::Xlsx,
+                None => output
+                    .as_deref()
+                    .and_then(|p| p.extension())
+                    .and_then(|e| piano::report::Format::of_extension(&e.to_string_lossy()))
+                    .unwrap_or_default(),
             },
+            stdout_is_terminal: std::io::stdout().is_terminal(),
             output,
             lang: Lang::from_setting(common.lang.as_deref()),
             fancy: color(c),
@@ -323,10 +340,16 @@ fn main() {
         Command::Template {
             plan,
             output,
+            format,
             common,
         } => commands::template::run(&commands::template::TemplateArgs {
             plan,
             output,
+            format: format.map(|f| match f {
+                TemplateFormatArg::Csv => commands::template::TemplateFormat::Csv,
+                TemplateFormatArg::Xlsx => commands::template::TemplateFormat::Xlsx,
+            }),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
             lang: Lang::from_setting(common.lang.as_deref()),
             color: stderr_color(ColorChoice::Auto),
         }),
@@ -432,6 +455,7 @@ fn finish(outcome: Outcome, lang: Lang) -> ! {
     let mut stdout = std::io::stdout().lock();
     let written = stdout
         .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.write_all(&outcome.stdout_bytes))
         .and_then(|()| stdout.flush());
     drop(stdout);
     let mut stderr = std::io::stderr().lock();

@@ -13,6 +13,9 @@ pub struct Source {
     pub decoding: Vec<Diagnostic>,
     /// Byte offset of the start of every line.
     line_starts: Vec<usize>,
+    /// For a workbook's text view: where each cell's stretch of text ends and the cell's name
+    /// (`Misure!C12`), in order; empty for a file that is text itself.
+    places: Vec<(usize, String)>,
 }
 
 /// How the bytes of a file were decoded.
@@ -34,7 +37,24 @@ impl Source {
             text,
             decoding: Vec::new(),
             line_starts,
+            places: Vec::new(),
         }
+    }
+
+    /// The source with named places: `(end, name)` for consecutive stretches of the text, in
+    /// order (a workbook's cells in its text view).
+    pub fn with_places(mut self, places: Vec<(usize, String)>) -> Self {
+        self.places = places;
+        self
+    }
+
+    /// The name of the place an offset is in (`Misure!C12`), for a source with places.
+    pub fn place(&self, offset: usize) -> Option<&str> {
+        let i = self.places.partition_point(|(end, _)| *end < offset);
+        self.places
+            .get(i)
+            .or(self.places.last())
+            .map(|(_, name)| name.as_str())
     }
 
     /// Decodes bytes as UTF-8 (a BOM is dropped) or, when they are not valid UTF-8, as
@@ -251,6 +271,21 @@ mod tests {
         let (s, enc) = Source::from_bytes("x", b"risorse 5 \x80\n");
         assert_eq!(enc, Encoding::Windows1252);
         assert_eq!(s.text, "risorse 5 €\n");
+    }
+
+    #[test]
+    fn places_name_stretches_of_text() {
+        let s = Source::new("x.xlsx", "ab | c\n").with_places(vec![
+            (2, "M!A1".into()),
+            (6, "M!B1".into()),
+            (7, "M!A2".into()),
+        ]);
+        assert_eq!(s.place(0), Some("M!A1"));
+        assert_eq!(s.place(2), Some("M!A1"));
+        assert_eq!(s.place(3), Some("M!B1"));
+        assert_eq!(s.place(7), Some("M!A2"));
+        assert_eq!(s.place(99), Some("M!A2"));
+        assert_eq!(Source::new("x", "ab").place(0), None);
     }
 
     #[test]

@@ -28,6 +28,7 @@ fn eval(format: Format, responsabile: Option<&str>) -> piano::commands::Outcome 
         lang: Lang::It,
         fancy: false,
         color: false,
+        stdout_is_terminal: false,
         responsabile: responsabile.map(str::to_string),
         order: piano::report::Order::Plan,
         layout: piano::report::CsvLayout::default(),
@@ -73,8 +74,10 @@ fn gets_its_template() {
     let out = template(&TemplateArgs {
         plan: PLAN.into(),
         output: None,
+        format: None,
         lang: Lang::It,
         color: false,
+        stdout_is_terminal: false,
     });
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(out.stdout.contains("\n01.certificati_online;;;n.;"));

@@ -27,6 +27,7 @@ fn args(plan: &str, files: &[&str], format: Format) -> EvalArgs {
         lang: Lang::It,
         fancy: false,
         color: false,
+        stdout_is_terminal: false,
         responsabile: None,
         order: Order::Plan,
         layout: CsvLayout::Wide,

@@ -179,11 +179,14 @@ fn evaluate(case: &Case) -> (piano::check::model::Model, Vec<Evaluation>) {
 }
 
 fn html_of(model: &piano::check::model::Model, evaluations: &[Evaluation]) -> String {
-    report::render(
+    let report::Rendered::Text(html) = report::render(
         Format::Html,
         report::Report::series(model, evaluations, Order::Plan).unwrap(),
         report::Options::default(),
-    )
+    ) else {
+        panic!("HTML is text");
+    };
+    html
 }
 
 /// Added to a copy of the page: lists every table cell whose content is wider than the cell,

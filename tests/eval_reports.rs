@@ -23,6 +23,7 @@ fn args(format: Format) -> EvalArgs {
         lang: Lang::It,
         fancy: false,
         color: false,
+        stdout_is_terminal: false,
         responsabile: None,
         order: Order::Plan,
         layout: CsvLayout::Wide,
@@ -104,9 +105,22 @@ fn json_report() {
     insta::assert_snapshot!(text);
 }
 
+/// A CSV for spreadsheets: a UTF-8 byte order mark (so that Excel reads `€` right) and CRLF
+/// line ends; returns the text without the mark, with LF.
+fn excel_csv(text: &str) -> String {
+    let body = text
+        .strip_prefix('\u{FEFF}')
+        .expect("starts with a byte order mark");
+    assert!(!body.is_empty());
+    for line in body.split_inclusive('\n') {
+        assert!(line.ends_with("\r\n"), "CRLF line end: {line:?}");
+    }
+    body.replace("\r\n", "\n")
+}
+
 #[test]
 fn csv_report() {
-    let text = report(Format::Csv, Lang::It);
+    let text = excel_csv(&report(Format::Csv, Lang::It));
     assert!(
         text.contains(";'=HYPERLINK(\"\"http://example.invalid\"\") | *eventi*;")
             || text.contains("\"'=HYPERLINK(")
@@ -273,8 +287,10 @@ fn template_text(plan: &str) -> String {
     let out = template(&TemplateArgs {
         plan: PathBuf::from(plan),
         output: None,
+        format: None,
         lang: Lang::It,
         color: false,
+        stdout_is_terminal: false,
     });
     assert_eq!(out.status, 0, "{}", out.stderr);
     out.stdout
@@ -282,7 +298,7 @@ fn template_text(plan: &str) -> String {
 
 #[test]
 fn template_snapshot() {
-    insta::assert_snapshot!(template_text("tests/measurements/plan.piano"));
+    insta::assert_snapshot!(excel_csv(&template_text("tests/measurements/plan.piano")));
 }
 
 /// A value of the right kind for `udm`, different on each row `k`, written as a clerk would
@@ -360,7 +376,10 @@ fn a_filled_in_template_loads_back_unchanged() {
         let (filled, expected) = fill(&template);
         let plan = Source::from_bytes(plan_path, &std::fs::read(plan_path).unwrap()).0;
         let checked = piano::check_plan(&plan);
-        let loaded = eval::load(&checked.model, &Source::new("riempito.csv", filled.clone()));
+        let loaded = eval::load(
+            &checked.model,
+            &Source::from_bytes("riempito.csv", filled.as_bytes()).0,
+        );
         assert!(
             loaded.diagnostics.is_empty(),
             "{plan_path}: {:#?}",
@@ -395,7 +414,10 @@ fn a_filled_in_template_loads_back_unchanged() {
             assert!(kinds(|v| matches!(v, Val::Number(x) if x.is_sign_negative())) > 0);
         }
         // And the unfilled template loads too: every value missing, one warning.
-        let empty = eval::load(&checked.model, &Source::new("vuoto.csv", template));
+        let empty = eval::load(
+            &checked.model,
+            &Source::from_bytes("vuoto.csv", template.as_bytes()).0,
+        );
         assert_eq!(empty.diagnostics.len(), 1, "{plan_path}");
         assert_eq!(empty.diagnostics[0].code().as_str(), "M0716");
     }

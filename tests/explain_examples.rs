@@ -837,6 +837,133 @@ fn measurement_codes(code: Code, example: &str, wrong_and_right: &str) -> Vec<Co
 }
 
 // ---------------------------------------------------------------------------------------------
+// Workbooks
+
+/// A cell of a workbook example, as the cell shows it: `3 [Generale]` a number in the General
+/// format, `100% [Percentuale]` one in a percentage format, `30/06/2024 [data]` a date; any other
+/// text is a text cell.
+fn write_example_cell(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, col: u16, cell: &str) {
+    use rust_xlsxwriter::{ExcelDateTime, Format};
+    let number = |shown: &str| {
+        let d =
+            piano::syntax::literal::parse_number(shown.trim_end_matches('%')).expect("a number");
+        d.to_string().parse::<f64>().unwrap()
+    };
+    match cell.rsplit_once(" [") {
+        Some((shown, "Generale]")) => {
+            sheet.write_number(row, col, number(shown)).unwrap();
+        }
+        Some((shown, "Percentuale]")) => {
+            let f = Format::new().set_num_format("0%");
+            let x = number(shown) / 100.0;
+            sheet.write_number_with_format(row, col, x, &f).unwrap();
+        }
+        Some((shown, "data]")) => {
+            let d = piano::syntax::literal::parse_date(shown).expect("a date");
+            let d = ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).unwrap();
+            let f = Format::new().set_num_format("dd/mm/yyyy");
+            sheet.write_datetime_with_format(row, col, d, &f).unwrap();
+        }
+        _ if cell.is_empty() => {}
+        _ => {
+            sheet.write_string(row, col, cell).unwrap();
+        }
+    }
+}
+
+/// An example of a workbook: `[Sheet]` lines start sheets, then rows of cells separated by
+/// `|`. In `Misure` the example's rows replace the rows of the same codes of the file around
+/// it (written as text cells), `(riga cancellata)` deletes one; in the template's hidden sheet
+/// `_piano`, `(quella del piano)` is the plan's fingerprint.
+fn workbook_codes(code: Code, example: &str, wrong_and_right: &str) -> Vec<Code> {
+    let codes_of = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| l.split('|').next().unwrap_or("").trim().to_string())
+            .collect()
+    };
+    let (seed_plan, seed_file) = seed();
+    let seed_codes = row_codes(&seed_file);
+    let in_seed = codes_of(wrong_and_right).iter().any(|c| {
+        c != "01_01_OS01.eventi" && c != "rilevazione" && c != "codice" && seed_codes.contains(c)
+    });
+    let (plan_text, base) = if in_seed {
+        (seed_plan, seed_file)
+    } else {
+        small()
+    };
+    let checked = piano::check_plan(&Source::new("piano.piano", plan_text.clone()));
+    assert!(
+        !checked.has_errors(),
+        "{code}: the plan around the workbook"
+    );
+    let needs = piano::eval::needs::needed(&checked.model);
+    let mut sheets: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    for line in example.lines() {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => sheets.push((name.to_string(), Vec::new())),
+            None => sheets
+                .last_mut()
+                .expect("a [sheet] first")
+                .1
+                .push(line.split('|').map(|c| c.trim().to_string()).collect()),
+        }
+    }
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in &sheets {
+        let mut rows = rows.clone();
+        if name == "Misure" {
+            // The file around it, in the example's columns.
+            let width = rows[0].len();
+            let mut all: Vec<Vec<String>> = base
+                .lines()
+                .skip(1)
+                .map(|l| l.split(';').take(width).map(str::to_string).collect())
+                .collect();
+            for row in rows.iter().skip(1) {
+                all.retain(|r| r[0] != row[0]);
+            }
+            all.extend(
+                rows.iter()
+                    .skip(1)
+                    .filter(|r| r.get(1).map(String::as_str) != Some("(riga cancellata)"))
+                    .cloned(),
+            );
+            all.insert(0, rows[0].clone());
+            rows = all;
+        }
+        for row in &mut rows {
+            for cell in row.iter_mut() {
+                if cell == "(quella del piano)" {
+                    *cell = piano::eval::fingerprint::of(&needs);
+                } else if cell.starts_with("(quella di un") {
+                    *cell = "0000000000000000".into();
+                }
+            }
+        }
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in (0u32..).zip(&rows) {
+            for (c, cell) in (0u16..).zip(row) {
+                write_example_cell(sheet, r, c, cell);
+            }
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let (_, loaded) = piano::eval::load_bytes(&checked.model, "misure.xlsx", &bytes);
+    let mut codes: Vec<Code> = loaded.diagnostics.iter().map(Diagnostic::code).collect();
+    if !loaded.has_errors() {
+        let (_, located) = piano::eval::evaluate(
+            &checked.model,
+            &plan_text,
+            &loaded.measurements,
+            piano::eval::Options::default(),
+        );
+        codes.extend(located.iter().map(|l| l.diagnostic.code()));
+    }
+    codes
+}
+
+// ---------------------------------------------------------------------------------------------
 // Command lines
 
 /// Runs `piano …` in a folder holding `piano.piano` (the small plan), `misure.csv`, the same
@@ -919,6 +1046,14 @@ fn run(code: Code, example: &str, both: &str) -> (Vec<Code>, String) {
         return (codes, example.to_string());
     }
     let s = code.as_str();
+    // A workbook: its first line names a sheet (`[Misure]`; a JSON file starts with `[{` too).
+    let sheet = example
+        .lines()
+        .next()
+        .is_some_and(|l| l.starts_with('[') && l.ends_with(']') && !l.contains(['{', '"']));
+    if s.starts_with('M') && sheet {
+        return (workbook_codes(code, example, both), example.to_string());
+    }
     if s.starts_with('M') || (s.starts_with('E') && !example.starts_with("piano ")) {
         return (measurement_codes(code, example, both), example.to_string());
     }

@@ -293,7 +293,7 @@ fn written_files_keep_their_permissions_and_nothing_is_left_beside_them() {
     assert!(
         std::fs::read_to_string(&report)
             .unwrap()
-            .starts_with("codice;")
+            .starts_with("\u{FEFF}codice;")
     );
     assert_eq!(mode(&report), 0o600);
     assert_eq!(entries(&dir), ["messy.piano", "template.csv"]);

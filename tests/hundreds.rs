@@ -192,9 +192,17 @@ fn the_report_repeats_the_warning_beside_the_indicator() {
         lang: piano::diagnostics::Lang::It,
         ..Default::default()
     };
-    let text_report = piano::report::render(piano::report::Format::Text, report, options);
+    let piano::report::Rendered::Text(text_report) =
+        piano::report::render(piano::report::Format::Text, report, options)
+    else {
+        panic!("a text report is text");
+    };
     assert!(text_report.contains("86,83%"), "{text_report}");
     assert!(text_report.contains("avviso U0305"), "{text_report}");
-    let json = piano::report::render(piano::report::Format::Json, report, options);
+    let piano::report::Rendered::Text(json) =
+        piano::report::render(piano::report::Format::Json, report, options)
+    else {
+        panic!("a JSON report is text");
+    };
     assert!(json.contains("\"formula_corretta\": \"U0305\""), "{json}");
 }

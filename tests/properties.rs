@@ -2,7 +2,8 @@
 //! measurement files are mutated with a deterministic mutator (`common/mutate.rs`: byte flips,
 //! dictionary tokens, splices, duplicated, deleted and swapped lines, huge numbers, deep
 //! nesting, cuts, line ends), and every mutant goes through `check` (with the human, JSON and
-//! short renderers), `fmt`, `template` and `eval` (with every report format) under the
+//! short renderers), `fmt`, `template` and `eval` (with every report format; measurement files
+//! as bytes, so that workbooks, also mutated inside their zip, reach the workbook reader) under the
 //! properties of `common/properties.rs`: no panic, every span inside its file and on character
 //! boundaries, the same bytes on a second run.
 //!
@@ -17,7 +18,7 @@ mod common;
 mod fmt_gen;
 
 use common::known::{KNOWN, catch, known};
-use common::{mutate, properties};
+use common::{mutate, properties, workbooks};
 use piano::diagnostics::Lang;
 use piano::source::Source;
 use std::path::{Path, PathBuf};
@@ -85,9 +86,14 @@ fn corpus() -> Vec<Input> {
         ("tests/measurements", "tests/measurements/plan.piano"),
         ("tests/reports", "tests/reports/plan.piano"),
         ("plans", "plans/pistoia-prato-2024.piano"),
+        ("tests/workbooks", "tests/measurements/plan.piano"),
     ] {
         let mut found = Vec::new();
-        files_under(&root().join(dir), &["csv", "json"], &mut found);
+        files_under(
+            &root().join(dir),
+            &["csv", "json", "xlsx", "ods"],
+            &mut found,
+        );
         for path in found {
             inputs.push(Input {
                 name: path
@@ -122,6 +128,19 @@ fn corpus() -> Vec<Input> {
         inputs.push(Input {
             name: format!("{}.filled.csv", plan.name),
             bytes: properties::fill(&template).into_bytes(),
+            kind: Kind::Measurements(plan.clone()),
+        });
+        // Workbooks: the template as piano writes it, and one filled in with typed cells.
+        let empty = piano::commands::template_xlsx::workbook(&checked.model, Lang::It)
+            .expect("the workbook template");
+        inputs.push(Input {
+            name: format!("{}.template.xlsx", plan.name),
+            bytes: empty,
+            kind: Kind::Measurements(plan.clone()),
+        });
+        inputs.push(Input {
+            name: format!("{}.filled.xlsx", plan.name),
+            bytes: workbooks::filled(&checked.model).expect("a filled workbook"),
             kind: Kind::Measurements(plan),
         });
     }
@@ -137,6 +156,8 @@ struct Depth {
     templated: usize,
     measurements: usize,
     evaluated: usize,
+    workbooks: usize,
+    workbooks_evaluated: usize,
 }
 
 /// Every property on one input.
@@ -151,7 +172,13 @@ fn run_case(name: &str, bytes: &[u8], kind: &Kind, depth: &mut Depth) {
         }
         Kind::Measurements(plan) => {
             depth.measurements += 1;
-            depth.evaluated += usize::from(properties::eval(plan, &source));
+            // As bytes, as `piano eval` reads them: workbooks go to the workbook reader.
+            let evaluated = properties::eval_bytes(plan, name, bytes);
+            depth.evaluated += usize::from(evaluated);
+            if bytes.starts_with(b"PK") {
+                depth.workbooks += 1;
+                depth.workbooks_evaluated += usize::from(evaluated);
+            }
         }
     }
 }
@@ -200,7 +227,14 @@ fn mutated_inputs_keep_every_property() {
     for seed in 0..cases {
         let input = &inputs[seed % inputs.len()];
         let mut rng = mutate::Rng::new(seed as u64);
-        let (mutant, mutations) = mutate::mutate(&input.bytes, &mut rng, &dictionary);
+        // A workbook is mutated inside its zip half of the time (the XML its readers parse),
+        // and as bytes the other half (the zip reader).
+        let inside = input.bytes.starts_with(b"PK") && rng.below(2) == 0;
+        let (mutant, mutations) = if inside {
+            workbooks::mutate_inside(&input.bytes, &mut rng, &dictionary)
+        } else {
+            mutate::mutate(&input.bytes, &mut rng, &dictionary)
+        };
         let case_started = std::time::Instant::now();
         let caught = catch(|| run_case(&input.name, &mutant, &input.kind, &mut depth));
         slowest.push((case_started.elapsed(), seed, input.name.clone()));
@@ -240,6 +274,8 @@ fn mutated_inputs_keep_every_property() {
         templated,
         measurements,
         evaluated,
+        workbooks,
+        workbooks_evaluated,
     } = depth;
     eprintln!("{cases} cases in {:.1?}; the slowest:", started.elapsed());
     for (took, seed, name) in &slowest {
@@ -247,7 +283,8 @@ fn mutated_inputs_keep_every_property() {
     }
     eprintln!(
         "{plans} plans ({formatted} formatted, {templated} without errors), \
-         {measurements} measurement files ({evaluated} evaluated)"
+         {measurements} measurement files ({evaluated} evaluated), \
+         of which {workbooks} workbooks ({workbooks_evaluated} evaluated)"
     );
     // The mutants must reach the later stages too (the counts of the default run are about
     // 15% formatted and 6% evaluated).
@@ -258,6 +295,10 @@ fn mutated_inputs_keep_every_property() {
     assert!(
         evaluated * 50 > measurements,
         "too few mutants are evaluated"
+    );
+    assert!(
+        workbooks_evaluated > 0 || cases < 1000,
+        "no workbook mutant is evaluated"
     );
     assert!(
         failures.is_empty(),

@@ -39,6 +39,7 @@ fn eval(plan: &str, measurements: &str, extra: &[&str]) -> Outcome {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         status: out.status.code().unwrap_or(-1),
+        ..Outcome::default()
     }
 }
 
@@ -264,6 +265,7 @@ fn piano(args: &[&str]) -> Outcome {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         status: out.status.code().unwrap_or(-1),
+        ..Outcome::default()
     }
 }
 

@@ -12,9 +12,10 @@ const PLAN: &[u8] = include_bytes!("../../tests/reports/plan.piano");
 fuzz_target!(|data: &[u8]| {
     run(|| {
         let (plan, measurements) = properties::split(data, PLAN);
-        properties::eval(
+        properties::eval_bytes(
             &properties::source("fuzz.piano", plan),
-            &properties::source("fuzz.csv", measurements),
+            "fuzz.csv",
+            measurements,
         );
     });
 });

@@ -1,6 +1,6 @@
-//! Any bytes as a measurement file (CSV, or JSON when it starts with `{` or `[`) against one of
-//! the shipped plans, chosen by the first byte: no panic, spans inside the file, the same
-//! rendering twice.
+//! Any bytes as a measurement file (CSV, JSON when it starts with `{` or `[`, a workbook when
+//! it starts as a zip or an OLE file) against one of the shipped plans, chosen by the first
+//! byte: no panic, spans inside the file, the same rendering twice.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         };
         let (_, checked) = plan(selector);
-        properties::load(checked, &properties::source("fuzz.csv", rest));
+        // As bytes, as `piano eval` reads them: a workbook (zip) goes to the workbook reader.
+        properties::load_bytes(checked, "fuzz.csv", rest);
     });
 });

@@ -93,8 +93,8 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("eval.plan", "Il piano (.piano)", "The plan (.piano)"),
     (
         "eval.measurements",
-        "I file di misure (CSV separato da `;`, o JSON), uno per data di rilevazione",
-        "The measurement files (CSV separated by `;`, or JSON), one per monitoring date",
+        "I file di misure (CSV separato da `;`, cartella di lavoro .xlsx o .ods, o JSON), uno per data di rilevazione",
+        "The measurement files (CSV separated by `;`, an .xlsx or .ods workbook, or JSON), one per monitoring date",
     ),
     (
         "eval.as_of",
@@ -106,7 +106,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Anno valutato (predefinito: quello della rilevazione, altrimenti l'`anno` del piano)",
         "Scored year (default: the monitoring date's year, else the plan's `anno`)",
     ),
-    ("eval.format", "Formato del rapporto", "Report format"),
+    (
+        "eval.format",
+        "Formato del rapporto (predefinito: dall'estensione del file di uscita, altrimenti testo)",
+        "Report format (default: from the output file's extension, else text)",
+    ),
     (
         "eval.responsabile",
         "Solo gli obiettivi il cui `responsabile` contiene TESTO (maiuscole e minuscole uguali)",
@@ -129,14 +133,19 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "template",
-        "Stampa il file di misure da compilare per un piano (CSV)",
-        "Print the measurement file to fill in for a plan (CSV)",
+        "Scrive il file di misure da compilare per un piano (CSV, o una cartella di lavoro Excel)",
+        "Write the measurement file to fill in for a plan (CSV, or an Excel workbook)",
     ),
     ("template.plan", "Il piano (.piano)", "The plan (.piano)"),
     (
         "template.output",
-        "Scrive in questo file invece che sullo standard output",
-        "Write to this file instead of standard output",
+        "Scrive in questo file invece che sullo standard output (`.xlsx`: una cartella di lavoro)",
+        "Write to this file instead of standard output (`.xlsx`: a workbook)",
+    ),
+    (
+        "template.format",
+        "Formato del file (predefinito: dall'estensione del file di uscita, altrimenti CSV)",
+        "The file's format (default: from the output file's extension, else CSV)",
     ),
     (
         "explain",

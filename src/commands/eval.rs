@@ -8,8 +8,9 @@ use super::{FAILED, OK, Outcome, USAGE, count, files, write};
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::eval::{self, Place};
-use crate::report::{self, Format};
+use crate::report::{self, Format, Rendered};
 use crate::source::Source;
+use crate::span::Span;
 use crate::syntax::literal;
 use std::path::PathBuf;
 
@@ -28,6 +29,8 @@ pub struct EvalArgs {
     pub fancy: bool,
     /// Colours in diagnostics.
     pub color: bool,
+    /// Whether standard output is a terminal (a workbook is not printed there).
+    pub stdout_is_terminal: bool,
     /// `--responsabile TEXT`: only the objectives whose `responsabile` contains it.
     pub responsabile: Option<String>,
     /// `--ordina`: plan order, or the lowest performance first.
@@ -94,6 +97,9 @@ impl Tally {
 
 pub fn run(args: &EvalArgs) -> Outcome {
     let lang = args.lang;
+    if args.format == Format::Xlsx && args.output.is_none() && args.stdout_is_terminal {
+        return super::refuse_binary_to_terminal(lang, "report.xlsx");
+    }
     let mut out = Outcome::default();
     let mut tally = Tally::default();
 
@@ -263,7 +269,7 @@ pub fn run(args: &EvalArgs) -> Outcome {
     };
     let model = filtered_model.as_ref().unwrap_or(&checked.model);
     let fancy = args.fancy && args.output.is_none();
-    let text = match report::Report::series(model, &evaluations, args.order) {
+    let rendered = match report::Report::series(model, &evaluations, args.order) {
         Some(r) => report::render(
             args.format,
             r,
@@ -273,17 +279,34 @@ pub fn run(args: &EvalArgs) -> Outcome {
                 layout: args.layout,
             },
         ),
-        None => String::new(),
+        None => Rendered::Text(String::new()),
     };
-    match &args.output {
-        None => out.stdout = text,
-        Some(path) => {
-            if let Err(e) = write::file(path, text.as_bytes()) {
+    let bytes = match rendered {
+        Rendered::Text(text) if args.output.is_none() => {
+            out.stdout = text;
+            None
+        }
+        Rendered::Text(text) => Some(text.into_bytes()),
+        Rendered::Workbook(Ok(bytes)) => Some(bytes),
+        Rendered::Workbook(Err(e)) => {
+            out.stderr.push_str(&lang.pick(
+                format!("piano: errore interno nello scrivere la cartella di lavoro ({e}); per favore segnalalo\n"),
+                format!("piano: internal error writing the workbook ({e}); please report it\n"),
+            ));
+            out.status = FAILED;
+            return out;
+        }
+    };
+    match (&args.output, bytes) {
+        (Some(path), Some(bytes)) => {
+            if let Err(e) = write::file(path, &bytes) {
                 out.stderr.push_str(&e.message(lang));
                 out.status = USAGE;
                 return out;
             }
         }
+        (None, Some(bytes)) => out.stdout_bytes = bytes,
+        (_, None) => {}
     }
     out.stderr.push_str(&tally.summary(lang, true));
     out.status = OK;
@@ -326,12 +349,15 @@ fn load_measurements(
     model: &crate::check::model::Model,
     path: &std::path::Path,
 ) -> Result<(Source, eval::Loaded), Box<(Source, Diagnostic)>> {
-    let (source, problem) = files::read(path);
-    if let Some(d) = problem {
-        return Err(Box::new((source, d)));
+    // Bytes, not text: a workbook is recognised by its first bytes.
+    let name = path.display().to_string();
+    match files::read_bytes(path) {
+        Ok(bytes) => Ok(eval::load_bytes(model, &name, &bytes)),
+        Err(error) => Err(Box::new((
+            Source::new(name, ""),
+            Diagnostic::new(Span::point(0), error),
+        ))),
     }
-    let loaded = eval::load(model, &source);
-    Ok((source, loaded))
 }
 
 /// "no objective has a responsabile containing …", with the plan's responsabili.

@@ -139,6 +139,15 @@ codes! {
     M0716 => Warning,
     M0717 => Error,
     M0718 => Error,
+    // Spreadsheets (issue 12)
+    M0730 => Error,
+    M0731 => Error,
+    M0732 => Error,
+    M0733 => Error,
+    M0734 => Warning,
+    M0735 => Error,
+    M0736 => Error,
+    M0737 => Warning,
     // Evaluation
     E0801 => Warning,
     E0802 => Warning,

@@ -121,6 +121,17 @@ pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
     }
 }
 
+/// `file:line:col`, or `file:Misure!C12` in a workbook.
+fn location(source: &Source, offset: usize) -> String {
+    match source.place(offset) {
+        Some(cell) => format!("{}:{cell}", controls::escape(&source.name)),
+        None => {
+            let (line, col) = source.line_col(offset);
+            format!("{}:{line}:{col}", controls::escape(&source.name))
+        }
+    }
+}
+
 /// "accettato: motivo", for a warning accepted by a `consenti` comment.
 fn accepted_line(lang: Lang, reason: &str) -> String {
     match (lang, reason.is_empty()) {
@@ -132,15 +143,14 @@ fn accepted_line(lang: Lang, reason: &str) -> String {
 }
 
 fn short(source: &Source, d: &Diagnostic, texts: &Texts, lang: Lang) -> String {
-    let (line, col) = source.line_col(source.clamp(d.span).start);
     let accepted = if d.accepted.is_some() {
         lang.pick(" (accettato)", " (accepted)")
     } else {
         ""
     };
     format!(
-        "{}:{line}:{col}: {}[{}]{accepted}: {}",
-        controls::escape(&source.name),
+        "{}: {}[{}]{accepted}: {}",
+        location(source, source.clamp(d.span).start),
         severity_word(lang, d.severity()),
         d.code(),
         controls::escape(&texts.message)
@@ -206,7 +216,7 @@ fn json(
             })
         })
         .collect();
-    serde_json::json!({
+    let mut object = serde_json::json!({
         "file": source.name,
         "start": span.start,
         "end": span.end,
@@ -226,7 +236,11 @@ fn json(
         "fixes": fixes,
         "accettato": d.accepted.is_some(),
         "motivo": d.accepted.as_deref().filter(|r| !r.is_empty()),
-    })
+    });
+    if let (Some(cell), Some(map)) = (source.place(d.span.start), object.as_object_mut()) {
+        map.insert("cell".into(), cell.into());
+    }
+    object
 }
 
 fn human(
@@ -245,7 +259,7 @@ fn human(
                 | super::FileError::NotText
                 | super::FileError::NotRegular { .. }
                 | super::FileError::TooLarge { .. }
-        )
+        ) | super::Kind::Measure(crate::eval::error::MeasureError::WorkbookUnreadable { .. })
     );
     let mut spans = Vec::new();
     if !whole_file {
@@ -320,10 +334,15 @@ fn human(
         GraphicalTheme::unicode_nocolor()
     };
     let mut out = String::new();
-    let handler = GraphicalReportHandler::new_themed(theme)
+    let mut handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_links(false)
         .with_context_lines(CONTEXT_LINES);
+    if source.place(0).is_some() {
+        // A workbook: the header names the cell (`misure.xlsx:Misure!C12`), not a line and
+        // column of its text view.
+        handler = handler.without_primary_span_start();
+    }
     if handler.render_report(&mut out, &report).is_err() {
         // Rendering into a String cannot fail short of a bug in miette; fall back to the
         // short form rather than losing the diagnostic.

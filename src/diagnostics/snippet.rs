@@ -50,8 +50,8 @@ pub struct Excerpts<'s> {
     text: String,
     parts: Vec<Vec<Line>>,
     /// Label starts in the excerpts' text, with the real line and column (0-based, in
-    /// characters) that a snippet's header shows.
-    positions: Vec<(usize, usize, usize)>,
+    /// characters) that a snippet's header shows, and the label's start in the file.
+    positions: Vec<(usize, usize, usize, usize)>,
 }
 
 impl<'s> Excerpts<'s> {
@@ -103,7 +103,9 @@ impl<'s> Excerpts<'s> {
                 let start = excerpts.map(s.start);
                 let end = excerpts.map(s.end).max(start);
                 let (line, column) = source.line_col(s.start);
-                excerpts.positions.push((start, line - 1, column - 1));
+                excerpts
+                    .positions
+                    .push((start, line - 1, column - 1, s.start));
                 SourceSpan::new(start.into(), end - start)
             })
             .collect();
@@ -174,12 +176,22 @@ impl SourceCode for Excerpts<'_> {
         let (line, column) = self
             .positions
             .iter()
-            .find(|(at, _, _)| *at == span.offset() && before == 0)
-            .map_or((lines[first].number, 0), |&(_, line, column)| {
+            .find(|(at, ..)| *at == span.offset() && before == 0)
+            .map_or((lines[first].number, 0), |&(_, line, column, _)| {
                 (line, column)
             });
+        // A workbook's text view: the header names the label's cell (`misure.xlsx:Misure!C12`).
+        let cell = self
+            .positions
+            .iter()
+            .find(|(at, ..)| *at == span.offset())
+            .and_then(|&(.., offset)| self.source.place(offset));
+        let name = match cell {
+            Some(cell) => format!("{}:{cell}", self.name),
+            None => self.name.clone(),
+        };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            name,
             &self.text.as_bytes()[from..to],
             SourceSpan::new(from.into(), to - from),
             line,

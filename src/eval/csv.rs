@@ -47,6 +47,11 @@ pub fn records(text: &str) -> (Vec<Record>, Option<(Span, MeasureError)>) {
         if bytes.get(at) == Some(&b'\n') {
             at += 1;
         }
+        if out.is_empty()
+            && let Some(first) = cells.first_mut()
+        {
+            unmark(first);
+        }
         if cells.iter().any(|c| !c.text.trim().is_empty()) {
             out.push(Record {
                 cells,
@@ -55,6 +60,23 @@ pub fn records(text: &str) -> (Vec<Record>, Option<(Span, MeasureError)>) {
         }
     }
     (out, None)
+}
+
+/// Drops a byte order mark from the file's first cell. An office that reads a CSV with a BOM as
+/// Windows-1252 and saves it again in Windows-1252 keeps the mark's three bytes, inside the
+/// quotes it puts around the cell (`"\u{FEFF}codice"`), where [`Source::from_bytes`] cannot
+/// see it.
+///
+/// [`Source::from_bytes`]: crate::source::Source::from_bytes
+fn unmark(cell: &mut Cell) {
+    if let Some(rest) = cell.text.strip_prefix('\u{FEFF}') {
+        cell.text = rest.to_string();
+        if !cell.exact {
+            return;
+        }
+        let start = cell.span.start.saturating_add('\u{FEFF}'.len_utf8());
+        cell.span = Span::new(start.min(cell.span.end), cell.span.end);
+    }
 }
 
 /// Reads the cell starting at `at`: returns it, where it ends (at `;`, a line break or the
@@ -165,6 +187,19 @@ mod tests {
         );
         assert_eq!(texts("a;b"), vec![vec!["a", "b"]]);
         assert!(texts("").is_empty());
+    }
+
+    #[test]
+    fn a_byte_order_mark_inside_the_first_quotes_is_dropped() {
+        let text = "\"\u{FEFF}codice\";\"valore\"\n\"\u{FEFF}a\";1\n";
+        let (records, _) = records(text);
+        let first = &records[0].cells[0];
+        assert_eq!(first.text, "codice");
+        assert_eq!(&text[first.span.range()], "codice");
+        assert_eq!(
+            records[1].cells[0].text, "\u{FEFF}a",
+            "only the file's first cell"
+        );
     }
 
     #[test]

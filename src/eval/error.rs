@@ -141,6 +141,71 @@ pub enum MeasureError {
     JsonShape {
         expected: &'static str,
     },
+    /// Text that was UTF-8, read as Windows-1252 and saved again (`â‚¬` for `€`): one
+    /// diagnostic for the file, at the first garbled place.
+    Garbled {
+        /// The distinct garblings, as read and as meant, in order of appearance.
+        pairs: Vec<(String, char)>,
+        /// Other garbled places, on other lines (a few).
+        others: Vec<Span>,
+        /// How many lines hold garbled text.
+        lines: usize,
+    },
+    /// A workbook (`.xlsx`, `.ods`) that cannot be read.
+    WorkbookUnreadable {
+        problem: WorkbookProblem,
+    },
+    /// A cell holding a spreadsheet error (`#DIV/0!`, `#N/D`).
+    CellError {
+        text: String,
+    },
+    /// A number in a `%` row, in a cell not formatted as a percentage: `80` could be 80% or
+    /// 8000%, `0,8` could be 80% or 0,8%.
+    UnformattedPercent {
+        code: String,
+        number: String,
+    },
+    /// The workbook's template was made for a plan that needs other codes or units.
+    OtherPlan {
+        /// Codes the plan needs that the template did not have.
+        added: Vec<String>,
+        /// Codes of the template the plan no longer needs.
+        removed: Vec<String>,
+        /// Codes whose unit changed: code, the template's unit, the plan's.
+        changed: Vec<(String, String, Udm)>,
+    },
+    /// A row of the template is not in the workbook any more.
+    DeletedRow {
+        code: String,
+        /// The code of the row it followed, if any.
+        after: Option<String>,
+    },
+    /// Cells in a column with no name in the header row: they would be ignored.
+    OutsideColumns {
+        /// The column's letters (`H`).
+        column: String,
+        cells: usize,
+    },
+    /// A sheet with content that is not read (only one sheet holds the measurements).
+    SheetNotRead {
+        sheet: String,
+        read: String,
+    },
+}
+
+/// Why a workbook cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// Not a zip archive of a workbook, or a damaged one: the reader's words.
+    Damaged(String),
+    /// Protected by a password (encrypted).
+    Encrypted,
+    /// Excel 97-2003 (`.xls`) or binary (`.xlsb`).
+    OldFormat,
+    /// No worksheet at all.
+    NoSheets,
+    /// Far more cells than a measurement file has.
+    TooLarge,
 }
 
 impl MeasureError {
@@ -164,6 +229,14 @@ impl MeasureError {
             MeasureError::Missing { .. } => Code::M0716,
             MeasureError::JsonSyntax { .. } => Code::M0717,
             MeasureError::JsonShape { .. } => Code::M0718,
+            MeasureError::Garbled { .. } => Code::M0730,
+            MeasureError::WorkbookUnreadable { .. } => Code::M0731,
+            MeasureError::CellError { .. } => Code::M0732,
+            MeasureError::UnformattedPercent { .. } => Code::M0733,
+            MeasureError::OtherPlan { .. } => Code::M0734,
+            MeasureError::DeletedRow { .. } => Code::M0735,
+            MeasureError::OutsideColumns { .. } => Code::M0736,
+            MeasureError::SheetNotRead { .. } => Code::M0737,
         }
     }
 }
@@ -215,7 +288,11 @@ pub enum EvalError {
         from: YearFrom,
     },
     /// No `rilevazione` and no `--as-of`: the date is taken as 31/12 of the scored year.
-    NoMonitoringDate { assumed: NaiveDate },
+    NoMonitoringDate {
+        assumed: NaiveDate,
+        /// The file has the `rilevazione` row (as the template does) with an empty value.
+        blank: bool,
+    },
     /// Two measurement files of one report with the same monitoring date.
     SameMonitoringDate { date: NaiveDate, other: String },
     /// Measurement files of one report that score different years.

@@ -24,6 +24,17 @@ pub const RILEVAZIONE: &str = "rilevazione";
 /// The columns of a measurement file, in the order `piano template` prints them.
 pub const COLUMNS: [&str; 5] = ["codice", "valore", "nota", "udm", "descrizione"];
 
+/// Every column a measurement file may have: the workbook template also has `obiettivo`
+/// (not read, like `descrizione`), and a CSV saved from it too.
+pub const KNOWN_COLUMNS: [&str; 6] = [
+    "codice",
+    "valore",
+    "nota",
+    "udm",
+    "descrizione",
+    "obiettivo",
+];
+
 /// One value given by the file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -39,6 +50,8 @@ pub struct Entry {
 pub struct Measurements {
     /// The `rilevazione` row.
     pub monitoring: Option<(NaiveDate, Span)>,
+    /// The value cell of a `rilevazione` row left empty (as in the template), if any.
+    pub monitoring_blank: Option<Span>,
     /// By `MeasureId`.
     pub measures: Vec<Option<Entry>>,
     /// By objective, then indicator.
@@ -51,6 +64,7 @@ impl Measurements {
     pub fn empty(model: &Model) -> Self {
         Measurements {
             monitoring: None,
+            monitoring_blank: None,
             measures: vec![None; model.measures.len()],
             indicators: model
                 .objectives
@@ -88,17 +102,17 @@ impl Loaded {
     }
 }
 
-/// A row, from either form.
-struct Row {
-    span: Span,
-    code: Cell,
-    value: Raw,
-    note: Option<String>,
-    udm: Option<Cell>,
+/// A row, from any form.
+pub(crate) struct Row {
+    pub span: Span,
+    pub code: Cell,
+    pub value: Raw,
+    pub note: Option<String>,
+    pub udm: Option<Cell>,
 }
 
 /// A value as the file gives it.
-enum Raw {
+pub(crate) enum Raw {
     /// Text written as in a plan; `iso`: ISO dates accepted too (JSON).
     Text {
         cell: Cell,
@@ -108,38 +122,66 @@ enum Raw {
     Number(String, Span),
     Bool(bool, Span),
     Null(Span),
+    /// A workbook cell, already read (a number with its shown unit, a date, a boolean), or
+    /// the diagnostic it gives.
+    Sheet(Result<Literal, MeasureError>, Span),
 }
 
 /// Reads a measurement file for `model`: JSON when it starts with `{` or `[`, else CSV.
 pub fn load(model: &Model, source: &Source) -> Loaded {
-    let mut loaded = Loaded {
-        measurements: Measurements::empty(model),
-        diagnostics: Vec::new(),
-    };
+    let mut diagnostics = Vec::new();
     let text = source.text.as_str();
     if crate::source::is_binary(text) {
-        loaded.diagnostics.push(Diagnostic::new(
-            Span::point(0),
-            crate::diagnostics::FileError::NotText,
-        ));
-        return loaded;
+        return Loaded {
+            measurements: Measurements::empty(model),
+            diagnostics: vec![Diagnostic::new(
+                Span::point(0),
+                crate::diagnostics::FileError::NotText,
+            )],
+        };
     }
     let first = text.trim_start().chars().next();
     let rows = if matches!(first, Some('{' | '[')) {
-        json_rows(text, &mut loaded.diagnostics)
+        json_rows(text, &mut diagnostics)
     } else {
-        csv_rows(text, &mut loaded.diagnostics)
+        csv_rows(text, &mut diagnostics)
     };
-    if let Some(rows) = rows {
-        if rows.is_empty() && loaded.diagnostics.is_empty() {
-            loaded
-                .diagnostics
-                .push(Diagnostic::new(Span::point(0), MeasureError::Empty));
+    let end = rows
+        .as_ref()
+        .and_then(|rows| rows.last())
+        .map_or(Span::point(text.len()), |r| Span::point(r.span.end));
+    finish(model, rows, diagnostics, end, text)
+}
+
+/// The rows of a file, read in any form, → values and diagnostics. `end` is where a missing
+/// row would go; `text` is the file's text (or a workbook's view), searched for garbling.
+pub(crate) fn finish(
+    model: &Model,
+    rows: Option<Vec<Row>>,
+    diagnostics: Vec<Diagnostic>,
+    end: Span,
+    text: &str,
+) -> Loaded {
+    let mut loaded = Loaded {
+        measurements: Measurements::empty(model),
+        diagnostics,
+    };
+    loaded.measurements.end = end;
+    match rows {
+        Some(rows) => {
+            if rows.is_empty() && loaded.diagnostics.is_empty() {
+                loaded
+                    .diagnostics
+                    .push(Diagnostic::new(Span::point(0), MeasureError::Empty));
+            }
+            let mut reader = Rows::new(model, &mut loaded);
+            for row in rows {
+                reader.row(row);
+            }
+            super::mojibake::diagnose(text, &mut reader.loaded.diagnostics);
+            reader.missing();
         }
-        loaded.measurements.end = rows
-            .last()
-            .map_or(Span::point(text.len()), |r| Span::point(r.span.end));
-        Rows::new(model, &mut loaded).all(rows);
+        None => super::mojibake::diagnose(text, &mut loaded.diagnostics),
     }
     crate::diagnostics::sort(&mut loaded.diagnostics);
     loaded
@@ -163,6 +205,20 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
         }
         return None;
     };
+    table_rows(header, body, diagnostics, &|cell| Raw::Text {
+        cell: cell.clone(),
+        iso: false,
+    })
+}
+
+/// A table's header and records → rows; `value` reads a value cell (a CSV's text, a
+/// workbook's typed cell).
+pub(crate) fn table_rows(
+    header: &csv::Record,
+    body: &[csv::Record],
+    diagnostics: &mut Vec<Diagnostic>,
+    value: &dyn Fn(&Cell) -> Raw,
+) -> Option<Vec<Row>> {
     let columns = read_header(header, diagnostics)?;
     let at = |name: &str| columns.iter().position(|c| c.as_deref() == Some(name));
     let (Some(code_at), Some(value_at)) = (at("codice"), at("valore")) else {
@@ -186,10 +242,7 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
         rows.push(Row {
             span: record.span,
             code: cell(code_at),
-            value: Raw::Text {
-                cell: cell(value_at),
-                iso: false,
-            },
+            value: value(&record.cells[value_at]),
             note: note_at.map(|i| record.cells[i].text.trim().to_string()),
             udm: udm_at.map(cell),
         });
@@ -207,7 +260,7 @@ fn read_header(
         .iter()
         .map(|c| c.text.trim().to_lowercase())
         .collect();
-    let known = |n: &str| COLUMNS.contains(&n);
+    let known = |n: &str| KNOWN_COLUMNS.contains(&n);
     let missing: Vec<&'static str> = ["codice", "valore"]
         .into_iter()
         .filter(|c| !names.iter().any(|n| n == c))
@@ -255,7 +308,7 @@ fn read_header(
                 "valori" | "value" | "dato" | "importo" => Some("valore"),
                 "codici" | "code" | "id" => Some("codice"),
                 "unità" | "unita" | "unità di misura" => Some("udm"),
-                other => suggest::closest(other, COLUMNS),
+                other => suggest::closest(other, KNOWN_COLUMNS),
             };
             diagnostics.push(Diagnostic::new(
                 cell.span,
@@ -485,13 +538,6 @@ impl<'a> Rows<'a> {
         self.loaded.diagnostics.push(Diagnostic::new(span, error));
     }
 
-    fn all(mut self, rows: Vec<Row>) {
-        for row in rows {
-            self.row(row);
-        }
-        self.missing();
-    }
-
     fn row(&mut self, row: Row) {
         let code = row.code.text.trim().to_string();
         if code.is_empty() {
@@ -509,13 +555,13 @@ impl<'a> Rows<'a> {
         }
         self.seen.insert(code.clone(), code_span);
         if code == RILEVAZIONE {
-            if let Some((span, literal)) = self.literal(&row.value)
-                && let Some(literal) = literal
-            {
-                match value::monitoring_date(literal) {
+            match self.literal(&row.value) {
+                Some((span, Some(literal))) => match value::monitoring_date(literal) {
                     Ok(d) => self.loaded.measurements.monitoring = Some((d, span)),
                     Err(e) => self.error(span, e),
-                }
+                },
+                Some((span, None)) => self.loaded.measurements.monitoring_blank = Some(span),
+                None => {}
             }
             return;
         }
@@ -554,6 +600,7 @@ impl<'a> Rows<'a> {
             self.udm_column(&code, cell, udm);
         }
         let note = row.note.filter(|n| !n.is_empty());
+        let from_sheet = matches!(row.value, Raw::Sheet(..));
         let Some((span, literal)) = self.literal(&row.value) else {
             return;
         };
@@ -564,6 +611,11 @@ impl<'a> Rows<'a> {
             }
             Some(literal) => match value::typed(literal, udm, &code) {
                 Ok(v) => v,
+                // A spreadsheet number in a `%` row, in a cell not formatted as a percentage.
+                Err(MeasureError::PercentWithoutSign { code, number }) if from_sheet => {
+                    self.error(span, MeasureError::UnformattedPercent { code, number });
+                    return;
+                }
                 Err(e) => {
                     self.error(span, e);
                     return;
@@ -605,6 +657,11 @@ impl<'a> Rows<'a> {
             },
             Raw::Bool(b, span) => Some((*span, Some(if *b { Literal::Yes } else { Literal::No }))),
             Raw::Null(span) => Some((*span, Some(Literal::NotAvailable))),
+            Raw::Sheet(Ok(literal), span) => Some((*span, Some(literal.clone()))),
+            Raw::Sheet(Err(e), span) => {
+                self.error(*span, e.clone());
+                None
+            }
         }
     }
 

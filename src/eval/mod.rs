@@ -5,14 +5,17 @@
 pub mod csv;
 pub mod error;
 pub mod filter;
+pub mod fingerprint;
 pub mod formula;
 pub mod json_input;
 pub mod measurements;
+pub mod mojibake;
 pub mod needs;
 pub mod rollup;
 pub mod score;
 pub mod series;
 pub mod value;
+pub mod workbook;
 
 use crate::check::model::{Model, TargetSpec, TargetValue};
 use crate::diagnostics::Diagnostic;
@@ -28,6 +31,18 @@ use score::{Dates, Score, Status};
 use value::Val;
 
 pub use measurements::{Loaded, load};
+
+/// Reads a measurement file's bytes, whatever its form: a workbook (`.xlsx`, `.ods`), else
+/// text (CSV or JSON). Returns the source its diagnostics are rendered with (a workbook's text
+/// view, with its cells named) and the values.
+pub fn load_bytes(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
+    if workbook::is_workbook(bytes) {
+        return workbook::load(model, name, bytes);
+    }
+    let source = Source::from_bytes(name, bytes).0;
+    let loaded = load(model, &source);
+    (source, loaded)
+}
 
 /// What the command line says about the evaluation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -196,8 +211,11 @@ pub fn evaluate(
             located.push(Located {
                 place: Place::Measurements,
                 diagnostic: Diagnostic::new(
-                    measurements.end,
-                    EvalError::NoMonitoringDate { assumed: year_end },
+                    measurements.monitoring_blank.unwrap_or(measurements.end),
+                    EvalError::NoMonitoringDate {
+                        assumed: year_end,
+                        blank: measurements.monitoring_blank.is_some(),
+                    },
                 ),
             });
             year_end

@@ -19,6 +19,8 @@ pub struct Need {
     pub target: Target,
     pub udm: Udm,
     pub description: String,
+    /// The objective that needs it (first, for a global measure).
+    pub objective: usize,
 }
 
 pub fn needed(model: &Model) -> Vec<Need> {
@@ -32,6 +34,7 @@ pub fn needed(model: &Model) -> Vec<Need> {
                     target: Target::Indicator(o, i),
                     udm: indicator.udm,
                     description: indicator.title.clone(),
+                    objective: o,
                 }),
                 Some(formula) => {
                     let mut ids = Vec::new();
@@ -48,6 +51,7 @@ pub fn needed(model: &Model) -> Vec<Need> {
                             target: Target::Measure(id),
                             udm: measure.udm,
                             description: measure.description.clone(),
+                            objective: o,
                         });
                     }
                 }

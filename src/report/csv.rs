@@ -12,6 +12,10 @@ use crate::syntax::ast::Udm;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// The UTF-8 byte order mark a CSV file for spreadsheets starts with: without it Excel reads
+/// UTF-8 as Windows-1252 and shows `â‚¬` for `€`.
+pub const BOM: char = '\u{FEFF}';
+
 /// A cell quoted when it holds `;`, `"` or a line break.
 fn quote(cell: &str) -> String {
     if cell.contains([';', '"', '\n', '\r']) {

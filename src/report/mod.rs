@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod scheda;
 pub mod text;
 pub mod tidy;
+pub mod xlsx;
 
 use crate::check::model::{Model, TargetSpec, TargetValue};
 use crate::diagnostics::Lang;
@@ -30,6 +31,30 @@ pub enum Format {
     Csv,
     Markdown,
     Html,
+    /// An Excel workbook (binary).
+    Xlsx,
+}
+
+impl Format {
+    /// The format a report file's extension asks for (`report.xlsx`, `report.html`...).
+    pub fn of_extension(extension: &str) -> Option<Format> {
+        Some(match extension.to_ascii_lowercase().as_str() {
+            "txt" => Format::Text,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "md" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "xlsx" => Format::Xlsx,
+            _ => return None,
+        })
+    }
+}
+
+/// A rendered report: text, or a workbook's bytes (or why it could not be written, which
+/// would be a bug).
+pub enum Rendered {
+    Text(String),
+    Workbook(Result<Vec<u8>, String>),
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -149,14 +174,28 @@ fn lowest_first(p: Option<Decimal>) -> (bool, Decimal) {
     (p.is_none(), p.unwrap_or(Decimal::ZERO))
 }
 
-pub fn render(format: Format, report: Report, options: Options) -> String {
-    match format {
+pub fn render(format: Format, report: Report, options: Options) -> Rendered {
+    Rendered::Text(match format {
         Format::Text => text::render(report, options),
         Format::Json => json::render(report),
-        Format::Csv => csv::render(report, options.lang, options.layout),
+        // A byte order mark, so that Excel reads `€` and `sì` right; the tidy layout is for
+        // scripts (never localised, comma-separated) and has none.
+        Format::Csv => match options.layout {
+            CsvLayout::Wide => format!(
+                "{}{}",
+                csv::BOM,
+                csv::render(report, options.lang, options.layout)
+            ),
+            CsvLayout::Tidy => csv::render(report, options.lang, options.layout),
+        },
         Format::Markdown => markdown::render(report, options.lang),
         Format::Html => html::render(report, options.lang),
-    }
+        Format::Xlsx => {
+            return Rendered::Workbook(
+                xlsx::render(report, options.lang).map_err(|e| e.to_string()),
+            );
+        }
+    })
 }
 
 /// The notes beside an indicator: how its formula was read when it was written in points

@@ -59,5 +59,6 @@ pub mod mutate;
 pub mod properties;
 pub mod report;
 pub mod unspanned;
+pub mod workbooks;
 #[allow(unused_imports)]
 pub use unspanned::unspanned;

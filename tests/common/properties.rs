@@ -10,7 +10,10 @@
 //! - `piano fmt`'s output formats to itself, checks with the same diagnostics and keeps every
 //!   comment;
 //! - `piano template`'s output loads back: empty, it only lacks values; filled in, it loads
-//!   without a diagnostic.
+//!   without a diagnostic; the workbook template (`.xlsx`) loads back empty too.
+//!
+//! Measurement files are given as bytes where they can be ([`load_bytes`], [`eval_bytes`]),
+//! so that workbooks go through the same reader as in `piano eval`.
 #![allow(dead_code)]
 
 use piano::check::Checked;
@@ -131,6 +134,17 @@ pub fn load(checked: &Checked, measurements: &Source) {
     });
 }
 
+/// A measurement file's bytes as `piano eval` reads them: a workbook (`.xlsx`, `.ods`, told
+/// by its first bytes) or a text; spans inside the source its diagnostics are rendered with
+/// (a workbook's text view), and rendering.
+pub fn load_bytes(checked: &Checked, name: &str, bytes: &[u8]) {
+    assert_deterministic("load", || {
+        let (source, loaded) = eval::load_bytes(&checked.model, name, bytes);
+        assert_spans(&source, &loaded.diagnostics);
+        rendered(&source, &loaded.diagnostics)
+    });
+}
+
 /// `piano eval` with a measurement file: the load, the evaluation, and every report in both
 /// languages. The plan's own diagnostics are `check`'s business.
 /// True when the evaluation went as far as the reports.
@@ -142,20 +156,51 @@ pub fn eval(plan: &Source, measurements: &Source) -> bool {
     eval_checked(plan, &checked, measurements)
 }
 
+/// [`eval`] with the measurement file's bytes, read as `piano eval` reads them (workbooks
+/// too: see [`load_bytes`]).
+pub fn eval_bytes(plan: &Source, name: &str, bytes: &[u8]) -> bool {
+    let checked = piano::check_plan(plan);
+    if checked.has_errors() {
+        return false;
+    }
+    eval_loaded(plan, &checked, &|| {
+        eval::load_bytes(&checked.model, name, bytes)
+    })
+}
+
 /// [`eval`] for a plan already checked (and without errors).
 pub fn eval_checked(plan: &Source, checked: &Checked, measurements: &Source) -> bool {
+    eval_loaded(plan, checked, &|| {
+        (
+            measurements.clone(),
+            eval::load(&checked.model, measurements),
+        )
+    })
+}
+
+/// The evaluation after `load` (run on each of the two runs, so that loading is compared too).
+fn eval_loaded(
+    plan: &Source,
+    checked: &Checked,
+    load: &dyn Fn() -> (Source, eval::Loaded),
+) -> bool {
     let reported = std::cell::Cell::new(false);
     assert_deterministic("eval", || {
-        let (out, r) = eval_once(plan, checked, measurements);
+        let (measurements, loaded) = load();
+        let (out, r) = eval_once(plan, checked, &measurements, loaded);
         reported.set(r);
         out
     });
     reported.get()
 }
 
-fn eval_once(plan: &Source, checked: &Checked, measurements: &Source) -> (String, bool) {
+fn eval_once(
+    plan: &Source,
+    checked: &Checked,
+    measurements: &Source,
+    loaded: eval::Loaded,
+) -> (String, bool) {
     let model = &checked.model;
-    let loaded = eval::load(model, measurements);
     assert_spans(measurements, &loaded.diagnostics);
     let mut out = rendered(measurements, &loaded.diagnostics);
     if loaded.has_errors() {
@@ -190,16 +235,28 @@ fn eval_once(plan: &Source, checked: &Checked, measurements: &Source) -> (String
         report::Format::Csv,
         report::Format::Markdown,
         report::Format::Html,
+        report::Format::Xlsx,
     ];
     for format in formats {
         for (lang, fancy) in [(Lang::It, false), (Lang::En, true)] {
+            // A workbook takes milliseconds to zip: one language is enough for its properties.
+            if format == report::Format::Xlsx && lang == Lang::En {
+                continue;
+            }
             let r = report::Report::new(model, &evaluation);
             let options = report::Options {
                 lang,
                 fancy,
                 layout: Default::default(),
             };
-            out.push_str(&report::render(format, r, options));
+            match report::render(format, r, options) {
+                report::Rendered::Text(text) => out.push_str(&text),
+                // The bytes are compared by the determinism check like the texts.
+                report::Rendered::Workbook(Ok(bytes)) => {
+                    out.push_str(&format!("{} bytes of workbook\n", bytes.len()));
+                }
+                report::Rendered::Workbook(Err(e)) => panic!("the workbook report failed: {e}"),
+            }
         }
     }
     (out, true)
@@ -290,6 +347,27 @@ pub fn template(plan: &Source) -> bool {
         "the filled-in template loads with {codes:?}\n{filled}"
     );
     eval_checked(plan, &checked, &Source::new("riempito.csv", filled));
+    // The workbook template: the same bytes twice, and it loads back with every value missing.
+    let workbook = || {
+        piano::commands::template_xlsx::workbook(&checked.model, Lang::It)
+            .unwrap_or_else(|e| panic!("the workbook template failed: {e}"))
+    };
+    let bytes = workbook();
+    assert!(
+        bytes == workbook(),
+        "the workbook template differs between two runs"
+    );
+    let (view, empty) = eval::load_bytes(&checked.model, "modello.xlsx", &bytes);
+    assert_spans(&view, &empty.diagnostics);
+    let codes: Vec<String> = empty
+        .diagnostics
+        .iter()
+        .map(|d| d.code().to_string())
+        .collect();
+    assert!(
+        codes == ["M0716"] || (codes.is_empty() && eval::needs::needed(&checked.model).is_empty()),
+        "the empty workbook template loads with {codes:?}"
+    );
     true
 }
 

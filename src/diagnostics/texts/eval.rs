@@ -96,7 +96,28 @@ pub fn describe(e: &EvalError, lang: Lang) -> Texts {
             ))
             .help(help)
         }
-        EvalError::NoMonitoringDate { assumed } => {
+        EvalError::NoMonitoringDate {
+            assumed,
+            blank: true,
+        } => {
+            let d = italian::date(*assumed);
+            Texts::new(tr!(
+                lang,
+                "manca la data della rilevazione: uso il {d}",
+                "the monitoring date is missing: using {d}"
+            ))
+            .label(tr!(
+                lang,
+                "scrivi qui la data della rilevazione",
+                "write the monitoring date here"
+            ))
+            .help(tr!(
+                lang,
+                "la data decide quali scadenze sono passate: scrivi nella riga `rilevazione` la data a cui si riferiscono i valori (per esempio 30/06/2024), oppure usa `--as-of 30/06/2024`",
+                "the date decides which deadlines have passed: write in the `rilevazione` row the date the values refer to (for example 30/06/2024), or use `--as-of 30/06/2024`"
+            ))
+        }
+        EvalError::NoMonitoringDate { assumed, .. } => {
             let d = italian::date(*assumed);
             Texts::new(tr!(
                 lang,

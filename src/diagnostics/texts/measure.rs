@@ -209,8 +209,8 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
         .help(did_you_mean(lang, *suggestion).unwrap_or_else(|| {
             tr!(
                 lang,
-                "le colonne sono `codice`, `valore`, `nota`, `udm`, `descrizione`",
-                "the columns are `codice`, `valore`, `nota`, `udm`, `descrizione`"
+                "le colonne sono `codice`, `valore`, `nota`, `udm`, `descrizione`, `obiettivo`",
+                "the columns are `codice`, `valore`, `nota`, `udm`, `descrizione`, `obiettivo`"
             )
         })),
         M::DuplicateColumn { name, first } => Texts::new(tr!(
@@ -436,6 +436,14 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Texts {
             "controlla virgolette, virgole e parentesi in questo punto",
             "check quotes, commas and brackets at this point"
         )),
+        M::Garbled { .. }
+        | M::WorkbookUnreadable { .. }
+        | M::CellError { .. }
+        | M::UnformattedPercent { .. }
+        | M::OtherPlan { .. }
+        | M::DeletedRow { .. }
+        | M::OutsideColumns { .. }
+        | M::SheetNotRead { .. } => super::workbook::describe(e, lang).unwrap_or_default(),
         M::JsonShape { expected } => {
             let what = match (*expected, lang) {
                 ("file", Lang::It) => "un oggetto con `valori` (e facoltativamente `rilevazione`)",

@@ -7,6 +7,7 @@ mod eval;
 mod measure;
 pub mod output;
 mod syntax;
+mod workbook;
 
 use super::{Applicability, Edit, FileError, FileKind, Fix, Kind, Lang};
 use crate::span::Span;
