@@ -294,32 +294,36 @@ fn main() {
             output,
             color: c,
             common,
-        } => commands::eval::run(&commands::eval::EvalArgs {
-            plan,
-            measurements,
-            as_of,
-            year,
-            format: match format {
-                ReportFormat::Text => piano::report::Format::Text,
-                ReportFormat::Json => piano::report::Format::Json,
-                ReportFormat::Csv => piano::report::Format::Csv,
-                ReportFormat::Markdown => piano::report::Format::Markdown,
-                ReportFormat::Html => piano::report::Format::Html,
+        } => commands::eval::run_to(
+            &commands::eval::EvalArgs {
+                plan,
+                measurements,
+                as_of,
+                year,
+                format: match format {
+                    ReportFormat::Text => piano::report::Format::Text,
+                    ReportFormat::Json => piano::report::Format::Json,
+                    ReportFormat::Csv => piano::report::Format::Csv,
+                    ReportFormat::Markdown => piano::report::Format::Markdown,
+                    ReportFormat::Html => piano::report::Format::Html,
+                },
+                output,
+                lang: Lang::from_setting(common.lang.as_deref()),
+                fancy: color(c),
+                color: stderr_color(c),
+                responsabile,
+                order: match ordina {
+                    OrderChoice::Piano => piano::report::Order::Plan,
+                    OrderChoice::Performance => piano::report::Order::Performance,
+                },
+                layout: match layout {
+                    LayoutChoice::Wide => piano::report::CsvLayout::Wide,
+                    LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
+                },
             },
-            output,
-            lang: Lang::from_setting(common.lang.as_deref()),
-            fancy: color(c),
-            color: stderr_color(c),
-            responsabile,
-            order: match ordina {
-                OrderChoice::Piano => piano::report::Order::Plan,
-                OrderChoice::Performance => piano::report::Order::Performance,
-            },
-            layout: match layout {
-                LayoutChoice::Wide => piano::report::CsvLayout::Wide,
-                LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
-            },
-        }),
+            // The report streams to standard output as it is written.
+            &mut std::io::stdout().lock(),
+        ),
         Command::Template {
             plan,
             output,

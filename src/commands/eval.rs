@@ -92,7 +92,18 @@ impl Tally {
     }
 }
 
+/// Runs the command with the report in the outcome's `stdout` (for tests and embedding).
 pub fn run(args: &EvalArgs) -> Outcome {
+    let mut report = Vec::new();
+    let mut out = run_to(args, &mut report);
+    out.stdout = String::from_utf8(report).unwrap_or_default();
+    out
+}
+
+/// Runs the command, writing the report to `stdout` (without `-o`) as it walks the plan. A
+/// failed write is exit status 2 with a message, except a closed pipe (`| head`), as in
+/// `main`'s own printing.
+pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
     let lang = args.lang;
     let mut out = Outcome::default();
     let mut tally = Tally::default();
@@ -263,22 +274,36 @@ pub fn run(args: &EvalArgs) -> Outcome {
     };
     let model = filtered_model.as_ref().unwrap_or(&checked.model);
     let fancy = args.fancy && args.output.is_none();
-    let text = match report::Report::series(model, &evaluations, args.order) {
-        Some(r) => report::render(
-            args.format,
-            r,
-            report::Options {
-                lang,
-                fancy,
-                layout: args.layout,
-            },
-        ),
-        None => String::new(),
+    let options = report::Options {
+        lang,
+        fancy,
+        layout: args.layout,
+    };
+    let fill = |w: &mut dyn std::io::Write| match report::Report::series(
+        model,
+        &evaluations,
+        args.order,
+    ) {
+        Some(r) => report::write(args.format, r, options, w),
+        None => Ok(()),
     };
     match &args.output {
-        None => out.stdout = text,
+        None => {
+            let mut buffered = std::io::BufWriter::new(stdout);
+            let written = fill(&mut buffered).and_then(|()| std::io::Write::flush(&mut buffered));
+            out.stderr.push_str(&tally.summary(lang, true));
+            out.status = OK;
+            if let Err(e) = written
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                out.stderr
+                    .push_str(&crate::diagnostics::output::stdout_failed(lang, &e));
+                out.status = USAGE;
+            }
+            return out;
+        }
         Some(path) => {
-            if let Err(e) = write::file(path, text.as_bytes()) {
+            if let Err(e) = write::stream(path, fill) {
                 out.stderr.push_str(&e.message(lang));
                 out.status = USAGE;
                 return out;

@@ -15,6 +15,7 @@ use crate::syntax::ast::Udm;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value, json};
+use std::io::{self, Write};
 
 /// An exact decimal as a JSON number.
 pub fn number(d: Decimal) -> Value {
@@ -91,100 +92,107 @@ fn change(report: Report, at: impl Fn(&crate::eval::Evaluation) -> Option<Decima
 }
 
 pub fn render(report: Report) -> String {
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail.
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report as it walks the plan: one objective's value tree at a time, so that
+/// memory does not grow with the plan (the bytes are those of one pretty-printed tree).
+pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
     let Report { model, eval, .. } = report;
-    let mut top = Map::new();
+    let mut top = Top::new(w)?;
     top.insert("anno".into(), json!(eval.year));
     top.insert(
         "al".into(),
         Value::String(eval.as_of.format("%Y-%m-%d").to_string()),
     );
     top.insert("performance".into(), opt_percent(eval.plan.performance));
-    top.insert(
-        "obiettivi".into(),
-        Value::Array(
-            report
-                .objectives()
-                .into_iter()
-                .filter_map(|o| Some((o, model.objectives.get(o)?, eval.objectives.get(o)?)))
-                .map(|(k, objective, result)| {
-                    let mut o = Map::new();
-                    o.insert("codice".into(), json!(objective.code));
-                    o.insert("titolo".into(), json!(objective.title));
-                    o.insert("performance".into(), opt_percent(result.tally.performance));
+    top.array(
+        "obiettivi",
+        report
+            .objectives()
+            .into_iter()
+            .filter_map(|o| Some((o, model.objectives.get(o)?, eval.objectives.get(o)?)))
+            .map(|(k, objective, result)| {
+                let mut o = Map::new();
+                o.insert("codice".into(), json!(objective.code));
+                o.insert("titolo".into(), json!(objective.title));
+                o.insert("performance".into(), opt_percent(result.tally.performance));
+                o.insert(
+                    "indicatori".into(),
+                    Value::Array(
+                        report
+                            .indicators(k)
+                            .into_iter()
+                            .filter_map(|i| {
+                                let ind = objective.indicators.get(i)?;
+                                let r = result.indicators.get(i)?;
+                                Some(indicator_json(report, k, i, ind, r))
+                            })
+                            .collect(),
+                    ),
+                );
+                o.insert("strategico".into(), json!(objective.strategico));
+                o.insert("ambito".into(), json!(objective.ambito));
+                let (m, p) = objective.missione.clone().unzip();
+                let mission = eval
+                    .missions
+                    .iter()
+                    .find(|x| Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref());
+                o.insert("missione".into(), json!(m));
+                o.insert("programma".into(), json!(p));
+                o.insert(
+                    "missione_nome".into(),
+                    json!(mission.and_then(|x| x.missione_name)),
+                );
+                o.insert(
+                    "programma_nome".into(),
+                    json!(mission.and_then(|x| x.programma_name)),
+                );
+                o.insert(
+                    "risorse".into(),
+                    objective
+                        .risorse
+                        .for_year(eval.year)
+                        .map_or(Value::Null, number),
+                );
+                o.insert(
+                    "risorse_interne".into(),
+                    Value::Bool(objective.risorse.internal),
+                );
+                let weight = super::scheda::objective_weight(report, k);
+                o.insert(
+                    "peso".into(),
+                    weight.map_or(Value::Null, |w| number(percent(w.weight))),
+                );
+                o.insert(
+                    "quota".into(),
+                    weight
+                        .and_then(|w| w.share)
+                        .map_or(Value::Null, |s| number(percent(s))),
+                );
+                o.insert("conteggi".into(), counts(&result.tally));
+                o.insert("responsabile".into(), json!(objective.responsabile));
+                o.insert("prerequisito".into(), Value::Bool(objective.prerequisite));
+                if objective.prerequisite {
                     o.insert(
-                        "indicatori".into(),
-                        Value::Array(
-                            report
-                                .indicators(k)
-                                .into_iter()
-                                .filter_map(|i| {
-                                    let ind = objective.indicators.get(i)?;
-                                    let r = result.indicators.get(i)?;
-                                    Some(indicator_json(report, k, i, ind, r))
-                                })
-                                .collect(),
-                        ),
+                        "prerequisito_raggiunto".into(),
+                        Value::Bool(crate::eval::rollup::met(result.tally.performance)),
                     );
-                    o.insert("strategico".into(), json!(objective.strategico));
-                    o.insert("ambito".into(), json!(objective.ambito));
-                    let (m, p) = objective.missione.clone().unzip();
-                    let mission = eval.missions.iter().find(|x| {
-                        Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref()
-                    });
-                    o.insert("missione".into(), json!(m));
-                    o.insert("programma".into(), json!(p));
-                    o.insert(
-                        "missione_nome".into(),
-                        json!(mission.and_then(|x| x.missione_name)),
-                    );
-                    o.insert(
-                        "programma_nome".into(),
-                        json!(mission.and_then(|x| x.programma_name)),
-                    );
-                    o.insert(
-                        "risorse".into(),
-                        objective
-                            .risorse
-                            .for_year(eval.year)
-                            .map_or(Value::Null, number),
-                    );
-                    o.insert(
-                        "risorse_interne".into(),
-                        Value::Bool(objective.risorse.internal),
-                    );
-                    let weight = super::scheda::objective_weight(report, k);
-                    o.insert(
-                        "peso".into(),
-                        weight.map_or(Value::Null, |w| number(percent(w.weight))),
-                    );
-                    o.insert(
-                        "quota".into(),
-                        weight
-                            .and_then(|w| w.share)
-                            .map_or(Value::Null, |s| number(percent(s))),
-                    );
-                    o.insert("conteggi".into(), counts(&result.tally));
-                    o.insert("responsabile".into(), json!(objective.responsabile));
-                    o.insert("prerequisito".into(), Value::Bool(objective.prerequisite));
-                    if objective.prerequisite {
-                        o.insert(
-                            "prerequisito_raggiunto".into(),
-                            Value::Bool(crate::eval::rollup::met(result.tally.performance)),
-                        );
-                    }
-                    o.insert("note_piano".into(), json!(objective.note));
-                    o.insert(
-                        "storico".into(),
-                        history(report, |e| super::scheda::objective_performance(e, k)),
-                    );
-                    o.insert(
-                        "variazione".into(),
-                        change(report, |e| super::scheda::objective_performance(e, k)),
-                    );
-                    Value::Object(o)
-                })
-                .collect(),
-        ),
+                }
+                o.insert("note_piano".into(), json!(objective.note));
+                o.insert(
+                    "storico".into(),
+                    history(report, |e| super::scheda::objective_performance(e, k)),
+                );
+                o.insert(
+                    "variazione".into(),
+                    change(report, |e| super::scheda::objective_performance(e, k)),
+                );
+                Value::Object(o)
+            }),
     );
     top.insert("ente".into(), json!(model.plan.ente));
     top.insert("piano".into(), json!(model.plan.title));
@@ -234,65 +242,124 @@ pub fn render(report: Report) -> String {
             "variazione": change(report, at),
         })
     };
-    top.insert(
-        "ambiti".into(),
-        Value::Array(
-            eval.ambiti
-                .iter()
-                .enumerate()
-                .map(|(k, g)| {
-                    group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
-                        e.ambiti.get(k).and_then(|g| g.tally.performance)
-                    })
-                })
-                .collect(),
-        ),
+    top.array(
+        "ambiti",
+        eval.ambiti.iter().enumerate().map(|(k, g)| {
+            group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
+                e.ambiti.get(k).and_then(|g| g.tally.performance)
+            })
+        }),
     );
-    top.insert(
-        "linee_strategiche".into(),
-        Value::Array(
-            eval.strategici
-                .iter()
-                .enumerate()
-                .map(|(k, g)| {
-                    group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
-                        e.strategici.get(k).and_then(|g| g.tally.performance)
-                    })
-                })
-                .collect(),
-        ),
+    top.array(
+        "linee_strategiche",
+        eval.strategici.iter().enumerate().map(|(k, g)| {
+            group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
+                e.strategici.get(k).and_then(|g| g.tally.performance)
+            })
+        }),
     );
-    top.insert(
-        "missioni".into(),
-        Value::Array(
-            eval.missions
-                .iter()
-                .enumerate()
-                .map(|(k, m)| {
-                    let at = |e: &crate::eval::Evaluation| {
-                        e.missions.get(k).and_then(|m| m.tally.performance)
-                    };
-                    json!({
-                        "missione": m.missione,
-                        "missione_nome": m.missione_name,
-                        "programma": m.programma,
-                        "programma_nome": m.programma_name,
-                        "risorse": number(m.resources),
-                        "obiettivi_risorse_interne": m.internal,
-                        "performance": opt_percent(m.tally.performance),
-                        "obiettivi": m.objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
-                        "conteggi": counts(&m.tally),
-                        "condizionata_da": conditioned(model, &m.tally),
-                        "storico": history(report, at),
-                        "variazione": change(report, at),
-                    })
+    top.array(
+        "missioni",
+        eval.missions
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let at = |e: &crate::eval::Evaluation| {
+                    e.missions.get(k).and_then(|m| m.tally.performance)
+                };
+                json!({
+                    "missione": m.missione,
+                    "missione_nome": m.missione_name,
+                    "programma": m.programma,
+                    "programma_nome": m.programma_name,
+                    "risorse": number(m.resources),
+                    "obiettivi_risorse_interne": m.internal,
+                    "performance": opt_percent(m.tally.performance),
+                    "obiettivi": m.objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
+                    "conteggi": counts(&m.tally),
+                    "condizionata_da": conditioned(model, &m.tally),
+                    "storico": history(report, at),
+                    "variazione": change(report, at),
                 })
-                .collect(),
-        ),
+            }),
     );
-    let mut out = serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default();
-    out.push('\n');
-    out
+    top.finish()
+}
+
+/// The top-level object, written entry by entry in serde_json's pretty layout (two spaces a
+/// level): a value is pretty-printed on its own and its lines indented to its depth, which
+/// gives the same bytes as printing the whole tree at once (JSON strings hold no raw line
+/// break). The first write error is kept and the rest skipped.
+struct Top<'w> {
+    w: &'w mut dyn Write,
+    first: bool,
+    error: Option<io::Error>,
+}
+
+impl<'w> Top<'w> {
+    fn new(w: &'w mut dyn Write) -> io::Result<Self> {
+        w.write_all(b"{")?;
+        Ok(Top {
+            w,
+            first: true,
+            error: None,
+        })
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        if self.error.is_none()
+            && let Err(e) = self.w.write_all(bytes)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    fn key(&mut self, key: &str) {
+        let sep: &[u8] = if self.first { b"\n  " } else { b",\n  " };
+        self.first = false;
+        self.put(sep);
+        let key = serde_json::to_string(key).unwrap_or_default();
+        self.put(key.as_bytes());
+        self.put(b": ");
+    }
+
+    /// `value` pretty-printed, its lines after the first indented by `indent`.
+    fn value(&mut self, value: &Value, indent: &[u8]) {
+        let text = serde_json::to_string_pretty(value).unwrap_or_default();
+        for (k, line) in text.split('\n').enumerate() {
+            if k > 0 {
+                self.put(b"\n");
+                self.put(indent);
+            }
+            self.put(line.as_bytes());
+        }
+    }
+
+    fn insert(&mut self, key: &str, value: Value) {
+        self.key(key);
+        self.value(&value, b"  ");
+    }
+
+    /// An array written element by element: only one element's tree exists at a time.
+    fn array(&mut self, key: &str, items: impl Iterator<Item = Value>) {
+        self.key(key);
+        self.put(b"[");
+        let mut empty = true;
+        for item in items {
+            self.put(if empty { b"\n    " } else { b",\n    " });
+            empty = false;
+            self.value(&item, b"    ");
+        }
+        self.put(if empty { b"]" } else { b"\n  ]" });
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.put(b"\n}\n");
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
 }
 
 fn target_json(t: Option<&TargetSpec>, udm: Udm) -> Value {

@@ -150,13 +150,28 @@ fn lowest_first(p: Option<Decimal>) -> (bool, Decimal) {
 }
 
 pub fn render(format: Format, report: Report, options: Options) -> String {
-    match format {
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail, and every format writes UTF-8.
+    let _ = write(format, report, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report to `w` as it walks the plan, so that a large plan's report is never held
+/// whole in memory (`w` should be buffered: the formats write small pieces).
+pub fn write(
+    format: Format,
+    report: Report,
+    options: Options,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let text = match format {
+        Format::Json => return json::write(report, w),
         Format::Text => text::render(report, options),
-        Format::Json => json::render(report),
         Format::Csv => csv::render(report, options.lang, options.layout),
         Format::Markdown => markdown::render(report, options.lang),
         Format::Html => html::render(report, options.lang),
-    }
+    };
+    w.write_all(text.as_bytes())
 }
 
 /// The notes beside an indicator: how its formula was read when it was written in points
