@@ -157,20 +157,23 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
     if let Some(e) = unclosed {
         report(diagnostics, e);
     }
-    let Some((header, body)) = records.split_first() else {
+    // Records are consumed one by one and their cells moved into rows, so that the file's
+    // cells are not held twice.
+    let mut records = records.into_iter();
+    let Some(header) = records.next() else {
         if diagnostics.is_empty() {
             diagnostics.push(Diagnostic::new(Span::point(0), MeasureError::Empty));
         }
         return None;
     };
-    let columns = read_header(header, diagnostics)?;
+    let columns = read_header(&header, diagnostics)?;
     let at = |name: &str| columns.iter().position(|c| c.as_deref() == Some(name));
     let (Some(code_at), Some(value_at)) = (at("codice"), at("valore")) else {
         return None;
     };
     let (note_at, udm_at) = (at("nota"), at("udm"));
     let mut rows = Vec::new();
-    for record in body {
+    for mut record in records {
         if record.cells.len() != header.cells.len() {
             diagnostics.push(Diagnostic::new(
                 record.span,
@@ -182,16 +185,25 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
             ));
             continue;
         }
-        let cell = |i: usize| record.cells[i].clone();
+        let note = note_at
+            .and_then(|i| record.cells.get(i))
+            .map(|c| c.text.trim().to_string());
+        let mut take = |i: usize| {
+            record
+                .cells
+                .get_mut(i)
+                .map(std::mem::take)
+                .unwrap_or_default()
+        };
         rows.push(Row {
             span: record.span,
-            code: cell(code_at),
+            code: take(code_at),
             value: Raw::Text {
-                cell: cell(value_at),
+                cell: take(value_at),
                 iso: false,
             },
-            note: note_at.map(|i| record.cells[i].text.trim().to_string()),
-            udm: udm_at.map(cell),
+            note,
+            udm: udm_at.map(take),
         });
     }
     Some(rows)

@@ -25,7 +25,7 @@ pub enum Val {
 }
 
 /// A cell of a measurement file: its text and where it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cell {
     pub text: String,
     /// The cell's content in the file (inside the quotes, for a quoted cell).

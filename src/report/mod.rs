@@ -164,14 +164,23 @@ pub fn write(
     options: Options,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let text = match format {
-        Format::Json => return json::write(report, w),
-        Format::Text => text::render(report, options),
-        Format::Csv => csv::render(report, options.lang, options.layout),
-        Format::Markdown => markdown::render(report, options.lang),
-        Format::Html => html::render(report, options.lang),
-    };
-    w.write_all(text.as_bytes())
+    match format {
+        Format::Json => json::write(report, w),
+        Format::Text => text::write(report, options, w),
+        Format::Csv => csv::write(report, options.lang, options.layout, w),
+        Format::Markdown => markdown::write(report, options.lang, w),
+        Format::Html => html::write(report, options.lang, w),
+    }
+}
+
+/// Hands the text a format has written so far to `w` (once per objective, so that one
+/// objective's text is held at a time), all but its trailing line breaks, which a format may
+/// still trim at the end.
+fn flush(out: &mut String, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let cut = out.trim_end_matches('\n').len();
+    w.write_all(&out.as_bytes()[..cut])?;
+    out.drain(..cut);
+    Ok(())
 }
 
 /// The notes beside an indicator: how its formula was read when it was written in points
