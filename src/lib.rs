@@ -35,7 +35,8 @@ pub fn check_source(source: &Source) -> Vec<Diagnostic> {
 /// its bytes included (`Source::plan_from_bytes`).
 pub fn check_plan(source: &Source) -> check::Checked {
     let parsed = syntax::parse(&source.text);
-    let mut checked = check::check(&parsed, &source.text);
+    // The tree is not needed after the checks: it is freed as they go.
+    let mut checked = check::check_owned(parsed, &source.text);
     let binary = checked
         .diagnostics
         .iter()

@@ -90,3 +90,24 @@ fn the_whole_corpus_in_one_file_parses_alike_on_one_and_on_several_threads() {
         "`parse` differs from one thread"
     );
 }
+
+/// The command line checks with `check_owned`, which drops each objective's tree once it is
+/// resolved; the language server keeps the tree and uses `check`. Both say the same.
+#[test]
+fn checking_that_frees_the_tree_as_it_goes_says_what_checking_the_whole_tree_says() {
+    for (path, text) in files() {
+        let parsed = piano::syntax::parse_with(&text, 1);
+        let whole = piano::check::check(&parsed, &text);
+        let freed = piano::check::check_owned(parsed, &text);
+        assert!(
+            format!("{:?}", whole.diagnostics) == format!("{:?}", freed.diagnostics),
+            "{}: the diagnostics differ",
+            path.display()
+        );
+        assert!(
+            whole.model == freed.model,
+            "{}: the model differs",
+            path.display()
+        );
+    }
+}

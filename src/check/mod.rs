@@ -50,16 +50,43 @@ pub fn check(parsed: &Parsed, text: &str) -> Checked {
     }
     let mut sink = Sink::default();
     let model = resolve::resolve(parsed, text, &mut sink);
-    let mut diagnostics = parsed.diagnostics.clone();
+    finish(
+        parsed.diagnostics.clone(),
+        &parsed.comments,
+        sink,
+        model,
+        text,
+    )
+}
+
+/// [`check`] for a plan whose syntax tree is not wanted afterwards (the command line): each
+/// objective's tree is dropped once resolved, so that memory holds the model and what is
+/// left of the tree, not both whole. The same diagnostics, in the same order.
+pub fn check_owned(mut parsed: Parsed, text: &str) -> Checked {
+    if parsed.diagnostics.iter().any(|d| d.code() == Code::F0002) {
+        return Checked {
+            model: Model::default(),
+            diagnostics: parsed.diagnostics,
+        };
+    }
+    let mut sink = Sink::default();
+    let model = resolve::resolve_owned(&mut parsed, text, &mut sink);
+    let diagnostics = std::mem::take(&mut parsed.diagnostics);
+    finish(diagnostics, &parsed.comments, sink, model, text)
+}
+
+/// The syntax diagnostics, then the checks', then what `consenti` comments say, sorted.
+fn finish(
+    mut diagnostics: Vec<Diagnostic>,
+    comments: &[Span],
+    sink: Sink,
+    model: Model,
+    text: &str,
+) -> Checked {
     diagnostics.extend(sink.diagnostics);
     // `consenti` comments, once every other diagnostic is known.
     let mut about_consenti = Sink::default();
-    accept::apply(
-        text,
-        &parsed.comments,
-        &mut diagnostics,
-        &mut about_consenti,
-    );
+    accept::apply(text, comments, &mut diagnostics, &mut about_consenti);
     diagnostics.extend(about_consenti.diagnostics);
     crate::diagnostics::sort(&mut diagnostics);
     Checked { model, diagnostics }
