@@ -6,6 +6,7 @@
 //! 53,75%); dates ISO; sì/no as booleans; `null` where not available. Keys and `stato` are
 //! never localised.
 
+use super::pretty::Pretty;
 use super::{Report, percent};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::eval::rollup::Tally;
@@ -14,7 +15,7 @@ use crate::eval::{AsOfFrom, IndicatorResult};
 use crate::syntax::ast::Udm;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
-use serde_json::{Map, Number, Value, json};
+use serde_json::{Number, Value, json};
 use std::io::{self, Write};
 
 /// An exact decimal as a JSON number.
@@ -98,124 +99,121 @@ pub fn render(report: Report) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Writes the report as it walks the plan: one objective's value tree at a time, so that
-/// memory does not grow with the plan (the bytes are those of one pretty-printed tree).
+/// Writes the report as it walks the plan, straight to `w` (`Pretty` gives the bytes of the
+/// whole tree pretty-printed at once); only small pieces are built as values.
 pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
     let Report { model, eval, .. } = report;
-    let mut top = Top::new(w)?;
-    top.insert("anno".into(), json!(eval.year));
-    top.insert(
-        "al".into(),
-        Value::String(eval.as_of.format("%Y-%m-%d").to_string()),
+    let mut j = Pretty::new(w);
+    j.begin_object();
+    j.field("anno", &json!(eval.year));
+    j.field(
+        "al",
+        &Value::String(eval.as_of.format("%Y-%m-%d").to_string()),
     );
-    top.insert("performance".into(), opt_percent(eval.plan.performance));
-    top.array(
-        "obiettivi",
-        report
-            .objectives()
-            .into_iter()
-            .filter_map(|o| Some((o, model.objectives.get(o)?, eval.objectives.get(o)?)))
-            .map(|(k, objective, result)| {
-                let mut o = Map::new();
-                o.insert("codice".into(), json!(objective.code));
-                o.insert("titolo".into(), json!(objective.title));
-                o.insert("performance".into(), opt_percent(result.tally.performance));
-                o.insert(
-                    "indicatori".into(),
-                    Value::Array(
-                        report
-                            .indicators(k)
-                            .into_iter()
-                            .filter_map(|i| {
-                                let ind = objective.indicators.get(i)?;
-                                let r = result.indicators.get(i)?;
-                                Some(indicator_json(report, k, i, ind, r))
-                            })
-                            .collect(),
-                    ),
-                );
-                o.insert("strategico".into(), json!(objective.strategico));
-                o.insert("ambito".into(), json!(objective.ambito));
-                let (m, p) = objective.missione.clone().unzip();
-                let mission = eval
-                    .missions
-                    .iter()
-                    .find(|x| Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref());
-                o.insert("missione".into(), json!(m));
-                o.insert("programma".into(), json!(p));
-                o.insert(
-                    "missione_nome".into(),
-                    json!(mission.and_then(|x| x.missione_name)),
-                );
-                o.insert(
-                    "programma_nome".into(),
-                    json!(mission.and_then(|x| x.programma_name)),
-                );
-                o.insert(
-                    "risorse".into(),
-                    objective
-                        .risorse
-                        .for_year(eval.year)
-                        .map_or(Value::Null, number),
-                );
-                o.insert(
-                    "risorse_interne".into(),
-                    Value::Bool(objective.risorse.internal),
-                );
-                let weight = super::scheda::objective_weight(report, k);
-                o.insert(
-                    "peso".into(),
-                    weight.map_or(Value::Null, |w| number(percent(w.weight))),
-                );
-                o.insert(
-                    "quota".into(),
-                    weight
-                        .and_then(|w| w.share)
-                        .map_or(Value::Null, |s| number(percent(s))),
-                );
-                o.insert("conteggi".into(), counts(&result.tally));
-                o.insert("responsabile".into(), json!(objective.responsabile));
-                o.insert("prerequisito".into(), Value::Bool(objective.prerequisite));
-                if objective.prerequisite {
-                    o.insert(
-                        "prerequisito_raggiunto".into(),
-                        Value::Bool(crate::eval::rollup::met(result.tally.performance)),
-                    );
-                }
-                o.insert("note_piano".into(), json!(objective.note));
-                o.insert(
-                    "storico".into(),
-                    history(report, |e| super::scheda::objective_performance(e, k)),
-                );
-                o.insert(
-                    "variazione".into(),
-                    change(report, |e| super::scheda::objective_performance(e, k)),
-                );
-                Value::Object(o)
-            }),
-    );
-    top.insert("ente".into(), json!(model.plan.ente));
-    top.insert("piano".into(), json!(model.plan.title));
-    top.insert(
-        "rilevazione".into(),
-        json!(match eval.as_of_from {
+    j.field("performance", &opt_percent(eval.plan.performance));
+    j.key("obiettivi");
+    j.begin_array();
+    for o in report.objectives() {
+        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
+        else {
+            continue;
+        };
+        let k = o;
+        j.element();
+        j.begin_object();
+        j.str_field("codice", &objective.code);
+        j.str_field("titolo", &objective.title);
+        j.field("performance", &opt_percent(result.tally.performance));
+        j.key("indicatori");
+        j.begin_array();
+        for i in report.indicators(k) {
+            let (Some(ind), Some(r)) = (objective.indicators.get(i), result.indicators.get(i))
+            else {
+                continue;
+            };
+            j.element();
+            indicator(&mut j, report, k, i, ind, r);
+        }
+        j.end_array();
+        j.field("strategico", &json!(objective.strategico));
+        j.field("ambito", &json!(objective.ambito));
+        let (m, p) = objective.missione.clone().unzip();
+        let mission = eval
+            .missions
+            .iter()
+            .find(|x| Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref());
+        j.field("missione", &json!(m));
+        j.field("programma", &json!(p));
+        j.field(
+            "missione_nome",
+            &json!(mission.and_then(|x| x.missione_name)),
+        );
+        j.field(
+            "programma_nome",
+            &json!(mission.and_then(|x| x.programma_name)),
+        );
+        j.field(
+            "risorse",
+            &objective
+                .risorse
+                .for_year(eval.year)
+                .map_or(Value::Null, number),
+        );
+        j.field("risorse_interne", &Value::Bool(objective.risorse.internal));
+        let weight = super::scheda::objective_weight(report, k);
+        j.field(
+            "peso",
+            &weight.map_or(Value::Null, |w| number(percent(w.weight))),
+        );
+        j.field(
+            "quota",
+            &weight
+                .and_then(|w| w.share)
+                .map_or(Value::Null, |s| number(percent(s))),
+        );
+        j.field("conteggi", &counts(&result.tally));
+        j.field("responsabile", &json!(objective.responsabile));
+        j.field("prerequisito", &Value::Bool(objective.prerequisite));
+        if objective.prerequisite {
+            j.field(
+                "prerequisito_raggiunto",
+                &Value::Bool(crate::eval::rollup::met(result.tally.performance)),
+            );
+        }
+        j.field("note_piano", &json!(objective.note));
+        j.field(
+            "storico",
+            &history(report, |e| super::scheda::objective_performance(e, k)),
+        );
+        j.field(
+            "variazione",
+            &change(report, |e| super::scheda::objective_performance(e, k)),
+        );
+        j.end_object();
+    }
+    j.end_array();
+    j.field("ente", &json!(model.plan.ente));
+    j.field("piano", &json!(model.plan.title));
+    j.field(
+        "rilevazione",
+        &json!(match eval.as_of_from {
             AsOfFrom::Option => "opzione",
             AsOfFrom::File => "file",
             AsOfFrom::Assumed => "assunta",
         }),
     );
-    top.insert("conteggi".into(), counts(&eval.plan));
-    top.insert(
-        "comparto".into(),
-        json!(model.plan.comparto.map(|c| {
+    j.field("conteggi", &counts(&eval.plan));
+    j.field(
+        "comparto",
+        &json!(model.plan.comparto.map(|c| {
             use crate::syntax::vocab::Vocabulary;
             c.canonical()
         })),
     );
-    top.insert("condizionata_da".into(), conditioned(model, &eval.plan));
-    top.insert(
-        "rilevazioni".into(),
-        Value::Array(
+    j.field("condizionata_da", &conditioned(model, &eval.plan));
+    j.field(
+        "rilevazioni",
+        &Value::Array(
             report
                 .dates
                 .iter()
@@ -223,8 +221,8 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
                 .collect(),
         ),
     );
-    top.insert("storico".into(), history(report, |e| e.plan.performance));
-    top.insert("variazione".into(), change(report, |e| e.plan.performance));
+    j.field("storico", &history(report, |e| e.plan.performance));
+    j.field("variazione", &change(report, |e| e.plan.performance));
     // The group of the objectives without a strategic line has no code.
     let group = |code: &str,
                  title: &str,
@@ -242,7 +240,7 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
             "variazione": change(report, at),
         })
     };
-    top.array(
+    j.array(
         "ambiti",
         eval.ambiti.iter().enumerate().map(|(k, g)| {
             group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
@@ -250,7 +248,7 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
             })
         }),
     );
-    top.array(
+    j.array(
         "linee_strategiche",
         eval.strategici.iter().enumerate().map(|(k, g)| {
             group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
@@ -258,7 +256,7 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
             })
         }),
     );
-    top.array(
+    j.array(
         "missioni",
         eval.missions
             .iter()
@@ -283,83 +281,8 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
                 })
             }),
     );
-    top.finish()
-}
-
-/// The top-level object, written entry by entry in serde_json's pretty layout (two spaces a
-/// level): a value is pretty-printed on its own and its lines indented to its depth, which
-/// gives the same bytes as printing the whole tree at once (JSON strings hold no raw line
-/// break). The first write error is kept and the rest skipped.
-struct Top<'w> {
-    w: &'w mut dyn Write,
-    first: bool,
-    error: Option<io::Error>,
-}
-
-impl<'w> Top<'w> {
-    fn new(w: &'w mut dyn Write) -> io::Result<Self> {
-        w.write_all(b"{")?;
-        Ok(Top {
-            w,
-            first: true,
-            error: None,
-        })
-    }
-
-    fn put(&mut self, bytes: &[u8]) {
-        if self.error.is_none()
-            && let Err(e) = self.w.write_all(bytes)
-        {
-            self.error = Some(e);
-        }
-    }
-
-    fn key(&mut self, key: &str) {
-        let sep: &[u8] = if self.first { b"\n  " } else { b",\n  " };
-        self.first = false;
-        self.put(sep);
-        let key = serde_json::to_string(key).unwrap_or_default();
-        self.put(key.as_bytes());
-        self.put(b": ");
-    }
-
-    /// `value` pretty-printed, its lines after the first indented by `indent`.
-    fn value(&mut self, value: &Value, indent: &[u8]) {
-        let text = serde_json::to_string_pretty(value).unwrap_or_default();
-        for (k, line) in text.split('\n').enumerate() {
-            if k > 0 {
-                self.put(b"\n");
-                self.put(indent);
-            }
-            self.put(line.as_bytes());
-        }
-    }
-
-    fn insert(&mut self, key: &str, value: Value) {
-        self.key(key);
-        self.value(&value, b"  ");
-    }
-
-    /// An array written element by element: only one element's tree exists at a time.
-    fn array(&mut self, key: &str, items: impl Iterator<Item = Value>) {
-        self.key(key);
-        self.put(b"[");
-        let mut empty = true;
-        for item in items {
-            self.put(if empty { b"\n    " } else { b",\n    " });
-            empty = false;
-            self.value(&item, b"    ");
-        }
-        self.put(if empty { b"]" } else { b"\n  ]" });
-    }
-
-    fn finish(mut self) -> io::Result<()> {
-        self.put(b"\n}\n");
-        match self.error {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
-    }
+    j.end_object();
+    j.finish()
 }
 
 fn target_json(t: Option<&TargetSpec>, udm: Udm) -> Value {
@@ -372,41 +295,40 @@ fn target_json(t: Option<&TargetSpec>, udm: Udm) -> Value {
     }
 }
 
-fn indicator_json(
+fn indicator(
+    j: &mut Pretty,
     report: Report,
     o: usize,
     k: usize,
     indicator: &crate::check::model::Indicator,
     r: &IndicatorResult,
-) -> Value {
-    let mut i = Map::new();
-    i.insert("nome".into(), json!(indicator.name));
-    i.insert("titolo".into(), json!(indicator.title));
-    i.insert("udm".into(), json!(indicator.udm.canonical()));
-    i.insert("valore".into(), value(&r.value, indicator.udm));
-    i.insert(
-        "target".into(),
-        target_json(r.target.as_ref(), indicator.udm),
-    );
-    i.insert("peso".into(), number(percent(indicator.weight.share)));
-    i.insert("performance".into(), opt_percent(r.score.performance));
-    i.insert("stato".into(), json!(r.score.status.key()));
-    i.insert("codice".into(), json!(indicator.code));
-    i.insert("calcolato".into(), Value::Bool(indicator.formula.is_some()));
+) {
+    j.begin_object();
+    j.str_field("nome", &indicator.name);
+    j.str_field("titolo", &indicator.title);
+    j.str_field("udm", indicator.udm.canonical());
+    j.field("valore", &value(&r.value, indicator.udm));
+    j.field("target", &target_json(r.target.as_ref(), indicator.udm));
+    j.key("peso");
+    j.number(percent(indicator.weight.share));
+    j.field("performance", &opt_percent(r.score.performance));
+    j.str_field("stato", r.score.status.key());
+    j.str_field("codice", &indicator.code);
+    j.field("calcolato", &Value::Bool(indicator.formula.is_some()));
     // A formula written in points, computed as the ratio it means: the checker's warning.
     let corrected = indicator.formula.as_ref().and_then(|f| f.corrected);
-    i.insert(
-        "formula_corretta".into(),
-        match corrected {
+    j.field(
+        "formula_corretta",
+        &match corrected {
             Some(crate::check::model::Correction::TimesHundred) => json!("U0305"),
             Some(crate::check::model::Correction::OverHundred) => json!("U0312"),
             None => Value::Null,
         },
     );
-    i.insert("ritardo_gg".into(), json!(r.score.late_days));
-    i.insert(
-        "baseline".into(),
-        match &indicator.baseline {
+    j.field("ritardo_gg", &json!(r.score.late_days));
+    j.field(
+        "baseline",
+        &match &indicator.baseline {
             Some((year, v)) => json!({
                 "anno": year,
                 "valore": v.as_ref().map_or(Value::Null, |v| target_value(v, indicator.udm)),
@@ -414,42 +336,40 @@ fn indicator_json(
             None => Value::Null,
         },
     );
-    i.insert(
-        "note".into(),
-        Value::Array(
+    j.field(
+        "note",
+        &Value::Array(
             r.notes
                 .iter()
                 .map(|n| json!({"codice": n.code, "nota": n.text}))
                 .collect(),
         ),
     );
-    let targets: Map<String, Value> = super::scheda::targets(report, indicator)
-        .into_iter()
-        .map(|(year, t)| (year.to_string(), target_json(t, indicator.udm)))
-        .collect();
-    i.insert("targets".into(), Value::Object(targets));
-    i.insert("note_piano".into(), json!(indicator.note));
-    i.insert(
-        "storico".into(),
-        Value::Array(
-            report
-                .dates
-                .iter()
-                .filter_map(|e| {
-                    let at = e.objectives.get(o)?.indicators.get(k)?;
-                    Some(json!({
-                        "al": e.as_of.format("%Y-%m-%d").to_string(),
-                        "valore": value(&at.value, indicator.udm),
-                        "performance": opt_percent(at.score.performance),
-                        "stato": at.score.status.key(),
-                    }))
-                })
-                .collect(),
-        ),
+    j.key("targets");
+    j.begin_object();
+    for (year, t) in super::scheda::targets(report, indicator) {
+        j.field(&year.to_string(), &target_json(t, indicator.udm));
+    }
+    j.end_object();
+    j.field("note_piano", &json!(indicator.note));
+    j.key("storico");
+    j.begin_array();
+    for e in report.dates {
+        let Some(at) = e.objectives.get(o).and_then(|x| x.indicators.get(k)) else {
+            continue;
+        };
+        j.element();
+        j.begin_object();
+        j.str_field("al", &e.as_of.format("%Y-%m-%d").to_string());
+        j.field("valore", &value(&at.value, indicator.udm));
+        j.field("performance", &opt_percent(at.score.performance));
+        j.str_field("stato", at.score.status.key());
+        j.end_object();
+    }
+    j.end_array();
+    j.field(
+        "variazione",
+        &change(report, |e| super::scheda::indicator_performance(e, o, k)),
     );
-    i.insert(
-        "variazione".into(),
-        change(report, |e| super::scheda::indicator_performance(e, o, k)),
-    );
-    Value::Object(i)
+    j.end_object();
 }

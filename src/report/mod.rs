@@ -7,6 +7,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod pretty;
 pub mod scheda;
 pub mod text;
 pub mod tidy;
