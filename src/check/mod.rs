@@ -75,6 +75,30 @@ pub fn check_owned(mut parsed: Parsed, text: &str) -> Checked {
     finish(diagnostics, &parsed.comments, sink, model, text)
 }
 
+/// Parses and checks `text` without ever holding its whole syntax tree: the items but the
+/// objectives first, then the objectives batch by batch, each resolved and dropped as it
+/// comes (`syntax::parser::parse_staged`). What `check` says of `parse_with(text, workers)`.
+pub fn check_staged(text: &str, workers: usize) -> Checked {
+    let (rest, objectives) = crate::syntax::parser::parse_staged(text, workers);
+    let early = rest
+        .plan
+        .items
+        .iter()
+        .any(|i| matches!(i, crate::syntax::ast::Item::Obiettivo(_)));
+    if early || rest.diagnostics.iter().any(|d| d.code() == Code::F0002) {
+        // Not a text file, or an objective the first stage took for another item: the
+        // plain way.
+        return check_owned(crate::syntax::parse_with(text, workers), text);
+    }
+    let mut sink = Sink::default();
+    let mut syntax = Vec::new();
+    let model = resolve::resolve_staged(&rest, objectives, text, &mut sink, &mut syntax);
+    let mut diagnostics = rest.diagnostics;
+    diagnostics.append(&mut syntax);
+    crate::diagnostics::sort(&mut diagnostics);
+    finish(diagnostics, &rest.comments, sink, model, text)
+}
+
 /// The syntax diagnostics, then the checks', then what `consenti` comments say, sorted.
 fn finish(
     mut diagnostics: Vec<Diagnostic>,

@@ -17,9 +17,16 @@ use crate::syntax::ast::{self, Expr, ExprKind, Field, IndicatorFields, Item, Ris
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
+/// An objective for [`Resolver::run`]: its tree (borrowed or owned), or the item that did not
+/// parse in its place.
+pub(super) enum Input<O> {
+    Objective(O),
+    Broken(crate::syntax::BrokenItem),
+}
+
 pub(super) fn resolve(parsed: &Parsed, text: &str, sink: &mut Sink) -> Model {
     let objectives = parsed.plan.items.iter().filter_map(|item| match item {
-        Item::Obiettivo(o) => Some(&**o),
+        Item::Obiettivo(o) => Some(Input::Objective(&**o)),
         _ => None,
     });
     let mut r = Resolver::new(parsed, text, sink);
@@ -41,7 +48,31 @@ pub(super) fn resolve_owned(parsed: &mut Parsed, text: &str, sink: &mut Sink) ->
         }
     }
     let mut r = Resolver::new(parsed, text, sink);
-    r.run(&parsed.plan, objectives.into_iter());
+    r.run(&parsed.plan, objectives.into_iter().map(Input::Objective));
+    r.model
+}
+
+/// [`resolve_owned`] as the objectives are parsed: `rest` holds every other item, and
+/// `objectives` gives each objective's tree (or the broken item in its place), dropped once it
+/// is resolved. The whole tree is never built. Their syntax diagnostics go to `diagnostics`.
+pub(super) fn resolve_staged(
+    rest: &Parsed,
+    objectives: crate::syntax::parser::Objectives,
+    text: &str,
+    sink: &mut Sink,
+    diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
+) -> Model {
+    let inputs = objectives.filter_map(|outcome| {
+        diagnostics.extend(outcome.diagnostics);
+        match (outcome.item, outcome.broken) {
+            (Some(Item::Obiettivo(o)), _) => Some(Input::Objective(o)),
+            (_, Some(b)) => Some(Input::Broken(b)),
+            // An objective chunk gives an objective or a broken item.
+            _ => None,
+        }
+    });
+    let mut r = Resolver::new(rest, text, sink);
+    r.run(&rest.plan, inputs);
     r.model
 }
 
@@ -118,7 +149,7 @@ impl<'a> Resolver<'a> {
     fn run<O: std::borrow::Borrow<ast::Obiettivo>>(
         &mut self,
         plan: &'a ast::Plan,
-        objectives: impl Iterator<Item = O>,
+        objectives: impl Iterator<Item = Input<O>>,
     ) {
         let mut items = Items::default();
         for item in &plan.items {
@@ -149,8 +180,20 @@ impl<'a> Resolver<'a> {
         // The objectives' weights are checked only when every objective is known: a
         // duplicate, an objective that did not parse or a broken `peso` line would make the
         // sum wrong for that reason alone.
-        let mut all_known = !self.broken_keywords.contains("obiettivo");
-        for o in objectives {
+        let mut all_known = true;
+        for input in objectives {
+            let o = match input {
+                Input::Objective(o) => o,
+                // An objective that did not parse, met as the objectives are parsed.
+                Input::Broken(b) => {
+                    self.any_broken = true;
+                    if let Some(name) = &b.name {
+                        self.broken.insert((b.keyword.clone(), name.clone()));
+                    }
+                    self.broken_keywords.insert(b.keyword);
+                    continue;
+                }
+            };
             let o = o.borrow();
             if guess_comparto && let Some(m) = &o.missione {
                 missions.push(m.value.clone());
@@ -165,6 +208,7 @@ impl<'a> Resolver<'a> {
             entries.push(plan_weights::Entry::of(o, self.text));
             self.objective(o);
         }
+        all_known &= !self.broken_keywords.contains("obiettivo");
         if let Some(w) = plan_weights::plan(&entries, all_known, self.sink) {
             self.model.weighted_objectives = true;
             for (o, w) in self.model.objectives.iter_mut().zip(w) {
