@@ -33,12 +33,34 @@ impl<'w> Pretty<'w> {
         }
     }
 
+    /// A line break and the indentation of the current depth, in one write.
+    fn newline(&mut self) {
+        const SPACES: &[u8; 33] = b"\n                                ";
+        let mut left = 2 * self.depth + 1;
+        let mut first = true;
+        while left > 0 {
+            let part = if first {
+                left.min(SPACES.len())
+            } else {
+                left.min(SPACES.len() - 1)
+            };
+            let bytes = if first {
+                &SPACES[..part]
+            } else {
+                &SPACES[1..=part]
+            };
+            self.raw(bytes);
+            left -= part;
+            first = false;
+        }
+    }
+
     /// Before an entry: the separator and the indentation.
     fn entry(&mut self) {
-        self.raw(if self.has_value { b",\n" } else { b"\n" });
-        for _ in 0..self.depth {
-            self.raw(b"  ");
+        if self.has_value {
+            self.raw(b",");
         }
+        self.newline();
     }
 
     pub fn begin_object(&mut self) {
@@ -56,10 +78,7 @@ impl<'w> Pretty<'w> {
     fn end(&mut self, close: &[u8]) {
         self.depth = self.depth.saturating_sub(1);
         if self.has_value {
-            self.raw(b"\n");
-            for _ in 0..self.depth {
-                self.raw(b"  ");
-            }
+            self.newline();
         }
         self.raw(close);
         self.has_value = true;
@@ -86,6 +105,14 @@ impl<'w> Pretty<'w> {
     }
 
     pub fn string(&mut self, s: &str) {
+        // Most strings need no escape: written as they are, between quotes.
+        if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+            self.raw(b"\"");
+            self.raw(s.as_bytes());
+            self.raw(b"\"");
+            self.has_value = true;
+            return;
+        }
         if self.error.is_none()
             && let Err(e) = serde_json::to_writer(&mut self.w, s)
         {
@@ -106,7 +133,7 @@ impl<'w> Pretty<'w> {
             Value::Bool(true) => self.raw(b"true"),
             Value::Bool(false) => self.raw(b"false"),
             // With `arbitrary_precision`, a number is printed as its text.
-            Value::Number(n) => self.raw(n.to_string().as_bytes()),
+            Value::Number(n) => self.raw(n.as_str().as_bytes()),
             Value::String(s) => self.string(s),
             // The report's own values are a few levels deep: no user-controlled recursion.
             Value::Array(items) => {
@@ -157,6 +184,30 @@ impl<'w> Pretty<'w> {
         match self.error {
             Some(e) => Err(e),
             None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pretty;
+    use serde_json::json;
+
+    /// The same bytes as serde_json's pretty printer: escapes, empty arrays and objects,
+    /// and indentation deeper than one write of spaces.
+    #[test]
+    fn writes_what_serde_json_writes() {
+        let mut deep = json!({"fondo": [1, "a\"b\\c\n\u{1}é", {}, []]});
+        for level in 0..20 {
+            deep = json!({ format!("livello {level}"): [deep, null, true, false] });
+        }
+        for v in [json!({}), json!([]), json!({"a": {}, "b": []}), deep] {
+            let mut out = Vec::new();
+            let mut p = Pretty::new(&mut out);
+            p.value(&v);
+            p.finish().unwrap();
+            let expected = serde_json::to_string_pretty(&v).unwrap() + "\n";
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
         }
     }
 }
