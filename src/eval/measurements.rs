@@ -125,21 +125,35 @@ pub fn load(model: &Model, source: &Source) -> Loaded {
         return loaded;
     }
     let first = text.trim_start().chars().next();
-    let rows = if matches!(first, Some('{' | '[')) {
-        json_rows(text, &mut loaded.diagnostics)
-    } else {
-        csv_rows(text, &mut loaded.diagnostics)
-    };
+    // CSV rows are made one by one from the file's records and used at once: the file's
+    // cells are never held as rows too.
+    let rows: Option<Box<dyn Iterator<Item = Result<Row, Diagnostic>>>> =
+        if matches!(first, Some('{' | '[')) {
+            json_rows(text, &mut loaded.diagnostics)
+                .map(|rows| Box::new(rows.into_iter().map(Ok)) as Box<dyn Iterator<Item = _>>)
+        } else {
+            csv_rows(text, &mut loaded.diagnostics).map(|rows| Box::new(rows) as Box<_>)
+        };
     if let Some(rows) = rows {
-        if rows.is_empty() && loaded.diagnostics.is_empty() {
-            loaded
+        let mut each = Rows::new(model, &mut loaded);
+        let mut last = None;
+        for row in rows {
+            match row {
+                Ok(row) => {
+                    last = Some(row.span.end);
+                    each.row(row);
+                }
+                Err(d) => each.loaded.diagnostics.push(d),
+            }
+        }
+        // No row, and nothing else wrong with the file (row problems need a row).
+        if last.is_none() && each.loaded.diagnostics.is_empty() {
+            each.loaded
                 .diagnostics
                 .push(Diagnostic::new(Span::point(0), MeasureError::Empty));
         }
-        loaded.measurements.end = rows
-            .last()
-            .map_or(Span::point(text.len()), |r| Span::point(r.span.end));
-        Rows::new(model, &mut loaded).all(rows);
+        each.loaded.measurements.end = Span::point(last.unwrap_or(text.len()));
+        each.missing();
     }
     crate::diagnostics::sort(&mut loaded.diagnostics);
     loaded
@@ -152,7 +166,12 @@ fn report(diagnostics: &mut Vec<Diagnostic>, (span, error): (Span, MeasureError)
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
+/// The CSV file's rows, made as they are taken; a row with the wrong number of cells is its
+/// diagnostic instead.
+fn csv_rows(
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<impl Iterator<Item = Result<Row, Diagnostic>> + use<>> {
     let (records, unclosed) = csv::records(text);
     if let Some(e) = unclosed {
         report(diagnostics, e);
@@ -172,18 +191,18 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
         return None;
     };
     let (note_at, udm_at) = (at("nota"), at("udm"));
-    let mut rows = Vec::new();
-    for mut record in records {
-        if record.cells.len() != header.cells.len() {
-            diagnostics.push(Diagnostic::new(
+    let width = header.cells.len();
+    let header_span = header.span;
+    Some(records.map(move |mut record| {
+        if record.cells.len() != width {
+            return Err(Diagnostic::new(
                 record.span,
                 MeasureError::FieldCount {
                     found: record.cells.len(),
-                    expected: header.cells.len(),
-                    header: header.span,
+                    expected: width,
+                    header: header_span,
                 },
             ));
-            continue;
         }
         let note = note_at
             .and_then(|i| record.cells.get(i))
@@ -195,7 +214,7 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
                 .map(std::mem::take)
                 .unwrap_or_default()
         };
-        rows.push(Row {
+        Ok(Row {
             span: record.span,
             code: take(code_at),
             value: Raw::Text {
@@ -204,9 +223,8 @@ fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
             },
             note,
             udm: udm_at.map(take),
-        });
-    }
-    Some(rows)
+        })
+    }))
 }
 
 /// The header's columns (`None` for an unknown one), or `None` when it is not a header.
@@ -495,13 +513,6 @@ impl<'a> Rows<'a> {
 
     fn error(&mut self, span: Span, error: MeasureError) {
         self.loaded.diagnostics.push(Diagnostic::new(span, error));
-    }
-
-    fn all(mut self, rows: Vec<Row>) {
-        for row in rows {
-            self.row(row);
-        }
-        self.missing();
     }
 
     fn row(&mut self, row: Row) {
