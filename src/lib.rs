@@ -34,8 +34,9 @@ pub fn check_source(source: &Source) -> Vec<Diagnostic> {
 /// Parses and checks one plan: the resolved plan and every diagnostic, those of decoding
 /// its bytes included (`Source::plan_from_bytes`).
 pub fn check_plan(source: &Source) -> check::Checked {
-    let parsed = syntax::parse(&source.text);
-    let mut checked = check::check(&parsed, &source.text);
+    // The tree is not needed after the checks: it is built and freed as they go.
+    let workers = syntax::parser::workers_for(&source.text);
+    let mut checked = check::check_staged(&source.text, workers);
     let binary = checked
         .diagnostics
         .iter()

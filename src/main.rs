@@ -304,39 +304,43 @@ fn main() {
             output,
             color: c,
             common,
-        } => commands::eval::run(&commands::eval::EvalArgs {
-            plan,
-            measurements,
-            as_of,
-            year,
-            format: match format {
-                Some(ReportFormat::Text) => piano::report::Format::Text,
-                Some(ReportFormat::Json) => piano::report::Format::Json,
-                Some(ReportFormat::Csv) => piano::report::Format::Csv,
-                Some(ReportFormat::Markdown) => piano::report::Format::Markdown,
-                Some(ReportFormat::Html) => piano::report::Format::Html,
-                Some(ReportFormat::Xlsx) => piano::report::Format::Xlsx,
-                None => output
-                    .as_deref()
-                    .and_then(|p| p.extension())
-                    .and_then(|e| piano::report::Format::of_extension(&e.to_string_lossy()))
-                    .unwrap_or_default(),
+        } => commands::eval::run_to(
+            &commands::eval::EvalArgs {
+                plan,
+                measurements,
+                as_of,
+                year,
+                format: match format {
+                    Some(ReportFormat::Text) => piano::report::Format::Text,
+                    Some(ReportFormat::Json) => piano::report::Format::Json,
+                    Some(ReportFormat::Csv) => piano::report::Format::Csv,
+                    Some(ReportFormat::Markdown) => piano::report::Format::Markdown,
+                    Some(ReportFormat::Html) => piano::report::Format::Html,
+                    Some(ReportFormat::Xlsx) => piano::report::Format::Xlsx,
+                    None => output
+                        .as_deref()
+                        .and_then(|p| p.extension())
+                        .and_then(|e| piano::report::Format::of_extension(&e.to_string_lossy()))
+                        .unwrap_or_default(),
+                },
+                stdout_is_terminal: std::io::stdout().is_terminal(),
+                output,
+                lang: Lang::from_setting(common.lang.as_deref()),
+                fancy: color(c),
+                color: stderr_color(c),
+                responsabile,
+                order: match ordina {
+                    OrderChoice::Piano => piano::report::Order::Plan,
+                    OrderChoice::Performance => piano::report::Order::Performance,
+                },
+                layout: match layout {
+                    LayoutChoice::Wide => piano::report::CsvLayout::Wide,
+                    LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
+                },
             },
-            stdout_is_terminal: std::io::stdout().is_terminal(),
-            output,
-            lang: Lang::from_setting(common.lang.as_deref()),
-            fancy: color(c),
-            color: stderr_color(c),
-            responsabile,
-            order: match ordina {
-                OrderChoice::Piano => piano::report::Order::Plan,
-                OrderChoice::Performance => piano::report::Order::Performance,
-            },
-            layout: match layout {
-                LayoutChoice::Wide => piano::report::CsvLayout::Wide,
-                LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
-            },
-        }),
+            // The report streams to standard output as it is written.
+            &mut std::io::stdout().lock(),
+        ),
         Command::Template {
             plan,
             output,

@@ -11,8 +11,9 @@ pub struct Source {
     /// What decoding the bytes found wrong with them (a plan's bytes that are not UTF-8, line
     /// ends of a lone CR), as diagnostics of this file.
     pub decoding: Vec<Diagnostic>,
-    /// Byte offset of the start of every line.
-    line_starts: Vec<usize>,
+    /// Byte offset of the start of every line: built the first time a position is asked
+    /// for, so that checking a plan without diagnostics never builds it.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
     /// For a workbook's text view: where each cell's stretch of text ends and the cell's name
     /// (`Misure!C12`), in order; empty for a file that is text itself.
     places: Vec<(usize, String)>,
@@ -28,15 +29,11 @@ pub enum Encoding {
 
 impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Source {
             name: name.into(),
-            text,
+            text: text.into(),
             decoding: Vec::new(),
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
             places: Vec::new(),
         }
     }
@@ -55,6 +52,14 @@ impl Source {
             .get(i)
             .or(self.places.last())
             .map(|(_, name)| name.as_str())
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// Decodes bytes as UTF-8 (a BOM is dropped) or, when they are not valid UTF-8, as
@@ -107,11 +112,11 @@ impl Source {
     /// scalar values), so `€` and `à` are one column each.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line = match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -123,12 +128,15 @@ impl Source {
     /// How many lines the text has (a last line without a line end counts; an empty text has
     /// one empty line).
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The 0-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset.min(self.text.len())) {
+        match self
+            .line_starts()
+            .binary_search(&offset.min(self.text.len()))
+        {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -136,11 +144,11 @@ impl Source {
 
     /// The bytes of 0-based line `line`, without its line end (`\n` or `\r\n`).
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
-        let Some(&start) = self.line_starts.get(line) else {
+        let Some(&start) = self.line_starts().get(line) else {
             return self.text.len()..self.text.len();
         };
         let mut end = self
-            .line_starts
+            .line_starts()
             .get(line + 1)
             .map_or(self.text.len(), |next| next - 1);
         if end > start && self.text.as_bytes()[end - 1] == b'\r' && end < self.text.len() {

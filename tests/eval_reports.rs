@@ -422,3 +422,28 @@ fn a_filled_in_template_loads_back_unchanged() {
         assert_eq!(empty.diagnostics[0].code().as_str(), "M0716");
     }
 }
+
+/// The JSON report is written objective by objective; its bytes must be those of the whole
+/// tree pretty-printed at once: parsing it back and printing it again gives the same text, on
+/// plans with and without ambiti, linee strategiche and missioni.
+#[test]
+fn json_report_written_in_pieces_is_the_whole_tree_printed_at_once() {
+    for (plan, values) in [
+        ("tests/reports/plan.piano", "tests/reports/misure.csv"),
+        (
+            "plans/pistoia-prato-2024.piano",
+            "plans/pistoia-prato-2024-06-30.csv",
+        ),
+        ("plans/comune-2024.piano", "plans/comune-2024-12-31.csv"),
+    ] {
+        let out = run(&EvalArgs {
+            plan: plan.into(),
+            measurements: vec![values.into()],
+            ..args(Format::Json)
+        });
+        assert_eq!(out.status, 0, "{plan}: {}", out.stderr);
+        let tree: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+        let whole = serde_json::to_string_pretty(&tree).unwrap() + "\n";
+        assert_eq!(out.stdout, whole, "{plan}");
+    }
+}

@@ -390,6 +390,13 @@ fn a_full_disk_on_standard_output_is_exit_2_for_every_command() {
             "--format",
             "html",
         ],
+        vec![
+            "eval",
+            "tests/reports/plan.piano",
+            "tests/reports/misure.csv",
+            "--format",
+            "json",
+        ],
         vec!["template", "tests/reports/plan.piano"],
         vec!["explain", "P0107"],
     ] {

@@ -90,3 +90,40 @@ fn the_whole_corpus_in_one_file_parses_alike_on_one_and_on_several_threads() {
         "`parse` differs from one thread"
     );
 }
+
+/// The command line checks with `check_staged`, which parses the objectives in batches and
+/// drops each one's tree once it is resolved (and `check_owned`, its fallback, which drops
+/// them from a whole tree); the language server keeps the tree and uses `check`. All say the
+/// same, on one thread and on several.
+#[test]
+fn checking_that_frees_the_tree_as_it_goes_says_what_checking_the_whole_tree_says() {
+    let same = |path: &Path, text: &str| {
+        let parsed = piano::syntax::parse_with(text, 1);
+        let whole = piano::check::check(&parsed, text);
+        let expected = (format!("{:?}", whole.diagnostics), whole.model);
+        let owned = piano::check::check_owned(parsed, text);
+        assert!(
+            expected == (format!("{:?}", owned.diagnostics), owned.model),
+            "{}: check_owned differs",
+            path.display()
+        );
+        for workers in [1, 2] {
+            let staged = piano::check::check_staged(text, workers);
+            assert!(
+                expected == (format!("{:?}", staged.diagnostics), staged.model),
+                "{}: check_staged on {workers} threads differs",
+                path.display()
+            );
+        }
+    };
+    let mut all = String::new();
+    for (path, text) in files() {
+        same(&path, &text);
+        if !text.contains('\0') {
+            all.push_str(&text);
+            all.push('\n');
+        }
+    }
+    // More objectives than a batch, in one file.
+    same(Path::new("the whole corpus"), &all.repeat(3));
+}

@@ -44,7 +44,6 @@ pub fn live() -> usize {
 }
 
 /// The highest `live()` since the last reset.
-#[allow(dead_code)]
 pub fn peak() -> usize {
     PEAK.load(Ordering::Relaxed)
 }

@@ -50,16 +50,67 @@ pub fn check(parsed: &Parsed, text: &str) -> Checked {
     }
     let mut sink = Sink::default();
     let model = resolve::resolve(parsed, text, &mut sink);
-    let mut diagnostics = parsed.diagnostics.clone();
+    finish(
+        parsed.diagnostics.clone(),
+        &parsed.comments,
+        sink,
+        model,
+        text,
+    )
+}
+
+/// [`check`] for a plan whose syntax tree is not wanted afterwards (the command line): each
+/// objective's tree is dropped once resolved, so that memory holds the model and what is
+/// left of the tree, not both whole. The same diagnostics, in the same order.
+pub fn check_owned(mut parsed: Parsed, text: &str) -> Checked {
+    if parsed.diagnostics.iter().any(|d| d.code() == Code::F0002) {
+        return Checked {
+            model: Model::default(),
+            diagnostics: parsed.diagnostics,
+        };
+    }
+    let mut sink = Sink::default();
+    let model = resolve::resolve_owned(&mut parsed, text, &mut sink);
+    let diagnostics = std::mem::take(&mut parsed.diagnostics);
+    finish(diagnostics, &parsed.comments, sink, model, text)
+}
+
+/// Parses and checks `text` without ever holding its whole syntax tree: the items but the
+/// objectives first, then the objectives batch by batch, each resolved and dropped as it
+/// comes (`syntax::parser::parse_staged`). What `check` says of `parse_with(text, workers)`.
+pub fn check_staged(text: &str, workers: usize) -> Checked {
+    let (rest, objectives) = crate::syntax::parser::parse_staged(text, workers);
+    let early = rest
+        .plan
+        .items
+        .iter()
+        .any(|i| matches!(i, crate::syntax::ast::Item::Obiettivo(_)));
+    if early || rest.diagnostics.iter().any(|d| d.code() == Code::F0002) {
+        // Not a text file, or an objective the first stage took for another item: the
+        // plain way.
+        return check_owned(crate::syntax::parse_with(text, workers), text);
+    }
+    let mut sink = Sink::default();
+    let mut syntax = Vec::new();
+    let model = resolve::resolve_staged(&rest, objectives, text, &mut sink, &mut syntax);
+    let mut diagnostics = rest.diagnostics;
+    diagnostics.append(&mut syntax);
+    crate::diagnostics::sort(&mut diagnostics);
+    finish(diagnostics, &rest.comments, sink, model, text)
+}
+
+/// The syntax diagnostics, then the checks', then what `consenti` comments say, sorted.
+fn finish(
+    mut diagnostics: Vec<Diagnostic>,
+    comments: &[Span],
+    sink: Sink,
+    model: Model,
+    text: &str,
+) -> Checked {
     diagnostics.extend(sink.diagnostics);
     // `consenti` comments, once every other diagnostic is known.
     let mut about_consenti = Sink::default();
-    accept::apply(
-        text,
-        &parsed.comments,
-        &mut diagnostics,
-        &mut about_consenti,
-    );
+    accept::apply(text, comments, &mut diagnostics, &mut about_consenti);
     diagnostics.extend(about_consenti.diagnostics);
     crate::diagnostics::sort(&mut diagnostics);
     Checked { model, diagnostics }

@@ -9,10 +9,11 @@ use crate::syntax::ast::{Field, Obiettivo, Quantity, Udm};
 use rust_decimal::Decimal;
 
 /// One objective as the plan's weight check sees it.
-pub(super) struct Entry<'a> {
-    pub code: &'a str,
+/// Owned, so that an objective's syntax tree can be dropped once it is resolved.
+pub(super) struct Entry {
+    pub code: String,
     pub at: Span,
-    pub peso: Option<&'a Field<Quantity>>,
+    pub peso: Option<Field<Quantity>>,
     pub prerequisito: bool,
     /// The start of the line after the objective's header, where a fix adds a line.
     pub insert_at: Option<usize>,
@@ -20,8 +21,8 @@ pub(super) struct Entry<'a> {
     pub indent: String,
 }
 
-impl<'a> Entry<'a> {
-    pub fn of(o: &'a Obiettivo, text: &str) -> Self {
+impl Entry {
+    pub fn of(o: &Obiettivo, text: &str) -> Self {
         let after_header = text
             .get(o.title.span.end..o.span.end)
             .and_then(|rest| {
@@ -40,9 +41,9 @@ impl<'a> Entry<'a> {
             .filter(|i| !i.is_empty())
             .unwrap_or_else(|| "  ".to_string());
         Entry {
-            code: &o.code.value,
+            code: o.code.value.clone(),
             at: o.code.span,
-            peso: o.peso.as_ref(),
+            peso: o.peso.clone(),
             prerequisito: o.prerequisito.is_some(),
             insert_at: after_header,
             indent,
@@ -70,7 +71,7 @@ pub(super) fn plan(
             weights.push(Some(None));
             continue;
         }
-        let Some(p) = e.peso else {
+        let Some(p) = &e.peso else {
             weights.push(None);
             continue;
         };
@@ -91,7 +92,9 @@ pub(super) fn plan(
         }
         weights.push(Some(w));
     }
-    let weighted: Vec<Span> = counting().filter_map(|e| e.peso.map(|p| p.span)).collect();
+    let weighted: Vec<Span> = counting()
+        .filter_map(|e| e.peso.as_ref().map(|p| p.span))
+        .collect();
     let missing: Vec<&Entry> = counting().filter(|e| e.peso.is_none()).collect();
     let rest = sum
         .and_then(|s| Decimal::ONE.checked_sub(s))

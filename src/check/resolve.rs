@@ -17,28 +17,62 @@ use crate::syntax::ast::{self, Expr, ExprKind, Field, IndicatorFields, Item, Ris
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
+/// An objective for [`Resolver::run`]: its tree (borrowed or owned), or the item that did not
+/// parse in its place.
+pub(super) enum Input<O> {
+    Objective(O),
+    Broken(crate::syntax::BrokenItem),
+}
+
 pub(super) fn resolve(parsed: &Parsed, text: &str, sink: &mut Sink) -> Model {
-    let mut r = Resolver {
-        text,
-        sink,
-        broken: parsed
-            .broken
-            .iter()
-            .filter_map(|b| Some((b.keyword.clone(), b.name.clone()?)))
-            .collect(),
-        broken_keywords: parsed.broken.iter().map(|b| b.keyword.clone()).collect(),
-        model: Model::default(),
-        templates: HashMap::new(),
-        used_templates: HashSet::new(),
-        used_measures: HashSet::new(),
-        broken_scopes: HashSet::new(),
-        any_broken: !parsed.broken.is_empty(),
-        global_scope: HashMap::new(),
-        responsabile: None,
-        ambito_responsabili: HashMap::new(),
-        comparto_unreadable: false,
-    };
-    r.run(&parsed.plan);
+    let objectives = parsed.plan.items.iter().filter_map(|item| match item {
+        Item::Obiettivo(o) => Some(Input::Objective(&**o)),
+        _ => None,
+    });
+    let mut r = Resolver::new(parsed, text, sink);
+    r.run(&parsed.plan, objectives);
+    r.model
+}
+
+/// [`resolve`], consuming the objectives: each one's syntax tree is dropped as soon as it is
+/// resolved, so that the whole tree and the whole model are never in memory together (the
+/// objectives are most of a plan). `parsed` keeps the other items, which later objectives
+/// refer to.
+pub(super) fn resolve_owned(parsed: &mut Parsed, text: &str, sink: &mut Sink) -> Model {
+    let items = std::mem::take(&mut parsed.plan.items);
+    let mut objectives = Vec::new();
+    for item in items {
+        match item {
+            Item::Obiettivo(o) => objectives.push(o),
+            other => parsed.plan.items.push(other),
+        }
+    }
+    let mut r = Resolver::new(parsed, text, sink);
+    r.run(&parsed.plan, objectives.into_iter().map(Input::Objective));
+    r.model
+}
+
+/// [`resolve_owned`] as the objectives are parsed: `rest` holds every other item, and
+/// `objectives` gives each objective's tree (or the broken item in its place), dropped once it
+/// is resolved. The whole tree is never built. Their syntax diagnostics go to `diagnostics`.
+pub(super) fn resolve_staged(
+    rest: &Parsed,
+    objectives: crate::syntax::parser::Objectives,
+    text: &str,
+    sink: &mut Sink,
+    diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
+) -> Model {
+    let inputs = objectives.filter_map(|outcome| {
+        diagnostics.extend(outcome.diagnostics);
+        match (outcome.item, outcome.broken) {
+            (Some(Item::Obiettivo(o)), _) => Some(Input::Objective(o)),
+            (_, Some(b)) => Some(Input::Broken(b)),
+            // An objective chunk gives an objective or a broken item.
+            _ => None,
+        }
+    });
+    let mut r = Resolver::new(rest, text, sink);
+    r.run(&rest.plan, inputs);
     r.model
 }
 
@@ -84,11 +118,39 @@ struct Items<'a> {
     strategici: Vec<&'a ast::Strategico>,
     misure: Vec<&'a ast::Misura>,
     modelli: Vec<&'a ast::Modello>,
-    obiettivi: Vec<&'a ast::Obiettivo>,
 }
 
 impl<'a> Resolver<'a> {
-    fn run(&mut self, plan: &'a ast::Plan) {
+    fn new(parsed: &Parsed, text: &'a str, sink: &'a mut Sink) -> Self {
+        Resolver {
+            text,
+            sink,
+            broken: parsed
+                .broken
+                .iter()
+                .filter_map(|b| Some((b.keyword.clone(), b.name.clone()?)))
+                .collect(),
+            broken_keywords: parsed.broken.iter().map(|b| b.keyword.clone()).collect(),
+            model: Model::default(),
+            templates: HashMap::new(),
+            used_templates: HashSet::new(),
+            used_measures: HashSet::new(),
+            broken_scopes: HashSet::new(),
+            any_broken: !parsed.broken.is_empty(),
+            global_scope: HashMap::new(),
+            responsabile: None,
+            ambito_responsabili: HashMap::new(),
+            comparto_unreadable: false,
+        }
+    }
+
+    /// Resolves the items of `plan` but its objectives, then `objectives` (in file order),
+    /// which may be borrowed from `plan` or owned and dropped one by one.
+    fn run<O: std::borrow::Borrow<ast::Obiettivo>>(
+        &mut self,
+        plan: &'a ast::Plan,
+        objectives: impl Iterator<Item = Input<O>>,
+    ) {
         let mut items = Items::default();
         for item in &plan.items {
             match item {
@@ -98,7 +160,7 @@ impl<'a> Resolver<'a> {
                 Item::Strategico(x) => items.strategici.push(x),
                 Item::Misura(x) => items.misure.push(x),
                 Item::Modello(x) => items.modelli.push(x),
-                Item::Obiettivo(x) => items.obiettivi.push(x),
+                Item::Obiettivo(_) => {}
             }
         }
         self.piano(&items.piani);
@@ -108,22 +170,45 @@ impl<'a> Resolver<'a> {
         self.global_measures(&items.misure);
         self.templates(&items.modelli);
         let mut entries = Vec::new();
-        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        // The missions of the objectives, for a plan that does not say its comparto.
+        let guess_comparto = items
+            .piani
+            .first()
+            .is_some_and(|p| p.comparto.is_none() && !p.has_errors);
+        let mut missions: Vec<ast::MissioneProgramma> = Vec::new();
         // The objectives' weights are checked only when every objective is known: a
         // duplicate, an objective that did not parse or a broken `peso` line would make the
         // sum wrong for that reason alone.
-        let mut all_known = !self.broken_keywords.contains("obiettivo");
-        for o in &items.obiettivi {
+        let mut all_known = true;
+        for input in objectives {
+            let o = match input {
+                Input::Objective(o) => o,
+                // An objective that did not parse, met as the objectives are parsed.
+                Input::Broken(b) => {
+                    self.any_broken = true;
+                    if let Some(name) = &b.name {
+                        self.broken.insert((b.keyword.clone(), name.clone()));
+                    }
+                    self.broken_keywords.insert(b.keyword);
+                    continue;
+                }
+            };
+            let o = o.borrow();
+            if guess_comparto && let Some(m) = &o.missione {
+                missions.push(m.value.clone());
+            }
             if let Some(first) = seen.get(o.code.value.as_str()) {
                 self.duplicate(Thing::Obiettivo, &o.code, *first);
                 all_known = false;
                 continue;
             }
-            seen.insert(&o.code.value, o.code.span);
+            seen.insert(o.code.value.clone(), o.code.span);
             all_known &= !(o.has_errors && o.peso.is_none());
             entries.push(plan_weights::Entry::of(o, self.text));
             self.objective(o);
         }
+        all_known &= !self.broken_keywords.contains("obiettivo");
         if let Some(w) = plan_weights::plan(&entries, all_known, self.sink) {
             self.model.weighted_objectives = true;
             for (o, w) in self.model.objectives.iter_mut().zip(w) {
@@ -143,8 +228,7 @@ impl<'a> Resolver<'a> {
                     let brace = rest.find('{')?;
                     Some(p.title.span.end + brace + rest[brace..].find('\n')? + 1)
                 });
-            let pairs = items.obiettivi.iter().filter_map(|o| o.missione.as_ref());
-            let guess = comparto::guess(pairs.map(|m| &m.value));
+            let guess = comparto::guess(missions.iter());
             comparto::missing(header, brace, guess, self.sink);
         }
         self.unused(&items);
@@ -441,7 +525,10 @@ impl<'a> Resolver<'a> {
     // -----------------------------------------------------------------------------------------
     // Objectives
 
-    fn objective(&mut self, o: &'a ast::Obiettivo) {
+    fn objective<'o>(&mut self, o: &'o ast::Obiettivo)
+    where
+        'a: 'o,
+    {
         let index = self.model.objectives.len();
         let code = o.code.value.clone();
         if o.has_errors || o.indicatori.iter().any(|i| i.has_errors) {
@@ -535,7 +622,7 @@ impl<'a> Resolver<'a> {
             template_scopes.insert(name.value.clone(), tscope);
         }
         // A second definition is reported and left out: the checks below see the first only.
-        let mut indicatori: Vec<&'a ast::Indicatore> = Vec::with_capacity(o.indicatori.len());
+        let mut indicatori: Vec<&'o ast::Indicatore> = Vec::with_capacity(o.indicatori.len());
         for ind in &o.indicatori {
             if let Some(first) = declared.get(&ind.name.value) {
                 self.duplicate(Thing::Indicatore, &ind.name, *first);
@@ -730,18 +817,21 @@ impl<'a> Resolver<'a> {
     }
 
     #[allow(clippy::type_complexity)]
-    fn indicator(
+    fn indicator<'o>(
         &mut self,
-        o: &'a ast::Obiettivo,
-        ind: &'a ast::Indicatore,
+        o: &'o ast::Obiettivo,
+        ind: &'o ast::Indicatore,
         template: Option<&'a ast::Modello>,
     ) -> (
         Indicator,
-        weights::Entry<'a>,
-        Option<(&'a Field<Expr>, Option<&'a str>)>,
-    ) {
+        weights::Entry<'o>,
+        Option<(&'o Field<Expr>, Option<&'o str>)>,
+    )
+    where
+        'a: 'o,
+    {
         let own = &ind.fields;
-        let t: Option<&'a IndicatorFields> = template.map(|t| &t.fields);
+        let t: Option<&'o IndicatorFields> = template.map(|t| &t.fields);
         let inherited = |f: fn(&IndicatorFields) -> bool| t.is_some_and(f);
         let has_errors = ind.has_errors
             || template.is_some_and(|t| t.has_errors)

@@ -8,7 +8,7 @@ use super::{FAILED, OK, Outcome, USAGE, count, files, write};
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::eval::{self, Place};
-use crate::report::{self, Format, Rendered};
+use crate::report::{self, Format};
 use crate::source::Source;
 use crate::span::Span;
 use crate::syntax::literal;
@@ -95,7 +95,22 @@ impl Tally {
     }
 }
 
+/// Runs the command with the report in the outcome's `stdout` (for tests and embedding).
 pub fn run(args: &EvalArgs) -> Outcome {
+    let mut report = Vec::new();
+    let mut out = run_to(args, &mut report);
+    if args.format == Format::Xlsx {
+        out.stdout_bytes = report;
+    } else {
+        out.stdout = String::from_utf8(report).unwrap_or_default();
+    }
+    out
+}
+
+/// Runs the command, writing the report to `stdout` (without `-o`) as it walks the plan. A
+/// failed write is exit status 2 with a message, except a closed pipe (`| head`), as in
+/// `main`'s own printing.
+pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
     let lang = args.lang;
     if args.format == Format::Xlsx && args.output.is_none() && args.stdout_is_terminal {
         return super::refuse_binary_to_terminal(lang, "report.xlsx");
@@ -269,44 +284,41 @@ pub fn run(args: &EvalArgs) -> Outcome {
     };
     let model = filtered_model.as_ref().unwrap_or(&checked.model);
     let fancy = args.fancy && args.output.is_none();
-    let rendered = match report::Report::series(model, &evaluations, args.order) {
-        Some(r) => report::render(
-            args.format,
-            r,
-            report::Options {
-                lang,
-                fancy,
-                layout: args.layout,
-            },
-        ),
-        None => Rendered::Text(String::new()),
+    let options = report::Options {
+        lang,
+        fancy,
+        layout: args.layout,
     };
-    let bytes = match rendered {
-        Rendered::Text(text) if args.output.is_none() => {
-            out.stdout = text;
-            None
-        }
-        Rendered::Text(text) => Some(text.into_bytes()),
-        Rendered::Workbook(Ok(bytes)) => Some(bytes),
-        Rendered::Workbook(Err(e)) => {
-            out.stderr.push_str(&lang.pick(
-                format!("piano: errore interno nello scrivere la cartella di lavoro ({e}); per favore segnalalo\n"),
-                format!("piano: internal error writing the workbook ({e}); please report it\n"),
-            ));
-            out.status = FAILED;
+    let fill = |w: &mut dyn std::io::Write| match report::Report::series(
+        model,
+        &evaluations,
+        args.order,
+    ) {
+        Some(r) => report::write(args.format, r, options, w),
+        None => Ok(()),
+    };
+    match &args.output {
+        None => {
+            let mut buffered = std::io::BufWriter::new(stdout);
+            let written = fill(&mut buffered).and_then(|()| std::io::Write::flush(&mut buffered));
+            out.stderr.push_str(&tally.summary(lang, true));
+            out.status = OK;
+            if let Err(e) = written
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                out.stderr
+                    .push_str(&crate::diagnostics::output::stdout_failed(lang, &e));
+                out.status = USAGE;
+            }
             return out;
         }
-    };
-    match (&args.output, bytes) {
-        (Some(path), Some(bytes)) => {
-            if let Err(e) = write::file(path, &bytes) {
+        Some(path) => {
+            if let Err(e) = write::stream(path, fill) {
                 out.stderr.push_str(&e.message(lang));
                 out.status = USAGE;
                 return out;
             }
         }
-        (None, Some(bytes)) => out.stdout_bytes = bytes,
-        (_, None) => {}
     }
     out.stderr.push_str(&tally.summary(lang, true));
     out.status = OK;

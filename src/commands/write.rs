@@ -113,6 +113,23 @@ pub fn file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
+/// Writes what `fill` produces to `path`, replacing the file atomically like [`file`]; `fill`
+/// writes through a buffer into the temporary file, so the content is never held whole.
+pub fn stream(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    replace_with(path, |f| {
+        let mut buffered = io::BufWriter::new(f);
+        fill(&mut buffered)?;
+        buffered.flush()
+    })
+    .map_err(|error| WriteError::Io {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
 /// The core of [`file`], with the writing step given (tests make it fail half-way).
 fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let permissions = match fs::metadata(path) {

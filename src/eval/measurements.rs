@@ -141,47 +141,59 @@ pub fn load(model: &Model, source: &Source) -> Loaded {
         };
     }
     let first = text.trim_start().chars().next();
-    let rows = if matches!(first, Some('{' | '[')) {
-        json_rows(text, &mut diagnostics)
+    let rows: Option<RowIter> = if matches!(first, Some('{' | '[')) {
+        json_rows(text, &mut diagnostics).map(|rows| Box::new(rows.into_iter().map(Ok)) as RowIter)
     } else {
-        csv_rows(text, &mut diagnostics)
+        csv_rows(text, &mut diagnostics).map(|rows| Box::new(rows) as RowIter)
     };
-    let end = rows
-        .as_ref()
-        .and_then(|rows| rows.last())
-        .map_or(Span::point(text.len()), |r| Span::point(r.span.end));
-    finish(model, rows, diagnostics, end, text)
+    finish(model, rows, diagnostics, None, text)
 }
 
+/// Rows as they are made, or the diagnostic that takes a bad row's place: CSV rows are made
+/// one by one from the file's records and used at once, so the cells are never held twice.
+pub(crate) type RowIter<'a> = Box<dyn Iterator<Item = Result<Row, Diagnostic>> + 'a>;
+
 /// The rows of a file, read in any form, → values and diagnostics. `end` is where a missing
-/// row would go; `text` is the file's text (or a workbook's view), searched for garbling.
+/// row would go (by default the end of the last row, or of the text when there is none);
+/// `text` is the file's text (or a workbook's view), searched for garbling.
 pub(crate) fn finish(
     model: &Model,
-    rows: Option<Vec<Row>>,
+    rows: Option<RowIter>,
     diagnostics: Vec<Diagnostic>,
-    end: Span,
+    end: Option<Span>,
     text: &str,
 ) -> Loaded {
     let mut loaded = Loaded {
         measurements: Measurements::empty(model),
         diagnostics,
     };
-    loaded.measurements.end = end;
     match rows {
         Some(rows) => {
-            if rows.is_empty() && loaded.diagnostics.is_empty() {
-                loaded
+            let mut each = Rows::new(model, &mut loaded);
+            let mut last = None;
+            for row in rows {
+                match row {
+                    Ok(row) => {
+                        last = Some(row.span.end);
+                        each.row(row);
+                    }
+                    Err(d) => each.loaded.diagnostics.push(d),
+                }
+            }
+            // No row, and nothing else wrong with the file (row problems need a row).
+            if last.is_none() && each.loaded.diagnostics.is_empty() {
+                each.loaded
                     .diagnostics
                     .push(Diagnostic::new(Span::point(0), MeasureError::Empty));
             }
-            let mut reader = Rows::new(model, &mut loaded);
-            for row in rows {
-                reader.row(row);
-            }
-            super::mojibake::diagnose(text, &mut reader.loaded.diagnostics);
-            reader.missing();
+            each.loaded.measurements.end = end.unwrap_or(Span::point(last.unwrap_or(text.len())));
+            super::mojibake::diagnose(text, &mut each.loaded.diagnostics);
+            each.missing();
         }
-        None => super::mojibake::diagnose(text, &mut loaded.diagnostics),
+        None => {
+            loaded.measurements.end = end.unwrap_or(Span::point(text.len()));
+            super::mojibake::diagnose(text, &mut loaded.diagnostics)
+        }
     }
     crate::diagnostics::sort(&mut loaded.diagnostics);
     loaded
@@ -194,60 +206,81 @@ fn report(diagnostics: &mut Vec<Diagnostic>, (span, error): (Span, MeasureError)
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-fn csv_rows(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Row>> {
+/// The CSV file's rows, made as they are taken; a row with the wrong number of cells is its
+/// diagnostic instead.
+fn csv_rows(
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<impl Iterator<Item = Result<Row, Diagnostic>> + use<>> {
     let (records, unclosed) = csv::records(text);
     if let Some(e) = unclosed {
         report(diagnostics, e);
     }
-    let Some((header, body)) = records.split_first() else {
+    // Records are consumed one by one and their cells moved into rows, so that the file's
+    // cells are not held twice.
+    let mut records = records.into_iter();
+    let Some(header) = records.next() else {
         if diagnostics.is_empty() {
             diagnostics.push(Diagnostic::new(Span::point(0), MeasureError::Empty));
         }
         return None;
     };
-    table_rows(header, body, diagnostics, &|cell| Raw::Text {
-        cell: cell.clone(),
+    table_rows(&header, records, diagnostics, |cell| Raw::Text {
+        cell,
         iso: false,
     })
 }
 
-/// A table's header and records → rows; `value` reads a value cell (a CSV's text, a
-/// workbook's typed cell).
-pub(crate) fn table_rows(
+/// A table's header and records → rows, made as they are taken; a row with the wrong number
+/// of cells is its diagnostic instead. `value` reads a value cell (a CSV's text, a workbook's
+/// typed cell).
+pub(crate) fn table_rows<B, V>(
     header: &csv::Record,
-    body: &[csv::Record],
+    body: B,
     diagnostics: &mut Vec<Diagnostic>,
-    value: &dyn Fn(&Cell) -> Raw,
-) -> Option<Vec<Row>> {
+    value: V,
+) -> Option<impl Iterator<Item = Result<Row, Diagnostic>> + use<B, V>>
+where
+    B: IntoIterator<Item = csv::Record>,
+    V: Fn(Cell) -> Raw,
+{
     let columns = read_header(header, diagnostics)?;
     let at = |name: &str| columns.iter().position(|c| c.as_deref() == Some(name));
     let (Some(code_at), Some(value_at)) = (at("codice"), at("valore")) else {
         return None;
     };
     let (note_at, udm_at) = (at("nota"), at("udm"));
-    let mut rows = Vec::new();
-    for record in body {
-        if record.cells.len() != header.cells.len() {
-            diagnostics.push(Diagnostic::new(
+    let width = header.cells.len();
+    let header_span = header.span;
+    Some(body.into_iter().map(move |mut record| {
+        if record.cells.len() != width {
+            return Err(Diagnostic::new(
                 record.span,
                 MeasureError::FieldCount {
                     found: record.cells.len(),
-                    expected: header.cells.len(),
-                    header: header.span,
+                    expected: width,
+                    header: header_span,
                 },
             ));
-            continue;
         }
-        let cell = |i: usize| record.cells[i].clone();
-        rows.push(Row {
+        let note = note_at
+            .and_then(|i| record.cells.get(i))
+            .map(|c| c.text.trim().to_string());
+        let mut take = |i: usize| {
+            record
+                .cells
+                .get_mut(i)
+                .map(std::mem::take)
+                .unwrap_or_default()
+        };
+        Ok(Row {
             span: record.span,
-            code: cell(code_at),
-            value: value(&record.cells[value_at]),
-            note: note_at.map(|i| record.cells[i].text.trim().to_string()),
-            udm: udm_at.map(cell),
-        });
-    }
-    Some(rows)
+            code: take(code_at),
+            value: value(take(value_at)),
+            note,
+            udm: udm_at.map(take),
+        })
+    }))
 }
 
 /// The header's columns (`None` for an unknown one), or `None` when it is not a header.

@@ -25,7 +25,7 @@ pub enum Val {
 }
 
 /// A cell of a measurement file: its text and where it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cell {
     pub text: String,
     /// The cell's content in the file (inside the quotes, for a quoted cell).
@@ -65,6 +65,11 @@ pub enum Literal {
 
 /// Reads a cell written as in a plan. `iso_dates`: also accept `2024-06-30` (the JSON form).
 pub fn read(cell: &Cell, iso_dates: bool) -> Result<Literal, (Span, MeasureError)> {
+    read_with(cell, iso_dates, true)
+}
+
+/// [`read`]; `fast`: plain integers without the parser (tests compare both ways).
+fn read_with(cell: &Cell, iso_dates: bool, fast: bool) -> Result<Literal, (Span, MeasureError)> {
     let lead = cell.text.len() - cell.text.trim_start().len();
     let trimmed = cell.text.trim();
     // Excel writes a non-breaking space before `€` and `%`: read it as a space, keeping byte
@@ -82,6 +87,21 @@ pub fn read(cell: &Cell, iso_dates: bool) -> Result<Literal, (Span, MeasureError
     };
     if iso_dates && let Some(d) = literal::parse_iso_date(&text) {
         return Ok(Literal::Date(d));
+    }
+    // The most common cell, a plain integer: what the grammar and `parse_number` give it,
+    // without a parser run (a number `parse_number` refuses takes the long way, for its
+    // diagnostic).
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    if fast
+        && (1..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(value) = literal::parse_number(&text)
+    {
+        return Ok(Literal::Number {
+            value,
+            text: text.clone(),
+            unit: None,
+        });
     }
     let pair = match PianoParser::parse(Rule::value, &text) {
         Ok(mut pairs) => pairs.next(),
@@ -303,6 +323,30 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn plain_integers_read_without_the_parser_read_as_with_it() {
+        for text in [
+            "0",
+            "5",
+            "-12",
+            "007",
+            "-0",
+            "42 ",
+            "123456789012345",
+            "1234567890123456",
+            "-",
+            "12a",
+            "1.234",
+            "2024",
+        ] {
+            assert_eq!(
+                read_with(&cell(text), false, true),
+                read_with(&cell(text), false, false),
+                "{text}"
+            );
+        }
     }
 
     #[test]

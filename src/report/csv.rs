@@ -67,16 +67,21 @@ fn target_cell(v: &TargetValue, udm: Udm) -> String {
     }
 }
 
-pub fn render(report: Report, lang: Lang, layout: super::CsvLayout) -> String {
+pub fn write(
+    report: Report,
+    lang: Lang,
+    layout: super::CsvLayout,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match layout {
-        super::CsvLayout::Wide => wide(report, lang),
-        super::CsvLayout::Tidy => super::tidy::render(report),
+        super::CsvLayout::Wide => wide(report, lang, w),
+        super::CsvLayout::Tidy => super::tidy::write(report, w),
     }
 }
 
 /// One row per indicator. With several dates the value and performance columns are the
 /// latest date's, and each date has its own `valore_`/`performance_` columns at the end.
-fn wide(report: Report, lang: Lang) -> String {
+fn wide(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let Report { model, eval, .. } = report;
     let header: &[&str] = match lang {
         Lang::It => &[
@@ -155,6 +160,7 @@ fn wide(report: Report, lang: Lang) -> String {
     let mut out = header.join(";");
     out.push_str("\r\n");
     for o in report.objectives() {
+        super::flush(&mut out, w)?;
         let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
         else {
             continue;
@@ -267,7 +273,7 @@ fn wide(report: Report, lang: Lang) -> String {
             out.push_str("\r\n");
         }
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 #[cfg(test)]

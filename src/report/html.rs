@@ -471,7 +471,12 @@ fn paragraphs(text: &str) -> Markup {
     }
 }
 
-pub fn render(report: Report, lang: Lang) -> String {
+/// Where the objectives' cards go in the page: a comment that no escaped text can contain.
+const CARDS: &str = "<!--piano:cards-->";
+
+/// Writes the page, one objective's card at a time: the page is built around a marker where
+/// the cards go, and each card is rendered and written in its turn.
+pub fn write(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let Report { model, eval, .. } = report;
     let l = labels(lang);
     let plan_history: Vec<Option<Decimal>> =
@@ -509,13 +514,17 @@ pub fn render(report: Report, lang: Lang) -> String {
                     (summary(&section, report, lang))
                 }
                 h2.objectives { (l.objectives) } (NL)
-                @for o in report.objectives() {
-                    (card(report, o, lang))
-                }
+                (PreEscaped(CARDS))
             }
             (NL)
         }
         (NL)
     };
-    page.into_string()
+    let page = page.into_string();
+    let (before, after) = page.split_once(CARDS).unwrap_or((&page, ""));
+    w.write_all(before.as_bytes())?;
+    for o in report.objectives() {
+        w.write_all(card(report, o, lang).into_string().as_bytes())?;
+    }
+    w.write_all(after.as_bytes())
 }

@@ -6,6 +6,7 @@
 //! 53,75%); dates ISO; sì/no as booleans; `null` where not available. Keys and `stato` are
 //! never localised.
 
+use super::pretty::Pretty;
 use super::{Report, percent};
 use crate::check::model::{TargetSpec, TargetValue};
 use crate::eval::rollup::Tally;
@@ -14,7 +15,8 @@ use crate::eval::{AsOfFrom, IndicatorResult};
 use crate::syntax::ast::Udm;
 use crate::syntax::vocab::Vocabulary;
 use rust_decimal::Decimal;
-use serde_json::{Map, Number, Value, json};
+use serde_json::{Number, Value, json};
+use std::io::{self, Write};
 
 /// An exact decimal as a JSON number.
 pub fn number(d: Decimal) -> Value {
@@ -91,123 +93,127 @@ fn change(report: Report, at: impl Fn(&crate::eval::Evaluation) -> Option<Decima
 }
 
 pub fn render(report: Report) -> String {
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail.
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report as it walks the plan, straight to `w` (`Pretty` gives the bytes of the
+/// whole tree pretty-printed at once); only small pieces are built as values.
+pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
     let Report { model, eval, .. } = report;
-    let mut top = Map::new();
-    top.insert("anno".into(), json!(eval.year));
-    top.insert(
-        "al".into(),
-        Value::String(eval.as_of.format("%Y-%m-%d").to_string()),
+    let mut j = Pretty::new(w);
+    j.begin_object();
+    j.field("anno", &json!(eval.year));
+    j.field(
+        "al",
+        &Value::String(eval.as_of.format("%Y-%m-%d").to_string()),
     );
-    top.insert("performance".into(), opt_percent(eval.plan.performance));
-    top.insert(
-        "obiettivi".into(),
-        Value::Array(
-            report
-                .objectives()
-                .into_iter()
-                .filter_map(|o| Some((o, model.objectives.get(o)?, eval.objectives.get(o)?)))
-                .map(|(k, objective, result)| {
-                    let mut o = Map::new();
-                    o.insert("codice".into(), json!(objective.code));
-                    o.insert("titolo".into(), json!(objective.title));
-                    o.insert("performance".into(), opt_percent(result.tally.performance));
-                    o.insert(
-                        "indicatori".into(),
-                        Value::Array(
-                            report
-                                .indicators(k)
-                                .into_iter()
-                                .filter_map(|i| {
-                                    let ind = objective.indicators.get(i)?;
-                                    let r = result.indicators.get(i)?;
-                                    Some(indicator_json(report, k, i, ind, r))
-                                })
-                                .collect(),
-                        ),
-                    );
-                    o.insert("strategico".into(), json!(objective.strategico));
-                    o.insert("ambito".into(), json!(objective.ambito));
-                    let (m, p) = objective.missione.clone().unzip();
-                    let mission = eval.missions.iter().find(|x| {
-                        Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref()
-                    });
-                    o.insert("missione".into(), json!(m));
-                    o.insert("programma".into(), json!(p));
-                    o.insert(
-                        "missione_nome".into(),
-                        json!(mission.and_then(|x| x.missione_name)),
-                    );
-                    o.insert(
-                        "programma_nome".into(),
-                        json!(mission.and_then(|x| x.programma_name)),
-                    );
-                    o.insert(
-                        "risorse".into(),
-                        objective
-                            .risorse
-                            .for_year(eval.year)
-                            .map_or(Value::Null, number),
-                    );
-                    o.insert(
-                        "risorse_interne".into(),
-                        Value::Bool(objective.risorse.internal),
-                    );
-                    let weight = super::scheda::objective_weight(report, k);
-                    o.insert(
-                        "peso".into(),
-                        weight.map_or(Value::Null, |w| number(percent(w.weight))),
-                    );
-                    o.insert(
-                        "quota".into(),
-                        weight
-                            .and_then(|w| w.share)
-                            .map_or(Value::Null, |s| number(percent(s))),
-                    );
-                    o.insert("conteggi".into(), counts(&result.tally));
-                    o.insert("responsabile".into(), json!(objective.responsabile));
-                    o.insert("prerequisito".into(), Value::Bool(objective.prerequisite));
-                    if objective.prerequisite {
-                        o.insert(
-                            "prerequisito_raggiunto".into(),
-                            Value::Bool(crate::eval::rollup::met(result.tally.performance)),
-                        );
-                    }
-                    o.insert("note_piano".into(), json!(objective.note));
-                    o.insert(
-                        "storico".into(),
-                        history(report, |e| super::scheda::objective_performance(e, k)),
-                    );
-                    o.insert(
-                        "variazione".into(),
-                        change(report, |e| super::scheda::objective_performance(e, k)),
-                    );
-                    Value::Object(o)
-                })
-                .collect(),
-        ),
-    );
-    top.insert("ente".into(), json!(model.plan.ente));
-    top.insert("piano".into(), json!(model.plan.title));
-    top.insert(
-        "rilevazione".into(),
-        json!(match eval.as_of_from {
+    j.field("performance", &opt_percent(eval.plan.performance));
+    j.key("obiettivi");
+    j.begin_array();
+    for o in report.objectives() {
+        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
+        else {
+            continue;
+        };
+        let k = o;
+        j.element();
+        j.begin_object();
+        j.str_field("codice", &objective.code);
+        j.str_field("titolo", &objective.title);
+        j.field("performance", &opt_percent(result.tally.performance));
+        j.key("indicatori");
+        j.begin_array();
+        for i in report.indicators(k) {
+            let (Some(ind), Some(r)) = (objective.indicators.get(i), result.indicators.get(i))
+            else {
+                continue;
+            };
+            j.element();
+            indicator(&mut j, report, k, i, ind, r);
+        }
+        j.end_array();
+        j.field("strategico", &json!(objective.strategico));
+        j.field("ambito", &json!(objective.ambito));
+        let (m, p) = objective.missione.clone().unzip();
+        let mission = eval
+            .missions
+            .iter()
+            .find(|x| Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref());
+        j.field("missione", &json!(m));
+        j.field("programma", &json!(p));
+        j.field(
+            "missione_nome",
+            &json!(mission.and_then(|x| x.missione_name)),
+        );
+        j.field(
+            "programma_nome",
+            &json!(mission.and_then(|x| x.programma_name)),
+        );
+        j.field(
+            "risorse",
+            &objective
+                .risorse
+                .for_year(eval.year)
+                .map_or(Value::Null, number),
+        );
+        j.field("risorse_interne", &Value::Bool(objective.risorse.internal));
+        let weight = super::scheda::objective_weight(report, k);
+        j.field(
+            "peso",
+            &weight.map_or(Value::Null, |w| number(percent(w.weight))),
+        );
+        j.field(
+            "quota",
+            &weight
+                .and_then(|w| w.share)
+                .map_or(Value::Null, |s| number(percent(s))),
+        );
+        j.field("conteggi", &counts(&result.tally));
+        j.field("responsabile", &json!(objective.responsabile));
+        j.field("prerequisito", &Value::Bool(objective.prerequisite));
+        if objective.prerequisite {
+            j.field(
+                "prerequisito_raggiunto",
+                &Value::Bool(crate::eval::rollup::met(result.tally.performance)),
+            );
+        }
+        j.field("note_piano", &json!(objective.note));
+        j.field(
+            "storico",
+            &history(report, |e| super::scheda::objective_performance(e, k)),
+        );
+        j.field(
+            "variazione",
+            &change(report, |e| super::scheda::objective_performance(e, k)),
+        );
+        j.end_object();
+    }
+    j.end_array();
+    j.field("ente", &json!(model.plan.ente));
+    j.field("piano", &json!(model.plan.title));
+    j.field(
+        "rilevazione",
+        &json!(match eval.as_of_from {
             AsOfFrom::Option => "opzione",
             AsOfFrom::File => "file",
             AsOfFrom::Assumed => "assunta",
         }),
     );
-    top.insert("conteggi".into(), counts(&eval.plan));
-    top.insert(
-        "comparto".into(),
-        json!(model.plan.comparto.map(|c| {
+    j.field("conteggi", &counts(&eval.plan));
+    j.field(
+        "comparto",
+        &json!(model.plan.comparto.map(|c| {
             use crate::syntax::vocab::Vocabulary;
             c.canonical()
         })),
     );
-    top.insert("condizionata_da".into(), conditioned(model, &eval.plan));
-    top.insert(
-        "rilevazioni".into(),
-        Value::Array(
+    j.field("condizionata_da", &conditioned(model, &eval.plan));
+    j.field(
+        "rilevazioni",
+        &Value::Array(
             report
                 .dates
                 .iter()
@@ -215,8 +221,8 @@ pub fn render(report: Report) -> String {
                 .collect(),
         ),
     );
-    top.insert("storico".into(), history(report, |e| e.plan.performance));
-    top.insert("variazione".into(), change(report, |e| e.plan.performance));
+    j.field("storico", &history(report, |e| e.plan.performance));
+    j.field("variazione", &change(report, |e| e.plan.performance));
     // The group of the objectives without a strategic line has no code.
     let group = |code: &str,
                  title: &str,
@@ -234,65 +240,49 @@ pub fn render(report: Report) -> String {
             "variazione": change(report, at),
         })
     };
-    top.insert(
-        "ambiti".into(),
-        Value::Array(
-            eval.ambiti
-                .iter()
-                .enumerate()
-                .map(|(k, g)| {
-                    group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
-                        e.ambiti.get(k).and_then(|g| g.tally.performance)
-                    })
-                })
-                .collect(),
-        ),
+    j.array(
+        "ambiti",
+        eval.ambiti.iter().enumerate().map(|(k, g)| {
+            group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
+                e.ambiti.get(k).and_then(|g| g.tally.performance)
+            })
+        }),
     );
-    top.insert(
-        "linee_strategiche".into(),
-        Value::Array(
-            eval.strategici
-                .iter()
-                .enumerate()
-                .map(|(k, g)| {
-                    group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
-                        e.strategici.get(k).and_then(|g| g.tally.performance)
-                    })
-                })
-                .collect(),
-        ),
+    j.array(
+        "linee_strategiche",
+        eval.strategici.iter().enumerate().map(|(k, g)| {
+            group(&g.code, &g.title, &g.objectives, &g.tally, &|e| {
+                e.strategici.get(k).and_then(|g| g.tally.performance)
+            })
+        }),
     );
-    top.insert(
-        "missioni".into(),
-        Value::Array(
-            eval.missions
-                .iter()
-                .enumerate()
-                .map(|(k, m)| {
-                    let at = |e: &crate::eval::Evaluation| {
-                        e.missions.get(k).and_then(|m| m.tally.performance)
-                    };
-                    json!({
-                        "missione": m.missione,
-                        "missione_nome": m.missione_name,
-                        "programma": m.programma,
-                        "programma_nome": m.programma_name,
-                        "risorse": number(m.resources),
-                        "obiettivi_risorse_interne": m.internal,
-                        "performance": opt_percent(m.tally.performance),
-                        "obiettivi": m.objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
-                        "conteggi": counts(&m.tally),
-                        "condizionata_da": conditioned(model, &m.tally),
-                        "storico": history(report, at),
-                        "variazione": change(report, at),
-                    })
+    j.array(
+        "missioni",
+        eval.missions
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let at = |e: &crate::eval::Evaluation| {
+                    e.missions.get(k).and_then(|m| m.tally.performance)
+                };
+                json!({
+                    "missione": m.missione,
+                    "missione_nome": m.missione_name,
+                    "programma": m.programma,
+                    "programma_nome": m.programma_name,
+                    "risorse": number(m.resources),
+                    "obiettivi_risorse_interne": m.internal,
+                    "performance": opt_percent(m.tally.performance),
+                    "obiettivi": m.objectives.iter().map(|&o| model.objectives[o].code.clone()).collect::<Vec<_>>(),
+                    "conteggi": counts(&m.tally),
+                    "condizionata_da": conditioned(model, &m.tally),
+                    "storico": history(report, at),
+                    "variazione": change(report, at),
                 })
-                .collect(),
-        ),
+            }),
     );
-    let mut out = serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default();
-    out.push('\n');
-    out
+    j.end_object();
+    j.finish()
 }
 
 fn target_json(t: Option<&TargetSpec>, udm: Udm) -> Value {
@@ -305,41 +295,40 @@ fn target_json(t: Option<&TargetSpec>, udm: Udm) -> Value {
     }
 }
 
-fn indicator_json(
+fn indicator(
+    j: &mut Pretty,
     report: Report,
     o: usize,
     k: usize,
     indicator: &crate::check::model::Indicator,
     r: &IndicatorResult,
-) -> Value {
-    let mut i = Map::new();
-    i.insert("nome".into(), json!(indicator.name));
-    i.insert("titolo".into(), json!(indicator.title));
-    i.insert("udm".into(), json!(indicator.udm.canonical()));
-    i.insert("valore".into(), value(&r.value, indicator.udm));
-    i.insert(
-        "target".into(),
-        target_json(r.target.as_ref(), indicator.udm),
-    );
-    i.insert("peso".into(), number(percent(indicator.weight.share)));
-    i.insert("performance".into(), opt_percent(r.score.performance));
-    i.insert("stato".into(), json!(r.score.status.key()));
-    i.insert("codice".into(), json!(indicator.code));
-    i.insert("calcolato".into(), Value::Bool(indicator.formula.is_some()));
+) {
+    j.begin_object();
+    j.str_field("nome", &indicator.name);
+    j.str_field("titolo", &indicator.title);
+    j.str_field("udm", indicator.udm.canonical());
+    j.field("valore", &value(&r.value, indicator.udm));
+    j.field("target", &target_json(r.target.as_ref(), indicator.udm));
+    j.key("peso");
+    j.number(percent(indicator.weight.share));
+    j.field("performance", &opt_percent(r.score.performance));
+    j.str_field("stato", r.score.status.key());
+    j.str_field("codice", &indicator.code);
+    j.field("calcolato", &Value::Bool(indicator.formula.is_some()));
     // A formula written in points, computed as the ratio it means: the checker's warning.
     let corrected = indicator.formula.as_ref().and_then(|f| f.corrected);
-    i.insert(
-        "formula_corretta".into(),
-        match corrected {
+    j.field(
+        "formula_corretta",
+        &match corrected {
             Some(crate::check::model::Correction::TimesHundred) => json!("U0305"),
             Some(crate::check::model::Correction::OverHundred) => json!("U0312"),
             None => Value::Null,
         },
     );
-    i.insert("ritardo_gg".into(), json!(r.score.late_days));
-    i.insert(
-        "baseline".into(),
-        match &indicator.baseline {
+    j.field("ritardo_gg", &json!(r.score.late_days));
+    j.field(
+        "baseline",
+        &match &indicator.baseline {
             Some((year, v)) => json!({
                 "anno": year,
                 "valore": v.as_ref().map_or(Value::Null, |v| target_value(v, indicator.udm)),
@@ -347,42 +336,40 @@ fn indicator_json(
             None => Value::Null,
         },
     );
-    i.insert(
-        "note".into(),
-        Value::Array(
+    j.field(
+        "note",
+        &Value::Array(
             r.notes
                 .iter()
                 .map(|n| json!({"codice": n.code, "nota": n.text}))
                 .collect(),
         ),
     );
-    let targets: Map<String, Value> = super::scheda::targets(report, indicator)
-        .into_iter()
-        .map(|(year, t)| (year.to_string(), target_json(t, indicator.udm)))
-        .collect();
-    i.insert("targets".into(), Value::Object(targets));
-    i.insert("note_piano".into(), json!(indicator.note));
-    i.insert(
-        "storico".into(),
-        Value::Array(
-            report
-                .dates
-                .iter()
-                .filter_map(|e| {
-                    let at = e.objectives.get(o)?.indicators.get(k)?;
-                    Some(json!({
-                        "al": e.as_of.format("%Y-%m-%d").to_string(),
-                        "valore": value(&at.value, indicator.udm),
-                        "performance": opt_percent(at.score.performance),
-                        "stato": at.score.status.key(),
-                    }))
-                })
-                .collect(),
-        ),
+    j.key("targets");
+    j.begin_object();
+    for (year, t) in super::scheda::targets(report, indicator) {
+        j.field(&year.to_string(), &target_json(t, indicator.udm));
+    }
+    j.end_object();
+    j.field("note_piano", &json!(indicator.note));
+    j.key("storico");
+    j.begin_array();
+    for e in report.dates {
+        let Some(at) = e.objectives.get(o).and_then(|x| x.indicators.get(k)) else {
+            continue;
+        };
+        j.element();
+        j.begin_object();
+        j.str_field("al", &e.as_of.format("%Y-%m-%d").to_string());
+        j.field("valore", &value(&at.value, indicator.udm));
+        j.field("performance", &opt_percent(at.score.performance));
+        j.str_field("stato", at.score.status.key());
+        j.end_object();
+    }
+    j.end_array();
+    j.field(
+        "variazione",
+        &change(report, |e| super::scheda::indicator_performance(e, o, k)),
     );
-    i.insert(
-        "variazione".into(),
-        change(report, |e| super::scheda::indicator_performance(e, o, k)),
-    );
-    Value::Object(i)
+    j.end_object();
 }

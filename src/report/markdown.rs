@@ -82,7 +82,7 @@ fn history_heads(report: Report, dates: &[String], lang: Lang) -> Vec<String> {
     heads
 }
 
-pub fn render(report: Report, lang: Lang) -> String {
+pub fn write(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let Report { model, eval, .. } = report;
     let l = labels(lang);
     let dates: Vec<String> = report.dates.iter().map(scheda::date_head).collect();
@@ -166,6 +166,7 @@ pub fn render(report: Report, lang: Lang) -> String {
 
     let mut footnote = 0;
     for o in report.objectives() {
+        super::flush(&mut out, w)?;
         let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
         else {
             continue;
@@ -318,5 +319,5 @@ pub fn render(report: Report, lang: Lang) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
-    out
+    w.write_all(out.as_bytes())
 }

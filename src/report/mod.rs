@@ -7,6 +7,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod pretty;
 pub mod scheda;
 pub mod text;
 pub mod tidy;
@@ -175,27 +176,54 @@ fn lowest_first(p: Option<Decimal>) -> (bool, Decimal) {
 }
 
 pub fn render(format: Format, report: Report, options: Options) -> Rendered {
-    Rendered::Text(match format {
-        Format::Text => text::render(report, options),
-        Format::Json => json::render(report),
-        // A byte order mark, so that Excel reads `€` and `sì` right; the tidy layout is for
-        // scripts (never localised, comma-separated) and has none.
-        Format::Csv => match options.layout {
-            CsvLayout::Wide => format!(
-                "{}{}",
-                csv::BOM,
-                csv::render(report, options.lang, options.layout)
-            ),
-            CsvLayout::Tidy => csv::render(report, options.lang, options.layout),
-        },
-        Format::Markdown => markdown::render(report, options.lang),
-        Format::Html => html::render(report, options.lang),
-        Format::Xlsx => {
-            return Rendered::Workbook(
-                xlsx::render(report, options.lang).map_err(|e| e.to_string()),
-            );
+    if format == Format::Xlsx {
+        return Rendered::Workbook(xlsx::render(report, options.lang).map_err(|e| e.to_string()));
+    }
+    let mut out = Vec::new();
+    // Writing into a vector cannot fail, and every text format writes UTF-8.
+    let _ = write(format, report, options, &mut out);
+    Rendered::Text(String::from_utf8(out).unwrap_or_default())
+}
+
+/// Writes the report to `w` as it walks the plan, so that a large plan's report is never held
+/// whole in memory (`w` should be buffered: the formats write small pieces).
+pub fn write(
+    format: Format,
+    report: Report,
+    options: Options,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(report, w),
+        Format::Text => text::write(report, options, w),
+        Format::Csv => {
+            // A byte order mark, so that Excel reads `€` and `sì` right; the tidy layout is
+            // for scripts (never localised, comma-separated) and has none.
+            if options.layout == CsvLayout::Wide {
+                write!(w, "{}", csv::BOM)?;
+            }
+            csv::write(report, options.lang, options.layout, w)
         }
-    })
+        Format::Markdown => markdown::write(report, options.lang, w),
+        Format::Html => html::write(report, options.lang, w),
+        // A workbook is a zip archive, which rust_xlsxwriter makes whole.
+        Format::Xlsx => {
+            let bytes = xlsx::render(report, options.lang).map_err(|e| {
+                std::io::Error::other(format!("internal error writing the workbook: {e}"))
+            })?;
+            w.write_all(&bytes)
+        }
+    }
+}
+
+/// Hands the text a format has written so far to `w` (once per objective, so that one
+/// objective's text is held at a time), all but its trailing line breaks, which a format may
+/// still trim at the end.
+fn flush(out: &mut String, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let cut = out.trim_end_matches('\n').len();
+    w.write_all(&out.as_bytes()[..cut])?;
+    out.drain(..cut);
+    Ok(())
 }
 
 /// The notes beside an indicator: how its formula was read when it was written in points

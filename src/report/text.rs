@@ -155,7 +155,7 @@ impl Style {
     }
 }
 
-pub fn render(report: Report, options: Options) -> String {
+pub fn write(report: Report, options: Options, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let Report { model, eval, .. } = report;
     let lang = options.lang;
     let l = labels(lang);
@@ -261,6 +261,7 @@ pub fn render(report: Report, options: Options) -> String {
     }
 
     for o in report.objectives() {
+        super::flush(&mut out, w)?;
         let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
         else {
             continue;
@@ -426,5 +427,5 @@ pub fn render(report: Report, options: Options) -> String {
             }
         }
     }
-    out
+    w.write_all(out.as_bytes())
 }

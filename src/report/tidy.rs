@@ -133,7 +133,7 @@ fn performances(
     }
 }
 
-pub fn render(report: Report) -> String {
+pub fn write(report: Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let Report { model, eval, .. } = report;
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
@@ -168,6 +168,7 @@ pub fn render(report: Report) -> String {
         );
     }
     for o in report.objectives() {
+        super::flush(&mut out, w)?;
         let Some(objective) = model.objectives.get(o) else {
             continue;
         };
@@ -277,7 +278,7 @@ pub fn render(report: Report) -> String {
             }
         }
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 #[cfg(test)]

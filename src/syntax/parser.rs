@@ -45,12 +45,16 @@ pub struct BrokenItem {
 const PARALLEL_FROM: usize = 512 * 1024;
 
 pub fn parse(text: &str) -> Parsed {
-    let workers = if text.len() >= PARALLEL_FROM {
+    parse_with(text, workers_for(text))
+}
+
+/// The threads worth parsing `text` on.
+pub fn workers_for(text: &str) -> usize {
+    if text.len() >= PARALLEL_FROM {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     } else {
         1
-    };
-    parse_with(text, workers)
+    }
 }
 
 /// [`parse`] on `workers` threads (1: on this one). The items are independent, so they are
@@ -83,12 +87,106 @@ pub fn parse_with(text: &str, workers: usize) -> Parsed {
     parsed
 }
 
+/// The objectives of a file, parsed batch by batch after the rest of it ([`parse_staged`]).
+pub struct Objectives<'t> {
+    text: &'t str,
+    chunks: Vec<scan::Chunk>,
+    comments: Vec<Span>,
+    workers: usize,
+    /// The first chunk not parsed yet.
+    next: usize,
+    /// The current batch's outcomes not taken yet.
+    parsed: std::vec::IntoIter<ChunkOutcome>,
+}
+
+/// Objectives parsed at a time: enough to keep the threads busy, few enough that their trees
+/// stay small next to the plan.
+const BATCH: usize = 256;
+
+/// [`parse_with`] in two stages, for a caller that wants each objective's tree only until it
+/// has used it: every item but the objectives now, the objectives then, from
+/// iterating [`Objectives`]. Put together (the first stage's diagnostics, then each
+/// objective's, sorted), the diagnostics, items and broken items are those of [`parse_with`].
+pub fn parse_staged(text: &str, workers: usize) -> (Parsed, Objectives<'_>) {
+    let mut parsed = Parsed::default();
+    let mut objectives = Objectives {
+        text,
+        chunks: Vec::new(),
+        comments: Vec::new(),
+        workers,
+        next: 0,
+        parsed: Vec::new().into_iter(),
+    };
+    if crate::source::is_binary(text) {
+        parsed
+            .diagnostics
+            .push(Diagnostic::new(Span::point(0), FileError::NotText));
+        return (parsed, objectives);
+    }
+    control_characters(text, &mut parsed.diagnostics);
+    let scan = scan::scan(text);
+    parsed.diagnostics.extend(scan.errors);
+    let (mine, rest): (Vec<scan::Chunk>, Vec<scan::Chunk>) =
+        scan.chunks.into_iter().partition(|c| is_objective(text, c));
+    let one = |chunk: &scan::Chunk| parse_chunk(text, chunk, &scan.comments);
+    let outcomes = if workers > 1 && rest.len() > 1 {
+        parallel::map(&rest, workers, one)
+    } else {
+        rest.iter().map(one).collect()
+    };
+    for outcome in outcomes {
+        parsed.diagnostics.extend(outcome.diagnostics);
+        parsed.plan.items.extend(outcome.item);
+        parsed.broken.extend(outcome.broken);
+    }
+    parsed.comments = scan.comments.clone();
+    objectives.chunks = mine;
+    objectives.comments = scan.comments;
+    (parsed, objectives)
+}
+
+/// An item chunk whose first word is `obiettivo`.
+fn is_objective(text: &str, chunk: &scan::Chunk) -> bool {
+    chunk.kind == ChunkKind::Item
+        && text.get(chunk.span.range()).is_some_and(|t| {
+            t.strip_prefix("obiettivo")
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+        })
+}
+
+/// Each objective chunk's outcome, in file order: parsed [`BATCH`] at a time, a batch when
+/// the previous one has been taken.
+impl Iterator for Objectives<'_> {
+    type Item = ChunkOutcome;
+
+    fn next(&mut self) -> Option<ChunkOutcome> {
+        if let Some(outcome) = self.parsed.next() {
+            return Some(outcome);
+        }
+        let end = (self.next + BATCH).min(self.chunks.len());
+        let batch = self.chunks.get(self.next..end)?;
+        if batch.is_empty() {
+            return None;
+        }
+        self.next = end;
+        let (text, comments) = (self.text, &self.comments);
+        let one = |chunk: &scan::Chunk| parse_chunk(text, chunk, comments);
+        let outcomes = if self.workers > 1 && batch.len() > 1 {
+            parallel::map(batch, self.workers, one)
+        } else {
+            batch.iter().map(one).collect()
+        };
+        self.parsed = outcomes.into_iter();
+        self.parsed.next()
+    }
+}
+
 /// What one chunk of the file gives.
 #[derive(Default)]
-struct ChunkOutcome {
-    item: Option<Item>,
-    broken: Option<BrokenItem>,
-    diagnostics: Vec<Diagnostic>,
+pub struct ChunkOutcome {
+    pub item: Option<Item>,
+    pub broken: Option<BrokenItem>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 fn parse_chunk(text: &str, chunk: &scan::Chunk, comments: &[Span]) -> ChunkOutcome {

@@ -20,7 +20,7 @@ pub mod view;
 
 use super::csv::Record;
 use super::error::{MeasureError, ValueProblem, WorkbookProblem};
-use super::measurements::{self, Loaded, RILEVAZIONE, Raw};
+use super::measurements::{self, Loaded, RILEVAZIONE, Raw, RowIter};
 use super::needs::{self, Need};
 use super::value::{Cell, Literal};
 use crate::check::model::Model;
@@ -40,7 +40,7 @@ pub const INSTRUCTIONS: &str = "Istruzioni";
 
 fn unreadable(model: &Model, name: &str, problem: WorkbookProblem) -> (Source, Loaded) {
     let d = Diagnostic::new(Span::point(0), MeasureError::WorkbookUnreadable { problem });
-    let loaded = measurements::finish(model, None, vec![d], Span::point(0), "");
+    let loaded = measurements::finish(model, None, vec![d], Some(Span::point(0)), "");
     (Source::new(name, ""), loaded)
 }
 
@@ -121,26 +121,26 @@ pub fn load(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
                 .iter()
                 .map(|(&pos, cell)| (cell.span.start, pos))
                 .collect();
-            let value = |cell: &Cell| -> Raw {
+            let grid = &grid;
+            // Owns the cell index: the rows are made while `finish` reads them.
+            let value = move |cell: Cell| -> Raw {
                 match at.get(&cell.span.start).and_then(|pos| grid.get(pos)) {
                     Some(g) if !matches!(g.content, Content::Text(_)) => {
                         Raw::Sheet(literal(&g.content, g.shown), cell.span)
                     }
-                    _ => Raw::Text {
-                        cell: cell.clone(),
-                        iso: false,
-                    },
+                    _ => Raw::Text { cell, iso: false },
                 }
             };
             if let Some(template) = &template {
                 made_by_template(model, template, &header, &body, &view, &mut diagnostics);
             }
-            measurements::table_rows(&header, &body, &mut diagnostics, &value)
+            measurements::table_rows(&header, body, &mut diagnostics, value)
+                .map(|rows| Box::new(rows) as RowIter)
         }
     };
     // The start of the empty line after the last row.
     let end = Span::point(view.text.len().saturating_sub(1));
-    let loaded = measurements::finish(model, rows, diagnostics, end, &view.text);
+    let loaded = measurements::finish(model, rows, diagnostics, Some(end), &view.text);
     let source = Source::new(name, view.text).with_places(view.places);
     (source, loaded)
 }
