@@ -17,20 +17,8 @@ const SEED_JUNE: &str = "plans/pistoia-prato-2024-06-30.csv";
 const SEED_DECEMBER: &str = "plans/pistoia-prato-2024-12-31.csv";
 
 fn args(plan: &str, files: &[&str], format: Format) -> EvalArgs {
-    EvalArgs {
-        plan: plan.into(),
-        measurements: files.iter().map(PathBuf::from).collect(),
-        as_of: None,
-        year: None,
-        format,
-        output: None,
-        lang: Lang::It,
-        fancy: false,
-        color: false,
-        responsabile: None,
-        order: Order::Plan,
-        layout: CsvLayout::Wide,
-    }
+    let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    EvalArgs::new(plan, &files, format)
 }
 
 fn report(args: &EvalArgs) -> String {

@@ -13,20 +13,11 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 fn args(format: Format) -> EvalArgs {
-    EvalArgs {
-        plan: "tests/reports/plan.piano".into(),
-        measurements: vec!["tests/reports/misure.csv".into()],
-        as_of: None,
-        year: None,
+    EvalArgs::new(
+        "tests/reports/plan.piano",
+        &["tests/reports/misure.csv".into()],
         format,
-        output: None,
-        lang: Lang::It,
-        fancy: false,
-        color: false,
-        responsabile: None,
-        order: Order::Plan,
-        layout: CsvLayout::Wide,
-    }
+    )
 }
 
 fn report(format: Format, lang: Lang) -> String {
