@@ -108,8 +108,7 @@ fn localise_arg(mut a: Arg, key: &str, lang: Lang) -> Arg {
             .map(|v| v.get_name().to_string())
             .collect();
         // An option whose help already names its values (`--lang`) hides them.
-        if !values.is_empty() && a.get_action().takes_values() && !a.is_hide_possible_values_set()
-        {
+        if !values.is_empty() && a.get_action().takes_values() && !a.is_hide_possible_values_set() {
             help.push_str(&format!(" [{}: {}]", w.values, values.join(", ")));
         }
         let defaults: Vec<String> = a
