@@ -262,7 +262,10 @@ fn diagnostic_messages_show_control_characters_escaped() {
         .output()
         .expect("piano runs");
     let text = String::from_utf8(out.stderr).unwrap();
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
     let messages: Vec<&str> = text.lines().filter(|l| l.starts_with("  × ")).collect();
     assert_eq!(
         messages,
