@@ -5,7 +5,6 @@
 //! `E0811`, `--as-of` with several files).
 
 use piano::commands::eval::{EvalArgs, run};
-use piano::diagnostics::Lang;
 use piano::report::{CsvLayout, Format, Order};
 use std::path::PathBuf;
 

@@ -6,7 +6,7 @@ use piano::commands::eval::{EvalArgs, run};
 use piano::commands::template::{TemplateArgs, run as template};
 use piano::diagnostics::Lang;
 use piano::eval;
-use piano::report::{CsvLayout, Format, Order};
+use piano::report::Format;
 use piano::source::Source;
 use rust_decimal::Decimal;
 use std::path::PathBuf;

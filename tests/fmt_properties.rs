@@ -14,7 +14,7 @@ use files::files_under;
 use piano::diagnostics::Lang;
 use piano::fmt::{comment_texts, format, meaning::meaning};
 use piano::source::Source;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Checks every property on one plan; `label` names it in failures. Returns whether the plan
 /// checked clean and was scored before and after.
