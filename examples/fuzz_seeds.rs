@@ -6,6 +6,11 @@
 #[allow(dead_code)]
 mod fmt_gen;
 
+#[path = "../tests/common/files.rs"]
+mod files;
+
+use files::files_under;
+
 use std::path::{Path, PathBuf};
 
 /// How many generated plans each plan target gets.
@@ -23,24 +28,6 @@ const MEASUREMENT_DIRS: &[(&str, &str, u8)] = &[
     ("tests/workbooks", "tests/measurements/plan.piano", 0),
 ];
 
-fn files_under(dir: &Path, extensions: &[&str], found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_under(&path, extensions, found);
-        } else if path
-            .extension()
-            .is_some_and(|e| extensions.iter().any(|x| e == *x))
-        {
-            found.push(path);
-        }
-    }
-}
-
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     std::fs::write(dir.join(name.replace(['/', '\\'], "-")), bytes)
@@ -55,10 +42,10 @@ fn main() -> std::io::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
 
-    let mut plans = Vec::new();
-    for dir in ["plans", "tests", "editors"] {
-        files_under(&root.join(dir), &["piano"], &mut plans);
-    }
+    let mut plans: Vec<PathBuf> = ["plans", "tests", "editors"]
+        .iter()
+        .flat_map(|dir| files_under(&root.join(dir), &["piano"]))
+        .collect();
     // Inputs that still crash would stop the fuzzer on its first pass.
     plans.retain(|p| !p.components().any(|c| c.as_os_str() == "pending"));
     for target in ["check", "fmt", "template"] {
@@ -77,10 +64,9 @@ fn main() -> std::io::Result<()> {
 
     for (dir, plan, selector) in MEASUREMENT_DIRS {
         let plan_bytes = std::fs::read(root.join(plan))?;
-        let mut found = Vec::new();
         // Workbooks are larger than campaign.sh's -max_len: give the measurements target
         // `-max_len=32768` to keep them whole (docs/fuzzing.md).
-        files_under(&root.join(dir), &["csv", "json", "xlsx", "ods"], &mut found);
+        let mut found = files_under(&root.join(dir), &["csv", "json", "xlsx", "ods"]);
         found.retain(|p| !p.components().any(|c| c.as_os_str() == "pending"));
         for file in found {
             let bytes = std::fs::read(&file)?;

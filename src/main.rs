@@ -19,14 +19,14 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Accepted before the command too (`piano --lang en check ...`).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_parser = ["it", "en"], ignore_case = true, hide_possible_values = true)]
     lang: Option<String>,
 }
 
 #[derive(Args, Clone)]
 struct Common {
     /// Language of messages: `it` (default) or `en`. Also PIANO_LANG.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_parser = ["it", "en"], ignore_case = true, hide_possible_values = true)]
     lang: Option<String>,
 }
 

@@ -19,19 +19,8 @@ fn text() -> String {
 
 fn eval(format: Format, responsabile: Option<&str>) -> piano::commands::Outcome {
     run(&EvalArgs {
-        plan: PLAN.into(),
-        measurements: vec![MEASUREMENTS.into()],
-        as_of: None,
-        year: None,
-        format,
-        output: None,
-        lang: Lang::It,
-        fancy: false,
-        color: false,
-        stdout_is_terminal: false,
         responsabile: responsabile.map(str::to_string),
-        order: piano::report::Order::Plan,
-        layout: piano::report::CsvLayout::default(),
+        ..EvalArgs::new(PLAN, &[MEASUREMENTS.into()], format)
     })
 }
 

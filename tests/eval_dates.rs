@@ -5,7 +5,6 @@
 //! `E0811`, `--as-of` with several files).
 
 use piano::commands::eval::{EvalArgs, run};
-use piano::diagnostics::Lang;
 use piano::report::{CsvLayout, Format, Order};
 use std::path::PathBuf;
 
@@ -17,21 +16,8 @@ const SEED_JUNE: &str = "plans/pistoia-prato-2024-06-30.csv";
 const SEED_DECEMBER: &str = "plans/pistoia-prato-2024-12-31.csv";
 
 fn args(plan: &str, files: &[&str], format: Format) -> EvalArgs {
-    EvalArgs {
-        plan: plan.into(),
-        measurements: files.iter().map(PathBuf::from).collect(),
-        as_of: None,
-        year: None,
-        format,
-        output: None,
-        lang: Lang::It,
-        fancy: false,
-        color: false,
-        stdout_is_terminal: false,
-        responsabile: None,
-        order: Order::Plan,
-        layout: CsvLayout::Wide,
-    }
+    let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    EvalArgs::new(plan, &files, format)
 }
 
 fn report(args: &EvalArgs) -> String {

@@ -6,28 +6,18 @@ use piano::commands::eval::{EvalArgs, run};
 use piano::commands::template::{TemplateArgs, run as template};
 use piano::diagnostics::Lang;
 use piano::eval;
-use piano::report::{CsvLayout, Format, Order};
+use piano::report::Format;
 use piano::source::Source;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::str::FromStr;
 
 fn args(format: Format) -> EvalArgs {
-    EvalArgs {
-        plan: "tests/reports/plan.piano".into(),
-        measurements: vec!["tests/reports/misure.csv".into()],
-        as_of: None,
-        year: None,
+    EvalArgs::new(
+        "tests/reports/plan.piano",
+        &["tests/reports/misure.csv".into()],
         format,
-        output: None,
-        lang: Lang::It,
-        fancy: false,
-        color: false,
-        stdout_is_terminal: false,
-        responsabile: None,
-        order: Order::Plan,
-        layout: CsvLayout::Wide,
-    }
+    )
 }
 
 fn report(format: Format, lang: Lang) -> String {

@@ -5,13 +5,16 @@
 //! formatter independently is `check_agreement`: the checker's diagnostics (code, message and
 //! places, by the plan's structure) and the evaluation's scores are the same before and after.
 
+#[path = "common/files.rs"]
+mod files;
 mod fmt_gen;
 mod fmt_places;
 
+use files::files_under;
 use piano::diagnostics::Lang;
 use piano::fmt::{comment_texts, format, meaning::meaning};
 use piano::source::Source;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Checks every property on one plan; `label` names it in failures. Returns whether the plan
 /// checked clean and was scored before and after.
@@ -176,29 +179,13 @@ fn check_layout(label: &str, formatted: &str) {
     }
 }
 
-/// Every `.piano` file under `dir`, recursively.
-fn plans_under(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            plans_under(&path, found);
-        } else if path.extension().is_some_and(|e| e == "piano") {
-            found.push(path);
-        }
-    }
-}
-
 #[test]
 fn repository_plans_keep_their_meaning_and_comments() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in ["plans", "editors/samples", "tests"] {
-        plans_under(&root.join(dir), &mut files);
-    }
+    let files: Vec<_> = ["plans", "editors/samples", "tests"]
+        .iter()
+        .flat_map(|dir| files_under(&root.join(dir), &["piano"]))
+        .collect();
     let (mut checked, mut scored) = (0, 0);
     for path in &files {
         let bytes = std::fs::read(path).expect("readable plan");

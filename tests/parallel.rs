@@ -1,25 +1,14 @@
 //! Items parsed on several threads give exactly what one thread gives: the same tree, the
 //! same diagnostics in the same order, the same printed output.
 
+#[path = "common/files.rs"]
+mod files;
+
+use files::files_under;
 use piano::diagnostics::Lang;
 use piano::diagnostics::render::{self, Format, Options};
 use piano::source::Source;
 use std::path::{Path, PathBuf};
-
-fn corpus(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            corpus(&path, out);
-        } else if path.extension().is_some_and(|e| e == "piano") {
-            out.push(path);
-        }
-    }
-}
 
 /// Everything a `piano check` run shows, in both formats, and the tree behind it.
 fn output(text: &str, workers: usize) -> String {
@@ -42,9 +31,8 @@ fn output(text: &str, workers: usize) -> String {
 
 fn files() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = Vec::new();
-    corpus(&root.join("plans"), &mut paths);
-    corpus(&root.join("tests"), &mut paths);
+    let mut paths = files_under(&root.join("plans"), &["piano"]);
+    paths.extend(files_under(&root.join("tests"), &["piano"]));
     assert!(paths.len() > 50, "the corpus is found");
     paths
         .into_iter()

@@ -17,6 +17,7 @@ mod common;
 #[allow(dead_code)]
 mod fmt_gen;
 
+use common::files::files_under;
 use common::known::{KNOWN, catch, known};
 use common::{mutate, properties, workbooks};
 use piano::diagnostics::Lang;
@@ -44,24 +45,6 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn files_under(dir: &Path, extensions: &[&str], found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_under(&path, extensions, found);
-        } else if path
-            .extension()
-            .is_some_and(|e| extensions.iter().any(|x| e == *x))
-        {
-            found.push(path);
-        }
-    }
-}
-
 fn read_source(path: &Path) -> Source {
     let bytes = std::fs::read(path).expect("readable");
     properties::source(&path.display().to_string(), &bytes)
@@ -69,12 +52,10 @@ fn read_source(path: &Path) -> Source {
 
 /// Every plan of the repository, and every measurement file with its plan.
 fn corpus() -> Vec<Input> {
-    let mut plans = Vec::new();
-    for dir in ["plans", "tests", "editors"] {
-        files_under(&root().join(dir), &["piano"], &mut plans);
-    }
+    let plans = ["plans", "tests", "editors"]
+        .iter()
+        .flat_map(|dir| files_under(&root().join(dir), &["piano"]));
     let mut inputs: Vec<Input> = plans
-        .into_iter()
         .filter(|p| !p.components().any(|c| c.as_os_str() == "pending"))
         .map(|p| Input {
             name: p.strip_prefix(root()).unwrap_or(&p).display().to_string(),
@@ -88,13 +69,7 @@ fn corpus() -> Vec<Input> {
         ("plans", "plans/pistoia-prato-2024.piano"),
         ("tests/workbooks", "tests/measurements/plan.piano"),
     ] {
-        let mut found = Vec::new();
-        files_under(
-            &root().join(dir),
-            &["csv", "json", "xlsx", "ods"],
-            &mut found,
-        );
-        for path in found {
+        for path in files_under(&root().join(dir), &["csv", "json", "xlsx", "ods"]) {
             inputs.push(Input {
                 name: path
                     .strip_prefix(root())

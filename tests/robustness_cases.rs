@@ -251,6 +251,33 @@ fn diagnostics_show_control_characters_of_the_plan() {
     }
 }
 
+/// Control characters that reach a diagnostic's message (an unknown code, a bad value copied
+/// from the measurement file) are shown escaped there too, not only in the source excerpt.
+#[test]
+fn diagnostic_messages_show_control_characters_escaped() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["eval", "plans/pistoia-prato-2024.piano", "--color", "never"])
+        .arg(path("escape_in_message.csv"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PIANO_LANG", "it")
+        .output()
+        .expect("piano runs");
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
+    let messages: Vec<&str> = text.lines().filter(|l| l.starts_with("  × ")).collect();
+    assert_eq!(
+        messages,
+        [
+            "  × codice sconosciuto `01_01_OS01.even\\x1b[2Jti` nel file delle misure",
+            "  × `4\\x1b[31m\\x073` non è un valore",
+        ],
+        "{text}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Encodings and line ends.
 

@@ -107,7 +107,8 @@ fn localise_arg(mut a: Arg, key: &str, lang: Lang) -> Arg {
             .filter(|v| !v.is_hide_set())
             .map(|v| v.get_name().to_string())
             .collect();
-        if !values.is_empty() && a.get_action().takes_values() {
+        // An option whose help already names its values (`--lang`) hides them.
+        if !values.is_empty() && a.get_action().takes_values() && !a.is_hide_possible_values_set() {
             help.push_str(&format!(" [{}: {}]", w.values, values.join(", ")));
         }
         let defaults: Vec<String> = a

@@ -39,6 +39,28 @@ pub struct EvalArgs {
     pub layout: report::CsvLayout,
 }
 
+impl EvalArgs {
+    /// The arguments of `piano eval PLAN MEASUREMENTS... --format FORMAT` with every other
+    /// option at its default: Italian, no colours, plan order, wide CSV, standard output.
+    pub fn new(plan: impl Into<PathBuf>, measurements: &[PathBuf], format: Format) -> Self {
+        EvalArgs {
+            plan: plan.into(),
+            measurements: measurements.to_vec(),
+            as_of: None,
+            year: None,
+            format,
+            output: None,
+            lang: Lang::It,
+            fancy: false,
+            color: false,
+            stdout_is_terminal: false,
+            responsabile: None,
+            order: report::Order::Plan,
+            layout: report::CsvLayout::Wide,
+        }
+    }
+}
+
 /// Diagnostics printed so far, for the closing summary.
 #[derive(Default)]
 struct Tally {

@@ -294,19 +294,6 @@ fn human(
             .join("; ");
         (excerpts, labels, message)
     });
-    let related: Vec<Report> = elsewhere
-        .as_ref()
-        .map(|(excerpts, labels, message)| Report {
-            message: message.clone(),
-            code: None,
-            severity: miette::Severity::Advice,
-            help: None,
-            labels: labels.clone(),
-            source: excerpts,
-            related: Vec::new(),
-        })
-        .into_iter()
-        .collect();
     let report = Report {
         // Without a snippet, miette would not name the file.
         message: if whole_file {
@@ -326,7 +313,6 @@ fn human(
         help: texts.help.as_ref().map(escaped),
         labels,
         source: &excerpts,
-        related,
     };
     let theme = if options.color {
         GraphicalTheme::unicode()
@@ -348,6 +334,21 @@ fn human(
         // short form rather than losing the diagnostic.
         out = short(source, d, texts, options.lang);
         out.push('\n');
+        return out;
+    }
+    // The note with the plan's snippet is a report of its own after the main one, not a
+    // miette "related" report: miette heads those with an English `Advice:` line.
+    if let Some((excerpts, labels, message)) = &elsewhere {
+        let note = Report {
+            message: message.clone(),
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            labels: labels.clone(),
+            source: excerpts,
+        };
+        out.push('\n');
+        let _ = handler.render_report(&mut out, &note);
     }
     out
 }
@@ -360,8 +361,6 @@ struct Report<'a> {
     help: Option<String>,
     labels: Vec<LabeledSpan>,
     source: &'a Excerpts<'a>,
-    /// Notes with a snippet of another file (the plan).
-    related: Vec<Report<'a>>,
 }
 
 impl fmt::Display for Report<'_> {
@@ -393,14 +392,5 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
-    }
-
-    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-        ))
     }
 }

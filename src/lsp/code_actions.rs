@@ -77,7 +77,7 @@ pub fn actions(doc: &Document, range: Span, options: &Options) -> Vec<Value> {
                     })
                     .collect();
                 out.push(action(CodeAction {
-                    title: fix.title.clone(),
+                    title: sentence_case(&fix.title),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![lsp.clone()]),
                     edit: Some(workspace_edit(doc, edits)),
@@ -199,4 +199,14 @@ fn fix_all(doc: &Document, lang: Lang) -> Option<Value> {
         edit: Some(workspace_edit(doc, vec![edit])),
         ..CodeAction::default()
     }))
+}
+
+/// A fix's title as an editor menu item: the diagnostics' "scrivi `x`" becomes "Scrivi `x`",
+/// like the other actions of the menu.
+fn sentence_case(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

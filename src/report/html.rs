@@ -11,11 +11,10 @@
 
 use super::comparto::{
     conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
-    target_with_baseline,
 };
 use super::{
     Band, Report, as_of_text, coverage, labels, objectives_coverage, percent, performance_text,
-    resources_text, scheda, status_text, target_text, tipologia_text, value_text, weight_text,
+    resources_text, scheda, status_text, tipologia_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
 use crate::eval::Evaluation;
@@ -257,14 +256,7 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
         resources.push_str(&format!(" ({f})"));
     }
     let indicators = report.indicators(o);
-    let years: Vec<i32> = objective
-        .indicators
-        .first()
-        .map(|i| scheda::targets(report, i))
-        .unwrap_or_default()
-        .iter()
-        .map(|(y, _)| *y)
-        .collect();
+    let years = scheda::years(report, objective);
     // Notes: the measurement file's (latest date) on the values, the plan's on the names.
     let card_id = format!("obiettivo-{}", objective.code);
     let mut notes: Vec<Note> = Vec::new();
@@ -401,11 +393,11 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
                                     }
                                 }
                             }
-                            @for (year, t) in scheda::targets(report, ind) {
+                            @for (year, text) in scheda::target_cells(report, ind, r, lang) {
                                 @if year == eval.year {
-                                    td.scored { (quantity(&target_with_baseline(target_text(r.target.as_ref(), ind.udm), ind, lang))) }
+                                    td.scored { (quantity(&text)) }
                                 } @else {
-                                    td { (quantity(&scheda::target_of_year(t, ind))) }
+                                    td { (quantity(&text)) }
                                 }
                             }
                             td.perf {

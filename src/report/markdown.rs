@@ -3,12 +3,11 @@
 
 use super::comparto::{
     conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
-    target_with_baseline,
 };
 use super::scheda;
 use super::{
     Report, as_of_text, coverage, labels, objectives_coverage, performance_text, resources_text,
-    status_text, target_text, value_text, weight_text,
+    status_text, value_text, weight_text,
 };
 use crate::diagnostics::Lang;
 use crate::syntax::vocab::Vocabulary;
@@ -216,14 +215,7 @@ pub fn write(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io:
             objective_history(report, &history, lang),
             coverage(&result.tally, lang)
         );
-        let years: Vec<i32> = objective
-            .indicators
-            .first()
-            .map(|i| scheda::targets(report, i))
-            .unwrap_or_default()
-            .iter()
-            .map(|(y, _)| *y)
-            .collect();
+        let years = scheda::years(report, objective);
         let mut heads = vec![l.indicator.to_string(), l.udm.to_string()];
         let mut align = vec!["---", "---"];
         if report.multi() {
@@ -276,18 +268,12 @@ pub fn write(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io:
                 }
                 cells.push(value);
             }
-            for (year, t) in scheda::targets(report, indicator) {
-                // Written by the report itself: comparators stay as they are.
-                cells.push(if year == eval.year {
-                    target_with_baseline(
-                        target_text(r.target.as_ref(), indicator.udm),
-                        indicator,
-                        lang,
-                    )
-                } else {
-                    scheda::target_of_year(t, indicator)
-                });
-            }
+            // Written by the report itself: comparators stay as they are.
+            cells.extend(
+                scheda::target_cells(report, indicator, r, lang)
+                    .into_iter()
+                    .map(|(_, text)| text),
+            );
             cells.push(weight_text(indicator.weight.share));
             let history: Vec<Option<Decimal>> = report
                 .dates

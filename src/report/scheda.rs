@@ -3,10 +3,11 @@
 //! mean, the mission and programme with the registry's names, the plan's notes, and, with
 //! several monitoring dates, the dates and the change between the last two.
 
+use super::comparto::target_with_baseline;
 use super::{Report, percent, target_text, weight_text};
-use crate::check::model::{Indicator, TargetSpec};
+use crate::check::model::{Indicator, Objective, TargetSpec};
 use crate::diagnostics::Lang;
-use crate::eval::Evaluation;
+use crate::eval::{Evaluation, IndicatorResult};
 use crate::italian;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -23,6 +24,41 @@ pub fn targets<'m>(
                 .target(y)
                 .filter(|t| !matches!(t, TargetSpec::NotAvailable));
             (y, t)
+        })
+        .collect()
+}
+
+/// The years of an objective's target columns: the triennio's, or none for an objective
+/// without indicators (it has no table).
+pub fn years(report: Report, objective: &Objective) -> Vec<i32> {
+    if objective.indicators.is_empty() {
+        return Vec::new();
+    }
+    let (first, last) = report.model.plan.triennio;
+    (first..=last.max(first)).take(10).collect()
+}
+
+/// The target cells of one indicator's row, one per year of [`years`]: the scored year's is
+/// the target the evaluation used (with its baseline), the others the plan's.
+pub fn target_cells(
+    report: Report,
+    indicator: &Indicator,
+    result: &IndicatorResult,
+    lang: Lang,
+) -> Vec<(i32, String)> {
+    targets(report, indicator)
+        .into_iter()
+        .map(|(year, t)| {
+            let text = if year == report.eval.year {
+                target_with_baseline(
+                    target_text(result.target.as_ref(), indicator.udm),
+                    indicator,
+                    lang,
+                )
+            } else {
+                target_of_year(t, indicator)
+            };
+            (year, text)
         })
         .collect()
 }

@@ -4,12 +4,11 @@
 
 use super::comparto::{
     conditioned_text, prerequisite_label, prerequisite_state, responsabile_label,
-    target_with_baseline,
 };
 use super::scheda;
 use super::{
     Band, Options, Report, as_of_text, coverage, labels, objectives_coverage, performance_text,
-    resources_text, status_text, target_text, value_text, weight_text,
+    resources_text, status_text, value_text, weight_text,
 };
 use crate::controls;
 use crate::eval::score::Status;
@@ -309,12 +308,9 @@ pub fn write(report: Report, options: Options, w: &mut dyn std::io::Write) -> st
         }
 
         let indicators = report.indicators(o);
-        let first = objective.indicators.first();
-        let years: Vec<(i32, bool)> = first
-            .map(|i| scheda::targets(report, i))
-            .unwrap_or_default()
-            .iter()
-            .map(|(y, _)| (*y, *y == eval.year))
+        let years: Vec<(i32, bool)> = scheda::years(report, objective)
+            .into_iter()
+            .map(|y| (y, y == eval.year))
             .collect();
         let mut head = vec![l.indicator.to_string(), l.udm.to_string()];
         if report.multi() {
@@ -366,18 +362,11 @@ pub fn write(report: Report, options: Options, w: &mut dyn std::io::Write) -> st
                 }
                 row.push(value);
             }
-            for (year, t) in scheda::targets(report, indicator) {
-                let text = scheda::target_of_year(t, indicator);
-                row.push(if year == eval.year {
-                    target_with_baseline(
-                        target_text(r.target.as_ref(), indicator.udm),
-                        indicator,
-                        lang,
-                    )
-                } else {
-                    text
-                });
-            }
+            row.extend(
+                scheda::target_cells(report, indicator, r, lang)
+                    .into_iter()
+                    .map(|(_, text)| text),
+            );
             row.push(weight_text(indicator.weight.share));
             let mut trailer = String::new();
             if report.multi() {

@@ -54,6 +54,7 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> String {
     );
     stdout
 }
+pub mod files;
 pub mod known;
 pub mod mutate;
 pub mod properties;

@@ -36,7 +36,7 @@ fn a_fix_becomes_a_preferred_quick_fix() {
     assert_eq!(
         titles(&got),
         [
-            "scrivi `data`",
+            "Scrivi `data`",
             "Spiega P0123",
             "Applica la correzione sicura (1)"
         ]
@@ -216,7 +216,7 @@ fn a_suggested_fix_is_offered_but_not_preferred() {
     assert_eq!(
         titles(&got),
         [
-            "dichiara `comparto camera`",
+            "Dichiara `comparto camera`",
             "Accetta l'avviso C0608 (# consenti)",
             "Spiega C0608"
         ]

@@ -76,9 +76,14 @@ fn every_fix_is_a_quick_fix() {
             let fixes = d.texts(Lang::It).fixes;
             let actions = actions_at(&mut client, &text, d.span.start, d.span.end);
             for fix in fixes.iter().filter(|f| !f.edits.is_empty()) {
+                // The menu item is the title with a capital letter ("Scrivi `%`").
+                let mut title = fix.title.chars();
+                let title: String = title
+                    .next()
+                    .map_or(String::new(), |c| c.to_uppercase().chain(title).collect());
                 let action = actions
                     .iter()
-                    .find(|a| a["title"] == fix.title.as_str())
+                    .find(|a| a["title"] == title.as_str())
                     .unwrap_or_else(|| panic!("{name}: {} `{}` not offered", d.code(), fix.title));
                 assert_eq!(action["kind"], "quickfix");
                 let safe = fix.applicability == Applicability::Safe;

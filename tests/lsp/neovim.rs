@@ -123,7 +123,7 @@ fn neovim_fixes_navigates_and_completes() {
 
     assert_eq!(
         result["applied"],
-        "togli le righe `peso` e scrivi `pesi uguali`"
+        "Togli le righe `peso` e scrivi `pesi uguali`"
     );
     assert_eq!(result["fixed"], true, "{result}");
     assert!(!codes("after_fix").contains(&"W0501".to_string()));
