@@ -166,6 +166,7 @@ pub fn to_piano(plan: &Plan) -> String {
     let w = &mut out;
     let _ = writeln!(w, "piano {} {{", quoted(&plan.title));
     let _ = writeln!(w, "  ente {}", quoted(&plan.ente));
+    let _ = writeln!(w, "  comparto camera");
     let _ = writeln!(w, "  anno {}", plan.anno);
     let _ = writeln!(
         w,

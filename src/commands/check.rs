@@ -61,18 +61,15 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let (paths, missing) = files::expand(&args.paths, "piano");
     let mut tally = Tally::default();
 
-    let mut sources = Vec::new();
-    for (path, error) in missing {
-        sources.push((
-            path.clone(),
-            files::unreadable(path.display().to_string(), error),
-        ));
-    }
-    for path in &paths {
-        sources.push((path.clone(), files::read_plan(path)));
-    }
-    tally.files = sources.len();
-    for (path, (source, problem)) in sources {
+    tally.files = missing.len() + paths.len();
+    // Each file is read when its turn comes and dropped once its diagnostics are rendered, so
+    // that checking a directory of many plans holds one plan at a time.
+    let unreadable = missing.into_iter().map(|(path, error)| {
+        let read = files::unreadable(path.display().to_string(), error);
+        (path, read)
+    });
+    let readable = paths.iter().map(|path| (path.clone(), files::read_plan(path)));
+    for (path, (source, problem)) in unreadable.chain(readable) {
         if let Some(d) = problem {
             tally.io_problem = true;
             tally.add(std::slice::from_ref(&d), lang, false);
