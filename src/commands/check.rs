@@ -68,7 +68,9 @@ pub fn run(args: &CheckArgs) -> Outcome {
         let read = files::unreadable(path.display().to_string(), error);
         (path, read)
     });
-    let readable = paths.iter().map(|path| (path.clone(), files::read_plan(path)));
+    let readable = paths
+        .iter()
+        .map(|path| (path.clone(), files::read_plan(path)));
     for (path, (source, problem)) in unreadable.chain(readable) {
         if let Some(d) = problem {
             tally.io_problem = true;
