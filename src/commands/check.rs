@@ -59,9 +59,11 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let lang = args.options.lang;
     let mut out = Outcome::default();
     let (paths, missing) = files::expand(&args.paths, "piano");
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        files: missing.len() + paths.len(),
+        ..Tally::default()
+    };
 
-    tally.files = missing.len() + paths.len();
     // Each file is read when its turn comes and dropped once its diagnostics are rendered, so
     // that checking a directory of many plans holds one plan at a time.
     let unreadable = missing.into_iter().map(|(path, error)| {
