@@ -413,3 +413,18 @@ fn a_long_line_is_cut_around_the_problem() {
     assert!(out.len() < 4_000 * diagnostics.len(), "{} bytes", out.len());
     assert!(out.contains("…"), "{out}");
 }
+
+/// Found by the fuzzer (a timeout): `triennio 2024-6168` made every indicator report a missing
+/// target for each of 4,145 years. The triennio is refused where it is written, once, and no
+/// check walks its years.
+#[test]
+fn a_triennio_of_thousands_of_years_is_one_diagnostic() {
+    let d = piano::check_source(&plan("triennio_of_4145_years.piano"));
+    let codes = codes(&d);
+    assert_eq!(
+        codes.iter().filter(|c| **c == Code::T0406).count(),
+        1,
+        "{d:#?}"
+    );
+    assert!(!codes.contains(&Code::T0403), "{d:#?}");
+}

@@ -324,7 +324,9 @@ impl<'a> Resolver<'a> {
             .map(|t| (t.span, t.value.0.value, t.value.1.value));
         if let Some((span, from, to)) = triennio {
             let anno_out = anno.is_some_and(|a| !(from..=to).contains(&a));
-            if from > to || anno_out {
+            // Three years, by law (PIRA, PIAO, DUP): a longer span is a typo, and every later
+            // check that walks its years would walk thousands of them.
+            if from > to || anno_out || !is_three_years(from, to) {
                 let anno = anno.unwrap_or(from);
                 self.sink
                     .report(span, CheckError::BadTriennio { anno, from, to });
@@ -350,7 +352,7 @@ impl<'a> Resolver<'a> {
     /// The triennio, when the plan declares a sensible one.
     fn triennio(&self) -> Option<(i32, i32)> {
         let (from, to) = self.model.plan.triennio;
-        (from <= to && from > 0).then_some((from, to))
+        (from > 0 && is_three_years(from, to)).then_some((from, to))
     }
 
     fn punteggio(&mut self, punteggi: &[&ast::Punteggio]) {
@@ -1182,4 +1184,9 @@ impl Units for ObjectiveUnits<'_> {
     fn indicator_udm(&self, index: usize) -> Option<Udm> {
         self.udms.get(index).copied().flatten()
     }
+}
+
+/// Whether `from-to` spans the three years of a triennio (in i64: years are user numbers).
+fn is_three_years(from: i32, to: i32) -> bool {
+    i64::from(to) - i64::from(from) == 2
 }

@@ -376,8 +376,8 @@ pub fn explanation(code: Code) -> Explanation {
             "triennio 2024-2026\n...\ntarget 2026 >= 4",
         ),
         T0406 => e(
-            "Il triennio è scritto al contrario, oppure l'anno del piano non vi è compreso.",
-            "The triennio is written backwards, or the plan's year is not within it.",
+            "Il triennio è di tre anni, dall'anno del piano ai due successivi: è scritto al contrario, non copre tre anni, oppure l'anno del piano non vi è compreso.",
+            "The triennio is three years, from the plan's year to two years later: it is written backwards, does not cover three years, or the plan's year is not within it.",
             "anno 2024\ntriennio 2026-2024",
             "anno 2024\ntriennio 2024-2026",
         ),

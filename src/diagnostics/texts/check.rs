@@ -581,6 +581,13 @@ pub fn describe(e: &CheckError, at: Span, lang: Lang) -> Texts {
                     "triennio {from}-{to} al contrario",
                     "triennio {from}-{to} is reversed"
                 )
+            } else if i64::from(*to) - i64::from(*from) != 2 {
+                let years = i64::from(*to) - i64::from(*from) + 1;
+                tr!(
+                    lang,
+                    "il triennio {from}-{to} copre {years} anni, non 3",
+                    "the triennio {from}-{to} covers {years} years, not 3"
+                )
             } else {
                 tr!(
                     lang,
