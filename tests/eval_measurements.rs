@@ -3,12 +3,12 @@
 //! the diagnostics (as a user sees it), the English short form and, when the file loads, the
 //! value and score of every indicator, so that no row can be dropped silently.
 
+mod common;
+
 use piano::diagnostics::render::{Format, Options, render, render_with_plan};
 use piano::diagnostics::{Diagnostic, Lang};
 use piano::eval::{self, Place};
-use piano::report;
 use piano::source::Source;
-use std::fmt::Write;
 use std::path::Path;
 
 fn read(path: &Path) -> Source {
@@ -76,23 +76,7 @@ fn case(path: &Path) -> String {
             }
         }
         if let Some(evaluation) = evaluation {
-            let _ = writeln!(scores, "al {}, anno {}", evaluation.as_of, evaluation.year);
-            for (objective, result) in model.objectives.iter().zip(&evaluation.objectives) {
-                for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
-                    let _ = writeln!(
-                        scores,
-                        "{}: {} → {} ({}){}",
-                        indicator.code,
-                        report::value_text(&r.value, indicator.udm, Lang::It),
-                        report::performance_text(r.score.performance),
-                        r.score.status.key(),
-                        r.notes
-                            .iter()
-                            .map(|n| format!(" [{}: {}]", n.code, n.text))
-                            .collect::<String>()
-                    );
-                }
-            }
+            scores.push_str(&common::report::scores(model, &evaluation, false));
         }
     }
     if out.is_empty() {

@@ -17,14 +17,14 @@
 //! purpose). A snapshot holds the Italian diagnostics as a user sees them (the header names
 //! the sheet and the cell), the English short form and, when the file loads, every value.
 
+mod common;
+
 use piano::diagnostics::render::{Format, Options, render};
 use piano::diagnostics::{Code, Diagnostic, Lang};
 use piano::eval::workbook::meta;
 use piano::eval::{self, Place};
-use piano::report;
 use piano::source::Source;
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook};
-use std::fmt::Write;
 use std::path::Path;
 
 const PLAN: &str = "tests/measurements/plan.piano";
@@ -205,28 +205,7 @@ fn case(path: &Path) -> String {
             }
         }
         if let Some(evaluation) = evaluation {
-            let _ = writeln!(values, "al {}, anno {}", evaluation.as_of, evaluation.year);
-            for (objective, result) in model.objectives.iter().zip(&evaluation.objectives) {
-                for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
-                    // The exact value too: no binary noise may reach it.
-                    let exact = match &r.value {
-                        eval::value::Val::Number(d) => format!(" = {d}"),
-                        _ => String::new(),
-                    };
-                    let _ = writeln!(
-                        values,
-                        "{}: {}{exact} → {} ({}){}",
-                        indicator.code,
-                        report::value_text(&r.value, indicator.udm, Lang::It),
-                        report::performance_text(r.score.performance),
-                        r.score.status.key(),
-                        r.notes
-                            .iter()
-                            .map(|n| format!(" [{}: {}]", n.code, n.text))
-                            .collect::<String>()
-                    );
-                }
-            }
+            values.push_str(&common::report::scores(model, &evaluation, true));
         }
     }
     if out.is_empty() {

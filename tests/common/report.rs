@@ -32,3 +32,38 @@ pub fn report(source: &Source, diagnostics: &[Diagnostic]) -> String {
     let en = render(source, diagnostics, options(Lang::En, Format::Short));
     format!("{it}\n--- en, short ---\n{en}")
 }
+
+/// An evaluation's values and scores as the snapshots record them: the date, then one line per
+/// indicator (value, performance, status, notes). `exact` adds a number's exact decimal, for
+/// inputs that went through binary floats (workbooks): no binary noise may reach it.
+pub fn scores(
+    model: &piano::check::model::Model,
+    evaluation: &piano::eval::Evaluation,
+    exact: bool,
+) -> String {
+    use piano::report;
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "al {}, anno {}", evaluation.as_of, evaluation.year);
+    for (objective, result) in model.objectives.iter().zip(&evaluation.objectives) {
+        for (indicator, r) in objective.indicators.iter().zip(&result.indicators) {
+            let exact = match &r.value {
+                piano::eval::value::Val::Number(d) if exact => format!(" = {d}"),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "{}: {}{exact} → {} ({}){}",
+                indicator.code,
+                report::value_text(&r.value, indicator.udm, Lang::It),
+                report::performance_text(r.score.performance),
+                r.score.status.key(),
+                r.notes
+                    .iter()
+                    .map(|n| format!(" [{}: {}]", n.code, n.text))
+                    .collect::<String>()
+            );
+        }
+    }
+    out
+}
