@@ -198,6 +198,8 @@ pub enum MeasureError {
 pub enum WorkbookProblem {
     /// Not a zip archive of a workbook, or a damaged one: the reader's words.
     Damaged(String),
+    /// A cell whose reference (`E99999999999`) is past any sheet's rows or columns.
+    BadCellReference,
     /// Protected by a password (encrypted).
     Encrypted,
     /// Excel 97-2003 (`.xls`) or binary (`.xlsb`).

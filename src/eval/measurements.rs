@@ -187,16 +187,30 @@ pub(crate) fn finish(
                     .push(Diagnostic::new(Span::point(0), MeasureError::Empty));
             }
             each.loaded.measurements.end = end.unwrap_or(Span::point(last.unwrap_or(text.len())));
-            super::mojibake::diagnose(text, &mut each.loaded.diagnostics);
+            super::mojibake::diagnose(
+                text,
+                &|g| in_plan_text(model, g),
+                &mut each.loaded.diagnostics,
+            );
             each.missing();
         }
         None => {
             loaded.measurements.end = end.unwrap_or(Span::point(text.len()));
-            super::mojibake::diagnose(text, &mut loaded.diagnostics)
+            super::mojibake::diagnose(text, &|g| in_plan_text(model, g), &mut loaded.diagnostics)
         }
     }
     crate::diagnostics::sort(&mut loaded.diagnostics);
     loaded
+}
+
+/// Whether `piece` is in a text of the plan that a template copies (objective and indicator
+/// titles, measure descriptions).
+fn in_plan_text(model: &Model, piece: &str) -> bool {
+    model
+        .objectives
+        .iter()
+        .any(|o| o.title.contains(piece) || o.indicators.iter().any(|i| i.title.contains(piece)))
+        || model.measures.iter().any(|m| m.description.contains(piece))
 }
 
 fn report(diagnostics: &mut Vec<Diagnostic>, (span, error): (Span, MeasureError)) {

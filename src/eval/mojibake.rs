@@ -86,8 +86,15 @@ pub fn find(text: &str) -> Vec<Garbled> {
 /// When `text` holds garbled characters: one diagnostic for the whole file at the first, and
 /// none of the diagnostics at garbled places, which the garbling explains (`â‚¬` is not a
 /// unit, `udm` `â‚¬` is not the plan's `€`). Other diagnostics stay.
-pub fn diagnose(text: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let found = find(text);
+///
+/// `in_plan` says whether a garbled piece is already in the plan's own text (a title, a
+/// description), from where the template copied it: that is no sign of the office's encoding,
+/// and the file that carries it back is not garbled.
+pub fn diagnose(text: &str, in_plan: &dyn Fn(&str) -> bool, diagnostics: &mut Vec<Diagnostic>) {
+    let mut found = find(text);
+    if !found.is_empty() {
+        found.retain(|g| !in_plan(&g.text));
+    }
     let Some(first) = found.first() else {
         return;
     };

@@ -71,6 +71,16 @@ pub fn describe(e: &MeasureError, lang: Lang) -> Option<Texts> {
             texts
         }
         M::WorkbookUnreadable { problem } => match problem {
+            WorkbookProblem::BadCellReference => Texts::new(tr!(
+                lang,
+                "impossibile leggere la cartella di lavoro: una cella ha un riferimento oltre le righe o le colonne di qualsiasi foglio",
+                "cannot read the workbook: a cell has a reference past the rows or columns of any sheet"
+            ))
+            .help(tr!(
+                lang,
+                "il file è danneggiato: riaprilo con il programma con cui è stato fatto e salvalo di nuovo come .xlsx o .ods",
+                "the file is damaged: open it again with the program that made it and save it again as .xlsx or .ods"
+            )),
             WorkbookProblem::Damaged(why) => Texts::new(tr!(
                 lang,
                 "impossibile leggere la cartella di lavoro: {why}",

@@ -2,9 +2,8 @@
 //! number (as a percentage, in euro). `.xlsx` is streamed cell by cell (a stray cell at
 //! XFD1048576 costs one cell, not a grid of billions); `.ods` is read by calamine, and the
 //! cells' value types (`percentage`, `currency`), which calamine does not report, are read
-//! from the file's `content.xml` by `ods_types`. calamine is called without `catch_unwind`:
-//! the property test mutates workbooks inside their zip (tests/common/workbooks.rs) and has
-//! found no input that makes it panic.
+//! from the file's `content.xml` by `ods_types`. The caller runs all of it under
+//! `catch_unwind` (`read_sheets`): calamine's cell-reference arithmetic can overflow.
 
 use super::number;
 use super::ods_types;

@@ -44,13 +44,28 @@ fn unreadable(model: &Model, name: &str, problem: WorkbookProblem) -> (Source, L
     (Source::new(name, ""), loaded)
 }
 
-/// Reads a workbook for `model`: the source to render its diagnostics with (the text view of
-/// the sheet read, its cells named) and the values.
-pub fn load(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
-    let mut book = match Book::open(bytes) {
-        Ok(book) => book,
-        Err(problem) => return unreadable(model, name, problem),
-    };
+/// What calamine gives of a workbook: the sheet read, its cells, the template's metadata, and
+/// the other sheets with content.
+struct Sheets {
+    sheet: String,
+    grid: Grid,
+    template: Option<meta::Meta>,
+    unread: Vec<String>,
+}
+
+/// Reads the workbook's sheets with calamine. calamine's own arithmetic on cell references is
+/// unchecked (a row number past `u32` overflows: a panic where overflow checks are on, as in
+/// tests), so a panic inside it is a damaged workbook, not a crash of piano; the property test
+/// found such a file (tests/workbooks/ref_row_overflow.xlsx).
+fn read_sheets(bytes: &[u8]) -> Result<Sheets, WorkbookProblem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_sheets_unguarded(bytes)
+    }))
+    .unwrap_or(Err(WorkbookProblem::BadCellReference))
+}
+
+fn read_sheets_unguarded(bytes: &[u8]) -> Result<Sheets, WorkbookProblem> {
+    let mut book = Book::open(bytes)?;
     let names = book.sheet_names();
     let Some(sheet) = names
         .iter()
@@ -58,13 +73,9 @@ pub fn load(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
         .or(names.first())
         .cloned()
     else {
-        return unreadable(model, name, WorkbookProblem::NoSheets);
+        return Err(WorkbookProblem::NoSheets);
     };
-    let grid = match book.grid(&sheet) {
-        Ok(grid) => grid,
-        Err(problem) => return unreadable(model, name, problem),
-    };
-    let mut diagnostics = Vec::new();
+    let grid = book.grid(&sheet)?;
     let mut template = None;
     let mut unread = Vec::new();
     for other in names.iter().filter(|n| **n != sheet && *n != INSTRUCTIONS) {
@@ -77,6 +88,28 @@ pub fn load(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
             unread.push(other.clone());
         }
     }
+    Ok(Sheets {
+        sheet,
+        grid,
+        template,
+        unread,
+    })
+}
+
+/// Reads a workbook for `model`: the source to render its diagnostics with (the text view of
+/// the sheet read, its cells named) and the values.
+pub fn load(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
+    let sheets = match read_sheets(bytes) {
+        Ok(sheets) => sheets,
+        Err(problem) => return unreadable(model, name, problem),
+    };
+    let Sheets {
+        sheet,
+        grid,
+        template,
+        unread,
+    } = sheets;
+    let mut diagnostics = Vec::new();
 
     let header_row = grid.keys().map(|&(r, _)| r).min();
     let header_cols: Vec<u32> = header_row.map_or_else(Vec::new, |h| {
