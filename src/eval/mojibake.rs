@@ -93,7 +93,14 @@ pub fn find(text: &str) -> Vec<Garbled> {
 pub fn diagnose(text: &str, in_plan: &dyn Fn(&str) -> bool, diagnostics: &mut Vec<Diagnostic>) {
     let mut found = find(text);
     if !found.is_empty() {
-        found.retain(|g| !in_plan(&g.text));
+        // Once per distinct piece (a garbled file repeats a few pieces on every row), so that a
+        // large file against a large plan is not rows × plan texts.
+        let mut asked: std::collections::BTreeMap<String, bool> = Default::default();
+        found.retain(|g| {
+            !*asked
+                .entry(g.text.clone())
+                .or_insert_with(|| in_plan(&g.text))
+        });
     }
     let Some(first) = found.first() else {
         return;
