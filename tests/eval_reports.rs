@@ -384,7 +384,7 @@ fn a_filled_in_template_loads_back_unchanged() {
         for (code, value) in &expected {
             let found = needs
                 .iter()
-                .find(|n| &n.code == code)
+                .find(|n| n.code == code)
                 .and_then(|n| loaded.measurements.get(n.target).cloned())
                 .unwrap_or_else(|| panic!("{plan_path}: {code} loaded"));
             assert_eq!(&found.value, value, "{plan_path}: value of {code}");

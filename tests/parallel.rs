@@ -80,9 +80,10 @@ fn the_whole_corpus_in_one_file_parses_alike_on_one_and_on_several_threads() {
 }
 
 /// The command line checks with `check_staged`, which parses the objectives in batches and
-/// drops each one's tree once it is resolved (and `check_owned`, its fallback, which drops
-/// them from a whole tree); the language server keeps the tree and uses `check`. All say the
-/// same, on one thread and on several.
+/// drops each one's tree once it is resolved (on several threads, ahead of the thread that
+/// resolves them), and `check_owned`, its fallback, which drops them from a whole tree; the
+/// language server keeps the tree and uses `check`. All say the same, on one thread and on
+/// several, and so does `piano check`'s way, which keeps only the diagnostics.
 #[test]
 fn checking_that_frees_the_tree_as_it_goes_says_what_checking_the_whole_tree_says() {
     let same = |path: &Path, text: &str| {
@@ -100,6 +101,14 @@ fn checking_that_frees_the_tree_as_it_goes_says_what_checking_the_whole_tree_say
             assert!(
                 expected == (format!("{:?}", staged.diagnostics), staged.model),
                 "{}: check_staged on {workers} threads differs",
+                path.display()
+            );
+            // What `piano check` runs: the same diagnostics, without the model's texts.
+            let lean =
+                piano::check::check_staged_keeping(text, workers, piano::check::Keep::Diagnostics);
+            assert!(
+                expected.0 == format!("{:?}", lean.diagnostics),
+                "{}: check_staged keeping only the diagnostics, on {workers} threads, differs",
                 path.display()
             );
         }

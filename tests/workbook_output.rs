@@ -83,7 +83,7 @@ fn the_template_workbook_lists_every_code_in_plan_order() {
     let needs = piano::eval::needs::needed(&checked.model);
     let codes: Vec<String> = rows[1..].iter().map(|r| text(&r[0])).collect();
     let mut expected = vec!["rilevazione".to_string()];
-    expected.extend(needs.iter().map(|n| n.code.clone()));
+    expected.extend(needs.iter().map(|n| n.code.to_string()));
     assert_eq!(codes, expected);
     let udm: Vec<String> = rows[2..].iter().map(|r| text(&r[3])).collect();
     assert_eq!(udm, ["n.", "n.", "n.", "data", "sì/no", "€", "gg", "%"]);

@@ -21,7 +21,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::Parsed;
 use error::CheckError;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 pub use model::Model;
 
@@ -79,6 +79,23 @@ pub fn check_owned(mut parsed: Parsed, text: &str) -> Checked {
 /// objectives first, then the objectives batch by batch, each resolved and dropped as it
 /// comes (`syntax::parser::parse_staged`). What `check` says of `parse_with(text, workers)`.
 pub fn check_staged(text: &str, workers: usize) -> Checked {
+    check_staged_keeping(text, workers, Keep::Model)
+}
+
+/// What a caller of [`check_staged_keeping`] wants of the resolved plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// All of it: for eval, the reports, `template`.
+    Model,
+    /// Only the diagnostics (the command line's `check`): each objective's texts and
+    /// indicators are dropped once its checks are done, so that a large plan's memory is its
+    /// text and not also a copy of it in the model. The same diagnostics as with `Model`
+    /// (tests/parallel.rs); the model's objectives are skeletons.
+    Diagnostics,
+}
+
+/// [`check_staged`], keeping of the model what `keep` says.
+pub fn check_staged_keeping(text: &str, workers: usize, keep: Keep) -> Checked {
     let (rest, objectives) = crate::syntax::parser::parse_staged(text, workers);
     let early = rest
         .plan
@@ -92,7 +109,15 @@ pub fn check_staged(text: &str, workers: usize) -> Checked {
     }
     let mut sink = Sink::default();
     let mut syntax = Vec::new();
-    let model = resolve::resolve_staged(&rest, objectives, text, &mut sink, &mut syntax);
+    let model = if workers > 1 {
+        // The objectives are parsed on the workers while this thread resolves the ones before.
+        std::thread::scope(|scope| {
+            let objectives = objectives.ahead(scope);
+            resolve::resolve_staged(&rest, objectives, text, &mut sink, &mut syntax, keep)
+        })
+    } else {
+        resolve::resolve_staged(&rest, objectives, text, &mut sink, &mut syntax, keep)
+    };
     let mut diagnostics = rest.diagnostics;
     diagnostics.append(&mut syntax);
     crate::diagnostics::sort(&mut diagnostics);

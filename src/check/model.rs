@@ -129,6 +129,32 @@ pub struct Objective {
     pub indicators: Vec<Indicator>,
 }
 
+impl Objective {
+    /// An objective with nothing but its place and whether it is a prerequisite: what a caller
+    /// that wants only the diagnostics keeps (`check::Keep::Diagnostics`).
+    pub fn skeleton(span: Span, prerequisite: bool) -> Self {
+        Objective {
+            code: String::new(),
+            title: String::new(),
+            span,
+            strategico: None,
+            ambito: None,
+            missione: None,
+            risorse: Resources::default(),
+            finanziamento: None,
+            area: None,
+            ufficio: None,
+            responsabile: None,
+            descrizione: None,
+            note: Vec::new(),
+            weight: None,
+            prerequisite,
+            equal_weights: false,
+            indicators: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resources {
     /// `risorse 439.846,96 €`.

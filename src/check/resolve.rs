@@ -14,8 +14,8 @@ use crate::span::{Span, Spanned};
 use crate::suggest;
 use crate::syntax::Parsed;
 use crate::syntax::ast::{self, Expr, ExprKind, Field, IndicatorFields, Item, Risorse, Text, Udm};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
 
 /// An objective for [`Resolver::run`]: its tree (borrowed or owned), or the item that did not
 /// parse in its place.
@@ -57,10 +57,11 @@ pub(super) fn resolve_owned(parsed: &mut Parsed, text: &str, sink: &mut Sink) ->
 /// is resolved. The whole tree is never built. Their syntax diagnostics go to `diagnostics`.
 pub(super) fn resolve_staged(
     rest: &Parsed,
-    objectives: crate::syntax::parser::Objectives,
+    objectives: impl Iterator<Item = crate::syntax::parser::ChunkOutcome>,
     text: &str,
     sink: &mut Sink,
     diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
+    keep: super::Keep,
 ) -> Model {
     let inputs = objectives.filter_map(|outcome| {
         diagnostics.extend(outcome.diagnostics);
@@ -72,6 +73,7 @@ pub(super) fn resolve_staged(
         }
     });
     let mut r = Resolver::new(rest, text, sink);
+    r.keep = keep;
     r.run(&rest.plan, inputs);
     r.model
 }
@@ -107,6 +109,7 @@ struct Resolver<'a> {
     /// `comparto` is written with a word the language does not know (already reported): the
     /// codes and the required fields are not checked against a guess.
     comparto_unreadable: bool,
+    keep: super::Keep,
 }
 
 /// Items of one kind, in file order.
@@ -141,6 +144,7 @@ impl<'a> Resolver<'a> {
             responsabile: None,
             ambito_responsabili: HashMap::new(),
             comparto_unreadable: false,
+            keep: super::Keep::Model,
         }
     }
 
@@ -471,11 +475,15 @@ impl<'a> Resolver<'a> {
         self.model.measures.push(Measure {
             code,
             name: m.name.value.clone(),
-            description: m
-                .description
-                .as_ref()
-                .map(|d| d.value.clone())
-                .unwrap_or_default(),
+            // Read by the reports, not by any check.
+            description: match self.keep {
+                super::Keep::Model => m
+                    .description
+                    .as_ref()
+                    .map(|d| d.value.clone())
+                    .unwrap_or_default(),
+                super::Keep::Diagnostics => String::new(),
+            },
             udm,
             objective,
             span: m.span,
@@ -712,6 +720,13 @@ impl<'a> Resolver<'a> {
         }
         indicators.shrink_to_fit();
 
+        if self.keep == super::Keep::Diagnostics {
+            // No later check reads an objective's texts or indicators: only its weight.
+            self.model
+                .objectives
+                .push(Objective::skeleton(o.span, o.prerequisito.is_some()));
+            return;
+        }
         self.model.objectives.push(Objective {
             code,
             title: o.title.value.clone(),

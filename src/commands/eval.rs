@@ -332,7 +332,6 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
                     .push_str(&crate::diagnostics::output::stdout_failed(lang, &e));
                 out.status = USAGE;
             }
-            return out;
         }
         Some(path) => {
             if let Err(e) = write::stream(path, fill) {
@@ -340,10 +339,11 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
                 out.status = USAGE;
                 return out;
             }
+            out.stderr.push_str(&tally.summary(lang, true));
+            out.status = OK;
         }
     }
-    out.stderr.push_str(&tally.summary(lang, true));
-    out.status = OK;
+    crate::drop_aside((checked, evaluations, filtered_model), plan.text.len());
     out
 }
 

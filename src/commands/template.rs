@@ -59,9 +59,9 @@ pub fn template(model: &crate::check::Model, lang: Lang) -> String {
     for need in needs::needed(model) {
         out.push_str(&format!(
             "{};;;{};{}\r\n",
-            text_cell(&need.code),
+            text_cell(need.code),
             need.udm.canonical(),
-            text_cell(&need.description)
+            text_cell(need.description)
         ));
     }
     out

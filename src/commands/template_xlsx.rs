@@ -229,7 +229,12 @@ fn measures_sheet(
             .get(n.objective)
             .map(|o| format!("{} – {}", o.code, o.title))
             .unwrap_or_default();
-        (n.code.clone(), objective, n.description.clone(), n.udm)
+        (
+            n.code.to_string(),
+            objective,
+            n.description.to_string(),
+            n.udm,
+        )
     }));
     for (r, (code, objective, description, udm)) in (1u32..).zip(rows) {
         sheet.write_string_with_format(r, 0, fit(&code), &locked)?;

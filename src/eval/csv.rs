@@ -18,48 +18,82 @@ pub struct Record {
 /// write for empty rows) are not records. A quote that is never closed ends the reading with
 /// a diagnostic at the quote.
 pub fn records(text: &str) -> (Vec<Record>, Option<(Span, MeasureError)>) {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        let start = at;
-        let mut cells = Vec::new();
-        loop {
-            let (cell, next, error) = read_cell(text, at);
-            cells.push(cell);
-            if let Some(e) = error {
-                return (out, Some(e));
-            }
-            at = next;
-            match bytes.get(at) {
-                Some(b';') => at += 1,
-                _ => break,
-            }
-        }
-        // `at` is at a line break or at the end.
-        let mut end = at;
-        if end > start && bytes.get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
-        if bytes.get(at) == Some(&b'\r') {
-            at += 1;
-        }
-        if bytes.get(at) == Some(&b'\n') {
-            at += 1;
-        }
-        if out.is_empty()
-            && let Some(first) = cells.first_mut()
-        {
-            unmark(first);
-        }
-        if cells.iter().any(|c| !c.text.trim().is_empty()) {
-            out.push(Record {
-                cells,
-                span: Span::new(start, end),
-            });
+    for record in reader(text) {
+        match record {
+            Ok(r) => out.push(r),
+            Err(e) => return (out, Some(e)),
         }
     }
     (out, None)
+}
+
+/// [`records`] one at a time, as they are read: a large file's cells are never all held at
+/// once. After an unclosed quote's diagnostic, nothing more.
+pub fn reader(text: &str) -> Reader<'_> {
+    Reader {
+        text,
+        at: 0,
+        first: true,
+        done: false,
+    }
+}
+
+pub struct Reader<'t> {
+    text: &'t str,
+    at: usize,
+    /// No record read yet: the first cell may carry a byte order mark.
+    first: bool,
+    done: bool,
+}
+
+impl Iterator for Reader<'_> {
+    type Item = Result<Record, (Span, MeasureError)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        while !self.done && self.at < bytes.len() {
+            let start = self.at;
+            let mut cells = Vec::new();
+            loop {
+                let (cell, next, error) = read_cell(text, self.at);
+                cells.push(cell);
+                if let Some(e) = error {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+                self.at = next;
+                match bytes.get(self.at) {
+                    Some(b';') => self.at += 1,
+                    _ => break,
+                }
+            }
+            // `at` is at a line break or at the end.
+            let mut end = self.at;
+            if end > start && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+            if bytes.get(self.at) == Some(&b'\r') {
+                self.at += 1;
+            }
+            if bytes.get(self.at) == Some(&b'\n') {
+                self.at += 1;
+            }
+            if self.first
+                && let Some(first) = cells.first_mut()
+            {
+                unmark(first);
+            }
+            if cells.iter().any(|c| !c.text.trim().is_empty()) {
+                self.first = false;
+                return Some(Ok(Record {
+                    cells,
+                    span: Span::new(start, end),
+                }));
+            }
+        }
+        None
+    }
 }
 
 /// Drops a byte order mark from the file's first cell. An office that reads a CSV with a BOM as

@@ -32,7 +32,7 @@ pub fn of_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Stri
 
 /// The fingerprint of a plan's needs.
 pub fn of(needs: &[Need]) -> String {
-    of_pairs(needs.iter().map(|n| (n.code.as_str(), n.udm.canonical())))
+    of_pairs(needs.iter().map(|n| (n.code, n.udm.canonical())))
 }
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ use crate::suggest;
 use crate::syntax::ast::Udm;
 use crate::syntax::vocab::Vocabulary;
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// The reserved code of the monitoring date.
 pub const RILEVAZIONE: &str = "rilevazione";
@@ -222,27 +222,57 @@ fn report(diagnostics: &mut Vec<Diagnostic>, (span, error): (Span, MeasureError)
 
 /// The CSV file's rows, made as they are taken; a row with the wrong number of cells is its
 /// diagnostic instead.
-fn csv_rows(
-    text: &str,
+fn csv_rows<'t>(
+    text: &'t str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<impl Iterator<Item = Result<Row, Diagnostic>> + use<>> {
-    let (records, unclosed) = csv::records(text);
-    if let Some(e) = unclosed {
-        report(diagnostics, e);
-    }
-    // Records are consumed one by one and their cells moved into rows, so that the file's
-    // cells are not held twice.
-    let mut records = records.into_iter();
-    let Some(header) = records.next() else {
-        if diagnostics.is_empty() {
-            diagnostics.push(Diagnostic::new(Span::point(0), MeasureError::Empty));
+) -> Option<impl Iterator<Item = Result<Row, Diagnostic>> + use<'t>> {
+    // Records are read one by one as the rows are taken and their cells moved into the rows,
+    // so that the file's cells are never all held at once.
+    let mut records = csv::reader(text);
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(unclosed)) => {
+            report(diagnostics, unclosed);
+            return None;
         }
-        return None;
+        None => {
+            if diagnostics.is_empty() {
+                diagnostics.push(Diagnostic::new(Span::point(0), MeasureError::Empty));
+            }
+            return None;
+        }
     };
-    table_rows(&header, records, diagnostics, |cell| Raw::Text {
+    // An unclosed quote ends the records: its diagnostic, as the rows' own, comes in their
+    // place.
+    let (body, unclosed) = split_unclosed(records);
+    let rows = table_rows(&header, body, diagnostics, |cell| Raw::Text {
         cell,
         iso: false,
-    })
+    })?;
+    Some(rows.chain(unclosed))
+}
+
+/// The records until an unclosed quote, and then that quote's diagnostic.
+// As in `table_rows`: the diagnostic that takes a row's place is used at once.
+#[allow(clippy::type_complexity, clippy::result_large_err)]
+fn split_unclosed(
+    records: csv::Reader<'_>,
+) -> (
+    impl Iterator<Item = csv::Record> + use<'_>,
+    impl Iterator<Item = Result<Row, Diagnostic>> + use<'_>,
+) {
+    let unclosed = std::rc::Rc::new(std::cell::Cell::new(None));
+    let seen = std::rc::Rc::clone(&unclosed);
+    let body = records.map_while(move |r| match r {
+        Ok(record) => Some(record),
+        Err(e) => {
+            seen.set(Some(e));
+            None
+        }
+    });
+    let after = std::iter::from_fn(move || unclosed.take())
+        .map(|(span, error)| Err(Diagnostic::new(span, error)));
+    (body, after)
 }
 
 /// A table's header and records → rows, made as they are taken; a row with the wrong number
@@ -554,13 +584,14 @@ struct Rows<'a> {
     /// The codes a file may give, for "did you mean".
     candidates: Vec<&'a str>,
     seen: HashMap<String, Span>,
-    /// Codes whose value cell is empty.
-    blank: Vec<String>,
+    /// What the rows with an empty value cell are for.
+    blank: HashSet<Target>,
 }
 
 impl<'a> Rows<'a> {
     fn new(model: &'a Model, loaded: &'a mut Loaded) -> Self {
-        let mut codes = HashMap::new();
+        let indicators: usize = model.objectives.iter().map(|o| o.indicators.len()).sum();
+        let mut codes = HashMap::with_capacity(indicators + model.measures.len());
         let mut candidates = vec![RILEVAZIONE];
         for (o, objective) in model.objectives.iter().enumerate() {
             for (i, indicator) in objective.indicators.iter().enumerate() {
@@ -574,13 +605,14 @@ impl<'a> Rows<'a> {
             codes.insert(measure.code.as_str(), Target::Measure(id));
             candidates.push(measure.code.as_str());
         }
+        let seen = HashMap::with_capacity(codes.len());
         Rows {
             model,
             loaded,
             codes,
             candidates,
-            seen: HashMap::new(),
-            blank: Vec::new(),
+            seen,
+            blank: HashSet::new(),
         }
     }
 
@@ -656,7 +688,7 @@ impl<'a> Rows<'a> {
         };
         let value = match literal {
             None => {
-                self.blank.push(code.clone());
+                self.blank.insert(target);
                 Val::NotAvailable
             }
             Some(literal) => match value::typed(literal, udm, &code) {
@@ -739,9 +771,9 @@ impl<'a> Rows<'a> {
         let codes: Vec<String> = needs::needed(self.model)
             .into_iter()
             .filter(|n| {
-                self.loaded.measurements.get(n.target).is_none() || self.blank.contains(&n.code)
+                self.loaded.measurements.get(n.target).is_none() || self.blank.contains(&n.target)
             })
-            .map(|n| n.code)
+            .map(|n| n.code.to_string())
             .collect();
         if !codes.is_empty() {
             let end = self.loaded.measurements.end;

@@ -43,42 +43,46 @@ fn continuations(lead: u8) -> usize {
 
 /// Every garbled character of `text`, in order.
 pub fn find(text: &str) -> Vec<Garbled> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    // Nearly every file is ASCII: one fast pass says so.
+    if text.is_ascii() {
+        return out;
+    }
+    let mut chars = text.char_indices();
+    while let Some((start, c)) = chars.next() {
         let lead = if c.is_ascii() { None } else { cp1252_byte(c) };
         let n = lead.map_or(0, continuations);
-        if let Some(lead) = lead.filter(|_| n > 0)
-            && let Some(run) = chars.get(i + 1..=i + n)
-        {
-            let mut bytes = vec![lead];
-            bytes.extend(
-                run.iter()
-                    .filter_map(|&(_, c)| cp1252_byte(c))
-                    .filter(|b| (0x80..=0xBF).contains(b)),
-            );
-            // Two characters are a garbling only of a character Windows-1252 has: the text is
-            // Italian, and `«PERCHÉ»` (`É»` is the UTF-8 of `ɻ`) must stay as written. Three
-            // (`â‰¥` for `≥`) do not occur in real text, whatever they decode to.
-            if bytes.len() == n + 1
-                && let Ok(decoded) = std::str::from_utf8(&bytes)
-                && let Some(original) = decoded.chars().next()
-                && (n > 1 || cp1252_byte(original).is_some())
-            {
-                let (last, last_char) = run[n - 1];
-                let end = last + last_char.len_utf8();
-                out.push(Garbled {
-                    span: Span::new(start, end),
-                    text: text[start..end].to_string(),
-                    original,
-                });
-                i += n + 1;
-                continue;
-            }
+        let Some(lead) = lead.filter(|_| n > 0) else {
+            continue;
+        };
+        let run: Vec<(usize, char)> = chars.clone().take(n).collect();
+        if run.len() < n {
+            continue;
         }
-        i += 1;
+        let mut bytes = vec![lead];
+        bytes.extend(
+            run.iter()
+                .filter_map(|&(_, c)| cp1252_byte(c))
+                .filter(|b| (0x80..=0xBF).contains(b)),
+        );
+        // Two characters are a garbling only of a character Windows-1252 has: the text is
+        // Italian, and `«PERCHÉ»` (`É»` is the UTF-8 of `ɻ`) must stay as written. Three
+        // (`â‰¥` for `≥`) do not occur in real text, whatever they decode to.
+        if bytes.len() == n + 1
+            && let Ok(decoded) = std::str::from_utf8(&bytes)
+            && let Some(original) = decoded.chars().next()
+            && (n > 1 || cp1252_byte(original).is_some())
+        {
+            let (last, last_char) = run[n - 1];
+            let end = last + last_char.len_utf8();
+            out.push(Garbled {
+                span: Span::new(start, end),
+                text: text[start..end].to_string(),
+                original,
+            });
+            // The run is part of this garbling.
+            chars.nth(n - 1);
+        }
     }
     out
 }

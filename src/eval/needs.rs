@@ -13,27 +13,28 @@ pub enum Target {
     Indicator(usize, usize),
 }
 
+/// Borrowed from the plan: a large plan's needs are listed without copying its texts.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Need {
-    pub code: String,
+pub struct Need<'m> {
+    pub code: &'m str,
     pub target: Target,
     pub udm: Udm,
-    pub description: String,
+    pub description: &'m str,
     /// The objective that needs it (first, for a global measure).
     pub objective: usize,
 }
 
-pub fn needed(model: &Model) -> Vec<Need> {
+pub fn needed(model: &Model) -> Vec<Need<'_>> {
     let mut out = Vec::new();
     let mut listed = vec![false; model.measures.len()];
     for (o, objective) in model.objectives.iter().enumerate() {
         for (i, indicator) in objective.indicators.iter().enumerate() {
             match &indicator.formula {
                 None => out.push(Need {
-                    code: indicator.code.clone(),
+                    code: &indicator.code,
                     target: Target::Indicator(o, i),
                     udm: indicator.udm,
-                    description: indicator.title.clone(),
+                    description: &indicator.title,
                     objective: o,
                 }),
                 Some(formula) => {
@@ -47,10 +48,10 @@ pub fn needed(model: &Model) -> Vec<Need> {
                             continue;
                         }
                         out.push(Need {
-                            code: measure.code.clone(),
+                            code: &measure.code,
                             target: Target::Measure(id),
                             udm: measure.udm,
-                            description: measure.description.clone(),
+                            description: &measure.description,
                             objective: o,
                         });
                     }

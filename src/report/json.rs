@@ -33,7 +33,7 @@ fn value(v: &Val, udm: Udm) -> Value {
     match v {
         Val::Number(n) if udm == Udm::Percent => number(percent(*n)),
         Val::Number(n) => number(*n),
-        Val::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        Val::Date(d) => Value::String(d.to_string()),
         Val::Bool(b) => Value::Bool(*b),
         Val::NotDone => Value::Bool(false),
         Val::NotAvailable => Value::Null,
@@ -44,7 +44,7 @@ fn target_value(v: &TargetValue, udm: Udm) -> Value {
     match v {
         TargetValue::Number(n) if udm == Udm::Percent => number(percent(*n)),
         TargetValue::Number(n) => number(*n),
-        TargetValue::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        TargetValue::Date(d) => Value::String(d.to_string()),
         TargetValue::Bool(b) => Value::Bool(*b),
     }
 }
@@ -79,7 +79,7 @@ fn history(report: Report, at: impl Fn(&crate::eval::Evaluation) -> Option<Decim
             .iter()
             .map(|e| {
                 json!({
-                    "al": e.as_of.format("%Y-%m-%d").to_string(),
+                    "al": e.as_of.to_string(),
                     "performance": opt_percent(at(e)),
                 })
             })
@@ -106,10 +106,7 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
     let mut j = Pretty::new(w);
     j.begin_object();
     j.field("anno", &json!(eval.year));
-    j.field(
-        "al",
-        &Value::String(eval.as_of.format("%Y-%m-%d").to_string()),
-    );
+    j.field("al", &Value::String(eval.as_of.to_string()));
     j.field("performance", &opt_percent(eval.plan.performance));
     j.key("obiettivi");
     j.begin_array();
@@ -217,7 +214,7 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
             report
                 .dates
                 .iter()
-                .map(|e| json!(e.as_of.format("%Y-%m-%d").to_string()))
+                .map(|e| json!(e.as_of.to_string()))
                 .collect(),
         ),
     );
@@ -285,13 +282,18 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
     j.finish()
 }
 
-fn target_json(t: Option<&TargetSpec>, udm: Udm) -> Value {
+/// `{"confronto": ">=", "valore": 95}` or `null`, written as it is walked (three times an
+/// indicator: a value tree each cost more than the writing).
+fn target_field(j: &mut Pretty, key: &str, t: Option<&TargetSpec>, udm: Udm) {
+    j.key(key);
     match t {
-        Some(TargetSpec::Compare { comparator, value }) => json!({
-            "confronto": comparator.symbol(),
-            "valore": target_value(value, udm),
-        }),
-        _ => Value::Null,
+        Some(TargetSpec::Compare { comparator, value }) => {
+            j.begin_object();
+            j.str_field("confronto", comparator.symbol());
+            j.field("valore", &target_value(value, udm));
+            j.end_object();
+        }
+        _ => j.value(&Value::Null),
     }
 }
 
@@ -308,7 +310,7 @@ fn indicator(
     j.str_field("titolo", &indicator.title);
     j.str_field("udm", indicator.udm.canonical());
     j.field("valore", &value(&r.value, indicator.udm));
-    j.field("target", &target_json(r.target.as_ref(), indicator.udm));
+    target_field(j, "target", r.target.as_ref(), indicator.udm);
     j.key("peso");
     j.number(percent(indicator.weight.share));
     j.field("performance", &opt_percent(r.score.performance));
@@ -348,7 +350,7 @@ fn indicator(
     j.key("targets");
     j.begin_object();
     for (year, t) in super::scheda::targets(report, indicator) {
-        j.field(&year.to_string(), &target_json(t, indicator.udm));
+        target_field(j, &year.to_string(), t, indicator.udm);
     }
     j.end_object();
     j.field("note_piano", &json!(indicator.note));
@@ -360,7 +362,7 @@ fn indicator(
         };
         j.element();
         j.begin_object();
-        j.str_field("al", &e.as_of.format("%Y-%m-%d").to_string());
+        j.str_field("al", &e.as_of.to_string());
         j.field("valore", &value(&at.value, indicator.udm));
         j.field("performance", &opt_percent(at.score.performance));
         j.str_field("stato", at.score.status.key());

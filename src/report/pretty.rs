@@ -7,8 +7,13 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::io::{self, Write};
 
+/// Bytes gathered before one write to the output: the report is made of many tiny pieces,
+/// each a call through `dyn Write` otherwise.
+const CHUNK: usize = 64 * 1024;
+
 pub struct Pretty<'w> {
     w: &'w mut dyn Write,
+    buf: Vec<u8>,
     depth: usize,
     /// The current object or array has an entry already (serde_json's `has_value`).
     has_value: bool,
@@ -19,6 +24,7 @@ impl<'w> Pretty<'w> {
     pub fn new(w: &'w mut dyn Write) -> Self {
         Pretty {
             w,
+            buf: Vec::with_capacity(CHUNK),
             depth: 0,
             has_value: false,
             error: None,
@@ -26,11 +32,20 @@ impl<'w> Pretty<'w> {
     }
 
     fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    /// What is gathered, to the output; after an error, dropped.
+    fn flush(&mut self) {
         if self.error.is_none()
-            && let Err(e) = self.w.write_all(bytes)
+            && let Err(e) = self.w.write_all(&self.buf)
         {
             self.error = Some(e);
         }
+        self.buf.clear();
     }
 
     /// A line break and the indentation of the current depth, in one write.
@@ -113,17 +128,15 @@ impl<'w> Pretty<'w> {
             self.has_value = true;
             return;
         }
-        if self.error.is_none()
-            && let Err(e) = serde_json::to_writer(&mut self.w, s)
-        {
-            self.error = Some(e.into());
-        }
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut self.buf, s);
         self.has_value = true;
     }
 
     /// An exact decimal, as `json::number` writes it.
     pub fn number(&mut self, d: Decimal) {
-        self.raw(d.normalize().to_string().as_bytes());
+        // Into the buffer, without a String of its own; writing into a Vec cannot fail.
+        let _ = write!(self.buf, "{}", d.normalize());
         self.has_value = true;
     }
 
@@ -181,6 +194,7 @@ impl<'w> Pretty<'w> {
 
     pub fn finish(mut self) -> io::Result<()> {
         self.raw(b"\n");
+        self.flush();
         match self.error {
             Some(e) => Err(e),
             None => Ok(()),

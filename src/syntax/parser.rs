@@ -42,7 +42,7 @@ pub struct BrokenItem {
 }
 
 /// Files from this size up parse their items on several threads.
-const PARALLEL_FROM: usize = 512 * 1024;
+pub const PARALLEL_FROM: usize = 512 * 1024;
 
 pub fn parse(text: &str) -> Parsed {
     parse_with(text, workers_for(text))
@@ -154,6 +154,35 @@ fn is_objective(text: &str, chunk: &scan::Chunk) -> bool {
         })
 }
 
+/// Objectives a worker parses at a time when they are parsed ahead of the reader.
+const AHEAD_BATCH: usize = 32;
+
+impl<'t> Objectives<'t> {
+    /// The same outcomes, parsed on `workers` threads of `scope` while the caller uses the
+    /// ones before (`parallel::ahead`): resolving an objective overlaps parsing the next.
+    pub fn ahead<'scope>(
+        self,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+    ) -> impl Iterator<Item = ChunkOutcome> + 'scope
+    where
+        't: 'scope,
+    {
+        let Objectives {
+            text,
+            chunks,
+            comments,
+            workers,
+            next,
+            parsed,
+        } = self;
+        let rest = chunks.get(next..).map(<[_]>::to_vec).unwrap_or_default();
+        let ahead = parallel::ahead(scope, rest, AHEAD_BATCH, workers, move |chunk| {
+            parse_chunk(text, chunk, &comments)
+        });
+        parsed.chain(ahead)
+    }
+}
+
 /// Each objective chunk's outcome, in file order: parsed [`BATCH`] at a time, a batch when
 /// the previous one has been taken.
 impl Iterator for Objectives<'_> {
@@ -203,7 +232,7 @@ fn parse_chunk(text: &str, chunk: &scan::Chunk, comments: &[Span]) -> ChunkOutco
             .push(stray(text, chunk_text, chunk.span.start)),
         ChunkKind::Item if chunk.too_deep => out.broken = Some(broken(chunk_text, chunk.span)),
         ChunkKind::Item => {
-            let (source, inserted_at) = repaired(text, chunk);
+            let (source, inserted_at) = repaired(text, chunk, comments);
             let mut builder = Builder {
                 base: chunk.span.start,
                 limit: chunk.span.end,
@@ -244,11 +273,11 @@ fn control_characters(text: &str, diagnostics: &mut Vec<Diagnostic>) {
         0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => 2,
         _ => 0,
     };
-    let mut i = 0;
+    let mut i = next_candidate(bytes, 0);
     while i < bytes.len() {
         let w = width(i);
         if w == 0 {
-            i += 1;
+            i = next_candidate(bytes, i + 1);
             continue;
         }
         let start = i;
@@ -267,17 +296,64 @@ fn control_characters(text: &str, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The text to parse for an item: as written, or with the `}` or `"""` the scanner judged
-/// missing. Returns where the `}` was inserted, relative to the item.
-fn repaired<'t>(text: &'t str, chunk: &scan::Chunk) -> (Cow<'t, str>, Option<usize>) {
-    let item = &text[chunk.span.range()];
+/// A byte that may start a control character (see `control_characters`).
+fn may_be_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2
+}
+
+/// The first byte from `from` that may start a control character, or the end. Blocks of 64
+/// bytes are tested whole, without stopping at the first hit, which the compiler turns into
+/// vector instructions: a plan has none, and this runs over every byte of it.
+fn next_candidate(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(block) = bytes
+        .get(i..(i + 64).min(bytes.len()))
+        .filter(|b| !b.is_empty())
+    {
+        if block.iter().fold(false, |hit, &b| hit | may_be_control(b)) {
+            return i + block.iter().position(|&b| may_be_control(b)).unwrap_or(0);
+        }
+        i += block.len();
+    }
+    bytes.len()
+}
+
+/// The text to parse for an item: as written, with its comments blanked out, and with the
+/// `}` or `"""` the scanner judged missing. Returns where the `}` was inserted, relative to
+/// the item.
+///
+/// The scanner has found the comments already (the formatter and `consenti` read them from
+/// its table): written over with spaces, byte for byte so that offsets do not move, they
+/// leave the grammar no comment to try between every two tokens.
+fn repaired<'t>(
+    text: &'t str,
+    chunk: &scan::Chunk,
+    comments: &[Span],
+) -> (Cow<'t, str>, Option<usize>) {
+    let mut item = Cow::Borrowed(&text[chunk.span.range()]);
+    let first = comments.partition_point(|c| c.start < chunk.span.start);
+    let inside = comments
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| c.start < chunk.span.end);
+    for comment in inside {
+        let from = comment.start - chunk.span.start;
+        let to = comment.end.min(chunk.span.end) - chunk.span.start;
+        // Whole characters are replaced by as many ASCII spaces as they had bytes: the text
+        // stays UTF-8 and every offset stays where it was.
+        if item.get(from..to).is_some() {
+            item.to_mut()
+                .replace_range(from..to, &" ".repeat(to - from));
+        }
+    }
     let repair = &chunk.repair;
     let insert = repair
         .insert_brace_at
         .filter(|at| (chunk.span.start..=chunk.span.end).contains(at))
         .map(|at| at - chunk.span.start);
     if insert.is_none() && repair.append.is_empty() {
-        return (Cow::Borrowed(item), None);
+        return (item, None);
     }
     let mut out = String::with_capacity(item.len() + repair.append.len() + 2);
     match insert {
@@ -286,7 +362,7 @@ fn repaired<'t>(text: &'t str, chunk: &scan::Chunk) -> (Cow<'t, str>, Option<usi
             out.push_str(scan::INSERTED);
             out.push_str(&item[at..]);
         }
-        None => out.push_str(item),
+        None => out.push_str(&item),
     }
     out.push_str(&repair.append);
     (Cow::Owned(out), insert)

@@ -76,6 +76,18 @@ struct Open {
     too_deep: bool,
 }
 
+/// The bytes the scanner's loop acts on; the others are skipped a run at a time.
+const MEANINGFUL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = b"#\"{}()\n";
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 const BLOCK_ITEMS: &[&str] = &["piano", "punteggio", "modello", "obiettivo"];
 
 /// A `{` and the indentation of its line, to guess which block was left open.
@@ -137,11 +149,13 @@ impl Scanner<'_> {
                 if self.bytes[i..].starts_with(b"\"\"\"") {
                     long_text_start = None;
                     i += 3;
-                } else {
-                    if b == b'\n' {
-                        at_line_start = true;
-                    }
+                } else if b == b'\n' {
+                    at_line_start = true;
                     i += 1;
+                } else {
+                    // To the next quote or line end in one search.
+                    i += 1;
+                    i += memchr::memchr2(b'"', b'\n', &self.bytes[i..]).unwrap_or(len - i);
                 }
                 continue;
             }
@@ -236,7 +250,13 @@ impl Scanner<'_> {
                     at_line_start = true;
                     i += 1;
                 }
-                _ => i += 1,
+                _ => {
+                    // A run of bytes that mean nothing here, in one step.
+                    i += 1;
+                    while i < len && !MEANINGFUL[usize::from(self.bytes[i])] {
+                        i += 1;
+                    }
+                }
             }
         }
 
@@ -277,14 +297,14 @@ impl Scanner<'_> {
         } else {
             // Inside a block, only a line at column 0 that reads like an item's header (a
             // title, or `punteggio {`): `strategico 01_01` is the field, not the item.
-            let header = &rest[word_len..self.line_end(j) - j];
-            j == i
-                && RECOVERY_KEYWORDS.contains(&word)
-                && if word == "punteggio" {
+            j == i && RECOVERY_KEYWORDS.contains(&word) && {
+                let header = &rest[word_len..self.line_end(j) - j];
+                if word == "punteggio" {
                     header.contains('{')
                 } else {
                     header.contains('"')
                 }
+            }
         };
         if is_item && starts_item {
             let end = self.content_end(i);
@@ -391,9 +411,7 @@ impl Scanner<'_> {
     /// The end of the line holding `i`, without the line end. A lone `\r` ends a line too, as
     /// it does for the grammar.
     fn line_end(&self, i: usize) -> usize {
-        self.text[i..]
-            .find(['\n', '\r'])
-            .map_or(self.bytes.len(), |n| i + n)
+        memchr::memchr2(b'\n', b'\r', &self.bytes[i..]).map_or(self.bytes.len(), |n| i + n)
     }
 
     /// The end of a one-line string starting at the quote `i` (or the line end, if unclosed).
@@ -406,7 +424,11 @@ impl Scanner<'_> {
                 b'\\' => k += 2,
                 b'"' => return k + 1,
                 b'\n' => break,
-                _ => k += 1,
+                _ => {
+                    k += 1;
+                    let rest = self.bytes.get(k..).unwrap_or_default();
+                    k += memchr::memchr3(b'\\', b'"', b'\n', rest).unwrap_or(rest.len());
+                }
             }
         }
         let end = k.min(self.bytes.len());

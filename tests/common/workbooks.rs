@@ -27,7 +27,7 @@ pub fn filled(model: &Model) -> Result<Vec<u8>, XlsxError> {
     sheet.write_string(1, 3, "data")?;
     for (k, need) in piano::eval::needs::needed(model).iter().enumerate() {
         let row = k as u32 + 2;
-        sheet.write_string(row, 0, &need.code)?;
+        sheet.write_string(row, 0, need.code)?;
         match need.udm {
             Udm::Date => {
                 let d = ExcelDateTime::from_ymd(2024, 3, 15)?;

@@ -23,7 +23,7 @@ pub struct Meta {
 pub fn pairs(needs: &[Need]) -> Vec<(String, String)> {
     needs
         .iter()
-        .map(|n| (n.code.clone(), n.udm.canonical().to_string()))
+        .map(|n| (n.code.to_string(), n.udm.canonical().to_string()))
         .collect()
 }
 

@@ -29,7 +29,7 @@ use crate::source::Source;
 use crate::span::Span;
 use crate::syntax::vocab::Vocabulary;
 use grid::{Book, Content, Grid, Shown};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use grid::is_workbook;
 
@@ -255,6 +255,7 @@ fn made_by_template(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let needs = needs::needed(model);
+    let needed: HashSet<&str> = needs.iter().map(|n| n.code).collect();
     let code_at = header
         .cells
         .iter()
@@ -276,7 +277,7 @@ fn made_by_template(
             .codes
             .iter()
             .map(|(code, _)| code.clone())
-            .filter(|code| needs.iter().any(|n| n.code == *code)),
+            .filter(|code| needed.contains(code.as_str())),
     );
     for code in expected {
         match rows.get(&code) {
@@ -312,20 +313,21 @@ fn other_plan(needs: &[Need], template: &meta::Meta) -> MeasureError {
         .collect();
     let added = needs
         .iter()
-        .filter(|n| !made.contains_key(n.code.as_str()))
-        .map(|n| n.code.clone())
+        .filter(|n| !made.contains_key(n.code))
+        .map(|n| n.code.to_string())
         .collect();
+    let needed: HashSet<&str> = needs.iter().map(|n| n.code).collect();
     let removed = template
         .codes
         .iter()
-        .filter(|(c, _)| !needs.iter().any(|n| n.code == *c))
+        .filter(|(c, _)| !needed.contains(c.as_str()))
         .map(|(c, _)| c.clone())
         .collect();
     let changed = needs
         .iter()
         .filter_map(|n| {
-            let was = made.get(n.code.as_str())?;
-            (*was != n.udm.canonical()).then(|| (n.code.clone(), was.to_string(), n.udm))
+            let was = made.get(n.code)?;
+            (*was != n.udm.canonical()).then(|| (n.code.to_string(), was.to_string(), n.udm))
         })
         .collect();
     MeasureError::OtherPlan {
