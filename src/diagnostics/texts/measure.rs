@@ -110,21 +110,31 @@ fn problem(lang: Lang, text: &str, p: &ValueProblem) -> Texts {
             suggestion: *suggestion,
         }),
         ValueProblem::UnitRepeated => same(S::UnitRepeated),
-        ValueProblem::NotAValue => Texts::new(tr!(
-            lang,
-            "`{text}` non è un valore",
-            "`{text}` is not a value"
-        ))
-        .label(tr!(
-            lang,
-            "atteso un numero, una data, `sì`, `no` o `n.d.`",
-            "expected a number, a date, `sì`, `no` or `n.d.`"
-        ))
-        .help(tr!(
-            lang,
-            "i valori si scrivono come nel piano: `12`, `46,56%`, `1.234,56 €`, `31/12/2024`, `sì`, `no`, `n.d.`",
-            "values are written as in the plan: `12`, `46,56%`, `1.234,56 €`, `31/12/2024`, `sì`, `no`, `n.d.`"
-        )),
+        ValueProblem::NotAValue => {
+            let texts = Texts::new(tr!(
+                lang,
+                "`{text}` non è un valore",
+                "`{text}` is not a value"
+            ))
+            .label(tr!(
+                lang,
+                "atteso un numero, una data, `sì`, `no` o `n.d.`",
+                "expected a number, a date, `sì`, `no` or `n.d.`"
+            ));
+            // `5 # provvisorio`: a note, written as a plan's comment after the value.
+            match text.split_once('#').map(|(v, _)| v.trim()) {
+                Some(value) if !value.is_empty() => texts.help(tr!(
+                    lang,
+                    "nella cella va solo il valore, `{value}`: quello che segue `#` va nella colonna `nota`",
+                    "the cell takes the value only, `{value}`: what follows `#` goes in the `nota` column"
+                )),
+                _ => texts.help(tr!(
+                    lang,
+                    "i valori si scrivono come nel piano: `12`, `46,56%`, `1.234,56 €`, `31/12/2024`, `sì`, `no`, `n.d.`",
+                    "values are written as in the plan: `12`, `46,56%`, `1.234,56 €`, `31/12/2024`, `sì`, `no`, `n.d.`"
+                )),
+            }
+        }
     }
 }
 
