@@ -124,3 +124,45 @@ fn checking_that_frees_the_tree_as_it_goes_says_what_checking_the_whole_tree_say
     // More objectives than a batch, in one file.
     same(Path::new("the whole corpus"), &all.repeat(3));
 }
+
+/// A large plan's JSON report is made objective by objective on several threads: the same
+/// bytes as on one, for every shipped plan with each of its measurement files (the seed plan
+/// has more objectives than a worker's batch of 16).
+#[test]
+fn the_json_report_written_on_several_threads_is_the_one_written_on_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| std::fs::read_to_string(root.join("plans").join(name)).unwrap();
+    let cases = [
+        ("pistoia-prato-2024.piano", "pistoia-prato-2024-06-30.csv"),
+        ("pistoia-prato-2024.piano", "pistoia-prato-2024-12-31.csv"),
+        ("comune-2024.piano", "comune-2024-12-31.csv"),
+    ];
+    let mut written = 0;
+    for (plan, measurements) in cases {
+        let text = read(plan);
+        let checked = piano::check_plan(&Source::new(plan, text.as_str()));
+        let source = Source::new(measurements, read(measurements).as_str());
+        let loaded = piano::eval::load(&checked.model, &source);
+        let (evaluation, _) = piano::eval::evaluate(
+            &checked.model,
+            &text,
+            &loaded.measurements,
+            piano::eval::Options::default(),
+        );
+        let evaluation = evaluation.expect("the shipped measurements evaluate");
+        let report = piano::report::Report::new(&checked.model, &evaluation);
+        let mut one = Vec::new();
+        piano::report::json::write_with(report, &mut one, 1).unwrap();
+        for workers in [2, 3] {
+            let mut many = Vec::new();
+            piano::report::json::write_with(report, &mut many, workers).unwrap();
+            assert!(
+                one == many,
+                "{plan} with {measurements}: {workers} threads differ"
+            );
+        }
+        assert!(one.len() > 10_000);
+        written += 1;
+    }
+    assert_eq!(written, 3);
+}

@@ -102,6 +102,11 @@ pub fn render(report: Report) -> String {
 /// Writes the report as it walks the plan, straight to `w` (`Pretty` gives the bytes of the
 /// whole tree pretty-printed at once); only small pieces are built as values.
 pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
+    write_with(report, w, workers_for(report.model.objectives.len()))
+}
+
+/// [`write`] on `workers` threads (1: on this one); the same bytes whatever their number.
+pub fn write_with(report: Report, w: &mut dyn Write, workers: usize) -> io::Result<()> {
     let Report { model, eval, .. } = report;
     let mut j = Pretty::new(w);
     j.begin_object();
@@ -110,83 +115,35 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
     j.field("performance", &opt_percent(eval.plan.performance));
     j.key("obiettivi");
     j.begin_array();
-    for o in report.objectives() {
-        let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o))
-        else {
-            continue;
-        };
-        let k = o;
-        j.element();
-        j.begin_object();
-        j.str_field("codice", &objective.code);
-        j.str_field("titolo", &objective.title);
-        j.field("performance", &opt_percent(result.tally.performance));
-        j.key("indicatori");
-        j.begin_array();
-        for i in report.indicators(k) {
-            let (Some(ind), Some(r)) = (objective.indicators.get(i), result.indicators.get(i))
-            else {
-                continue;
-            };
-            j.element();
-            indicator(&mut j, report, k, i, ind, r);
+    let order: Vec<usize> = report.objectives();
+    if workers > 1 {
+        // Each objective's JSON is made on the workers, at the depth it has here, and written
+        // in order: the same bytes as one thread writes.
+        let depth = j.depth();
+        std::thread::scope(|scope| {
+            let made = crate::syntax::parallel::ahead(scope, order, 16, workers, move |&o| {
+                let mut bytes = Vec::new();
+                let mut nested = Pretty::nested(&mut bytes, depth);
+                let written = objective(&mut nested, report, o);
+                // Writing into a Vec cannot fail.
+                let _ = nested.flush_all();
+                written.then_some(bytes)
+            });
+            for bytes in made.flatten() {
+                j.element();
+                j.value_bytes(&bytes);
+            }
+        });
+    } else {
+        for o in order {
+            let mut bytes = Vec::new();
+            let mut nested = Pretty::nested(&mut bytes, j.depth());
+            if objective(&mut nested, report, o) {
+                let _ = nested.flush_all();
+                j.element();
+                j.value_bytes(&bytes);
+            }
         }
-        j.end_array();
-        j.field("strategico", &json!(objective.strategico));
-        j.field("ambito", &json!(objective.ambito));
-        let (m, p) = objective.missione.clone().unzip();
-        let mission = eval
-            .missions
-            .iter()
-            .find(|x| Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref());
-        j.field("missione", &json!(m));
-        j.field("programma", &json!(p));
-        j.field(
-            "missione_nome",
-            &json!(mission.and_then(|x| x.missione_name)),
-        );
-        j.field(
-            "programma_nome",
-            &json!(mission.and_then(|x| x.programma_name)),
-        );
-        j.field(
-            "risorse",
-            &objective
-                .risorse
-                .for_year(eval.year)
-                .map_or(Value::Null, number),
-        );
-        j.field("risorse_interne", &Value::Bool(objective.risorse.internal));
-        let weight = super::scheda::objective_weight(report, k);
-        j.field(
-            "peso",
-            &weight.map_or(Value::Null, |w| number(percent(w.weight))),
-        );
-        j.field(
-            "quota",
-            &weight
-                .and_then(|w| w.share)
-                .map_or(Value::Null, |s| number(percent(s))),
-        );
-        j.field("conteggi", &counts(&result.tally));
-        j.field("responsabile", &json!(objective.responsabile));
-        j.field("prerequisito", &Value::Bool(objective.prerequisite));
-        if objective.prerequisite {
-            j.field(
-                "prerequisito_raggiunto",
-                &Value::Bool(crate::eval::rollup::met(result.tally.performance)),
-            );
-        }
-        j.field("note_piano", &json!(objective.note));
-        j.field(
-            "storico",
-            &history(report, |e| super::scheda::objective_performance(e, k)),
-        );
-        j.field(
-            "variazione",
-            &change(report, |e| super::scheda::objective_performance(e, k)),
-        );
-        j.end_object();
     }
     j.end_array();
     j.field("ente", &json!(model.plan.ente));
@@ -280,6 +237,98 @@ pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
     );
     j.end_object();
     j.finish()
+}
+
+/// Objectives from which the JSON report is made on several threads.
+const PARALLEL_FROM: usize = 256;
+
+/// The threads worth writing a report of `objectives` objectives on.
+pub fn workers_for(objectives: usize) -> usize {
+    if objectives >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    }
+}
+
+/// One objective of the report, as an element of `obiettivi`; `false` (and nothing written)
+/// for an objective the evaluation does not have.
+fn objective(j: &mut Pretty, report: Report, o: usize) -> bool {
+    let Report { model, eval, .. } = report;
+    let (Some(objective), Some(result)) = (model.objectives.get(o), eval.objectives.get(o)) else {
+        return false;
+    };
+    let k = o;
+    j.begin_object();
+    j.str_field("codice", &objective.code);
+    j.str_field("titolo", &objective.title);
+    j.field("performance", &opt_percent(result.tally.performance));
+    j.key("indicatori");
+    j.begin_array();
+    for i in report.indicators(k) {
+        let (Some(ind), Some(r)) = (objective.indicators.get(i), result.indicators.get(i)) else {
+            continue;
+        };
+        j.element();
+        indicator(j, report, k, i, ind, r);
+    }
+    j.end_array();
+    j.field("strategico", &json!(objective.strategico));
+    j.field("ambito", &json!(objective.ambito));
+    let (m, p) = objective.missione.clone().unzip();
+    let mission = eval
+        .missions
+        .iter()
+        .find(|x| Some(&x.missione) == m.as_ref() && Some(&x.programma) == p.as_ref());
+    j.field("missione", &json!(m));
+    j.field("programma", &json!(p));
+    j.field(
+        "missione_nome",
+        &json!(mission.and_then(|x| x.missione_name)),
+    );
+    j.field(
+        "programma_nome",
+        &json!(mission.and_then(|x| x.programma_name)),
+    );
+    j.field(
+        "risorse",
+        &objective
+            .risorse
+            .for_year(eval.year)
+            .map_or(Value::Null, number),
+    );
+    j.field("risorse_interne", &Value::Bool(objective.risorse.internal));
+    let weight = super::scheda::objective_weight(report, k);
+    j.field(
+        "peso",
+        &weight.map_or(Value::Null, |w| number(percent(w.weight))),
+    );
+    j.field(
+        "quota",
+        &weight
+            .and_then(|w| w.share)
+            .map_or(Value::Null, |s| number(percent(s))),
+    );
+    j.field("conteggi", &counts(&result.tally));
+    j.field("responsabile", &json!(objective.responsabile));
+    j.field("prerequisito", &Value::Bool(objective.prerequisite));
+    if objective.prerequisite {
+        j.field(
+            "prerequisito_raggiunto",
+            &Value::Bool(crate::eval::rollup::met(result.tally.performance)),
+        );
+    }
+    j.field("note_piano", &json!(objective.note));
+    j.field(
+        "storico",
+        &history(report, |e| super::scheda::objective_performance(e, k)),
+    );
+    j.field(
+        "variazione",
+        &change(report, |e| super::scheda::objective_performance(e, k)),
+    );
+    j.end_object();
+    true
 }
 
 /// `{"confronto": ">=", "valore": 95}` or `null`, written as it is walked (three times an

@@ -31,6 +31,34 @@ impl<'w> Pretty<'w> {
         }
     }
 
+    /// A writer for a part of a document, at `depth` in it (see [`Pretty::value_bytes`]).
+    pub fn nested(w: &'w mut dyn Write, depth: usize) -> Self {
+        Pretty {
+            depth,
+            ..Pretty::new(w)
+        }
+    }
+
+    /// The depth of what is written next.
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// A value another writer made at this depth ([`Pretty::nested`]), as it is.
+    pub fn value_bytes(&mut self, bytes: &[u8]) {
+        self.raw(bytes);
+        self.has_value = true;
+    }
+
+    /// Everything gathered, to the output: the end of a nested part.
+    pub fn flush_all(mut self) -> io::Result<()> {
+        self.flush();
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
     fn raw(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
         if self.buf.len() >= CHUNK {

@@ -5,7 +5,7 @@ pub mod error;
 mod expected;
 mod formula;
 pub mod literal;
-mod parallel;
+pub(crate) mod parallel;
 pub mod parser;
 pub mod scan;
 pub mod text;
