@@ -3,9 +3,14 @@
 /// Unescapes the inside of a `"..."` string. Returns the text and the byte offsets (within
 /// `inner`) of escapes other than `\"` and `\\`, which are reported and kept as written.
 pub fn unescape(inner: &str) -> (String, Vec<(usize, String)>) {
+    // Most texts have no escape: copied whole.
+    let Some(first) = inner.find('\\') else {
+        return (inner.to_string(), Vec::new());
+    };
     let mut out = String::with_capacity(inner.len());
+    out.push_str(&inner[..first]);
     let mut bad = Vec::new();
-    let mut chars = inner.char_indices();
+    let mut chars = inner[first..].char_indices().map(|(i, c)| (i + first, c));
     while let Some((i, c)) = chars.next() {
         if c != '\\' {
             out.push(c);
