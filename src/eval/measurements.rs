@@ -768,13 +768,15 @@ impl<'a> Rows<'a> {
         if self.loaded.has_errors() {
             return;
         }
-        let codes: Vec<String> = needs::needed(self.model)
-            .into_iter()
-            .filter(|n| {
-                self.loaded.measurements.get(n.target).is_none() || self.blank.contains(&n.target)
-            })
-            .map(|n| n.code.to_string())
-            .collect();
+        // The rows are all read: their maps are no longer needed, and a large plan's are large.
+        self.codes = HashMap::new();
+        self.seen = HashMap::new();
+        let mut codes: Vec<String> = Vec::new();
+        needs::each_needed(self.model, |n| {
+            if self.loaded.measurements.get(n.target).is_none() || self.blank.contains(&n.target) {
+                codes.push(n.code.to_string());
+            }
+        });
         if !codes.is_empty() {
             let end = self.loaded.measurements.end;
             self.error(end, MeasureError::Missing { codes });

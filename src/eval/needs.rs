@@ -26,11 +26,18 @@ pub struct Need<'m> {
 
 pub fn needed(model: &Model) -> Vec<Need<'_>> {
     let mut out = Vec::new();
+    each_needed(model, |need| out.push(need));
+    out
+}
+
+/// [`needed`], one need at a time, without a list of them all (a large plan has a need per
+/// indicator).
+pub fn each_needed<'m>(model: &'m Model, mut f: impl FnMut(Need<'m>)) {
     let mut listed = vec![false; model.measures.len()];
     for (o, objective) in model.objectives.iter().enumerate() {
         for (i, indicator) in objective.indicators.iter().enumerate() {
             match &indicator.formula {
-                None => out.push(Need {
+                None => f(Need {
                     code: &indicator.code,
                     target: Target::Indicator(o, i),
                     udm: indicator.udm,
@@ -47,7 +54,7 @@ pub fn needed(model: &Model) -> Vec<Need<'_>> {
                         if std::mem::replace(&mut listed[id], true) {
                             continue;
                         }
-                        out.push(Need {
+                        f(Need {
                             code: &measure.code,
                             target: Target::Measure(id),
                             udm: measure.udm,
@@ -59,7 +66,6 @@ pub fn needed(model: &Model) -> Vec<Need<'_>> {
             }
         }
     }
-    out
 }
 
 /// The measures an expression uses, in order of appearance.
