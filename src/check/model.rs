@@ -192,7 +192,8 @@ pub struct Indicator {
     pub span: Span,
     pub algoritmo: Option<String>,
     /// `None`: measured directly (its value comes from the measurement file).
-    pub formula: Option<Formula>,
+    /// Boxed: inline, it was 72 of an indicator's 368 bytes, measured directly or not.
+    pub formula: Option<Box<Formula>>,
     pub tipologia: Option<Tipologia>,
     pub tipo: Option<Tipo>,
     pub udm: Udm,

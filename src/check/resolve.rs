@@ -696,11 +696,11 @@ impl<'a> Resolver<'a> {
                     );
                 }
             }
-            indicators[i].formula = Some(Formula {
+            indicators[i].formula = Some(Box::new(Formula {
                 expr,
                 span: field.value.span,
                 corrected,
-            });
+            }));
         }
         self.cycles(&indicatori, &formulas, &depends);
 
