@@ -43,6 +43,15 @@ pub(super) fn apply(
     diagnostics: &mut [Diagnostic],
     sink: &mut Sink,
 ) {
+    // Most plans have no `consenti`: no line index of the whole file for them.
+    let has_keyword = |c: &Span| {
+        let raw = crate::syntax::scan::comment_text(text, *c);
+        raw.strip_prefix('#')
+            .is_some_and(|body| body.trim_start().starts_with(KEYWORD))
+    };
+    if !comments.iter().any(has_keyword) {
+        return;
+    }
     let lines = LineIndex::new(text);
     let consentis: Vec<Consenti> = comments
         .iter()

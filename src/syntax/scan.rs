@@ -281,6 +281,11 @@ impl Scanner<'_> {
         if rest.is_empty() || rest.starts_with(['\n', '\r', '#']) {
             return;
         }
+        // An indented line inside a block (nearly every line) neither starts an item nor is
+        // stray text: nothing to look at.
+        if !self.stack.is_empty() && j > i {
+            return;
+        }
         let word_len = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(rest.len());
