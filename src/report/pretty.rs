@@ -222,11 +222,7 @@ impl<'w> Pretty<'w> {
 
     pub fn finish(mut self) -> io::Result<()> {
         self.raw(b"\n");
-        self.flush();
-        match self.error {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+        self.flush_all()
     }
 }
 

@@ -175,7 +175,9 @@ impl<'t> Objectives<'t> {
             next,
             parsed,
         } = self;
-        let rest = chunks.get(next..).map(<[_]>::to_vec).unwrap_or_default();
+        // The chunks not parsed yet, moved rather than copied.
+        let mut rest = chunks;
+        rest.drain(..next.min(rest.len()));
         let ahead = parallel::ahead(scope, rest, AHEAD_BATCH, workers, move |chunk| {
             parse_chunk(text, chunk, &comments)
         });
