@@ -222,6 +222,8 @@ fn report(diagnostics: &mut Vec<Diagnostic>, (span, error): (Span, MeasureError)
 
 /// The CSV file's rows, made as they are taken; a row with the wrong number of cells is its
 /// diagnostic instead.
+// As in `table_rows`: a row and the diagnostic that takes its place are used at once.
+#[allow(clippy::result_large_err)]
 fn csv_rows<'t>(
     text: &'t str,
     diagnostics: &mut Vec<Diagnostic>,
@@ -242,41 +244,18 @@ fn csv_rows<'t>(
             return None;
         }
     };
-    // An unclosed quote ends the records: its diagnostic, as the rows' own, comes in their
-    // place.
-    let (body, unclosed) = split_unclosed(records);
-    let rows = table_rows(&header, body, diagnostics, |cell| Raw::Text {
+    // An unclosed quote ends the records: its diagnostic comes in the place of the rows it
+    // swallowed.
+    let body = records.map(|r| r.map_err(|(span, error)| Diagnostic::new(span, error)));
+    table_rows(&header, body, diagnostics, |cell| Raw::Text {
         cell,
         iso: false,
-    })?;
-    Some(rows.chain(unclosed))
-}
-
-/// The records until an unclosed quote, and then that quote's diagnostic.
-// As in `table_rows`: the diagnostic that takes a row's place is used at once.
-#[allow(clippy::type_complexity, clippy::result_large_err)]
-fn split_unclosed(
-    records: csv::Reader<'_>,
-) -> (
-    impl Iterator<Item = csv::Record> + use<'_>,
-    impl Iterator<Item = Result<Row, Diagnostic>> + use<'_>,
-) {
-    let unclosed = std::rc::Rc::new(std::cell::Cell::new(None));
-    let seen = std::rc::Rc::clone(&unclosed);
-    let body = records.map_while(move |r| match r {
-        Ok(record) => Some(record),
-        Err(e) => {
-            seen.set(Some(e));
-            None
-        }
-    });
-    let after = std::iter::from_fn(move || unclosed.take())
-        .map(|(span, error)| Err(Diagnostic::new(span, error)));
-    (body, after)
+    })
 }
 
 /// A table's header and records → rows, made as they are taken; a row with the wrong number
-/// of cells is its diagnostic instead. `value` reads a value cell (a CSV's text, a workbook's
+/// of cells is its diagnostic instead, and a record that could not be read (`Err`) stays its
+/// diagnostic. `value` reads a value cell (a CSV's text, a workbook's
 /// typed cell).
 // A row and the diagnostic that takes its place are used at once, one at a time: nothing is
 // gained by boxing the diagnostic.
@@ -288,7 +267,7 @@ pub(crate) fn table_rows<B, V>(
     value: V,
 ) -> Option<impl Iterator<Item = Result<Row, Diagnostic>> + use<B, V>>
 where
-    B: IntoIterator<Item = csv::Record>,
+    B: IntoIterator<Item = Result<csv::Record, Diagnostic>>,
     V: Fn(Cell) -> Raw,
 {
     let columns = read_header(header, diagnostics)?;
@@ -299,7 +278,8 @@ where
     let (note_at, udm_at) = (at("nota"), at("udm"));
     let width = header.cells.len();
     let header_span = header.span;
-    Some(body.into_iter().map(move |mut record| {
+    Some(body.into_iter().map(move |record| {
+        let mut record = record?;
         if record.cells.len() != width {
             return Err(Diagnostic::new(
                 record.span,

@@ -116,34 +116,25 @@ pub fn write_with(report: Report, w: &mut dyn Write, workers: usize) -> io::Resu
     j.key("obiettivi");
     j.begin_array();
     let order: Vec<usize> = report.objectives();
+    let depth = j.depth();
+    let mut write = |bytes: Vec<u8>| {
+        j.element();
+        j.value_bytes(&bytes);
+    };
     if workers > 1 {
         // Each objective's JSON is made on the workers, at the depth it has here, and written
         // in order: the same bytes as one thread writes.
-        let depth = j.depth();
         std::thread::scope(|scope| {
             let made = crate::syntax::parallel::ahead(scope, order, 16, workers, move |&o| {
-                let mut bytes = Vec::new();
-                let mut nested = Pretty::nested(&mut bytes, depth);
-                let written = objective(&mut nested, report, o);
-                // Writing into a Vec cannot fail.
-                let _ = nested.flush_all();
-                written.then_some(bytes)
+                objective_bytes(report, o, depth)
             });
-            for bytes in made.flatten() {
-                j.element();
-                j.value_bytes(&bytes);
-            }
+            made.flatten().for_each(&mut write);
         });
     } else {
-        for o in order {
-            let mut bytes = Vec::new();
-            let mut nested = Pretty::nested(&mut bytes, j.depth());
-            if objective(&mut nested, report, o) {
-                let _ = nested.flush_all();
-                j.element();
-                j.value_bytes(&bytes);
-            }
-        }
+        order
+            .into_iter()
+            .filter_map(|o| objective_bytes(report, o, depth))
+            .for_each(write);
     }
     j.end_array();
     j.field("ente", &json!(model.plan.ente));
@@ -249,6 +240,17 @@ pub fn workers_for(objectives: usize) -> usize {
     } else {
         1
     }
+}
+
+/// One objective of the report as it is written at `depth` (see [`Pretty::nested`]); `None`
+/// for an objective the evaluation does not have.
+fn objective_bytes(report: Report, o: usize, depth: usize) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut nested = Pretty::nested(&mut bytes, depth);
+    let written = objective(&mut nested, report, o);
+    // Writing into a Vec cannot fail.
+    let _ = nested.flush_all();
+    written.then_some(bytes)
 }
 
 /// One objective of the report, as an element of `obiettivi`; `false` (and nothing written)

@@ -90,10 +90,9 @@ where
         let (shared, items, f) = (Arc::clone(&shared), Arc::clone(&items), Arc::clone(&f));
         let work = move || {
             while let Some(b) = shared.claim(batches, window) {
-                let slice = &items[b * batch..((b + 1) * batch).min(items.len())];
                 // A panic is handed to the reader, who would otherwise wait for this batch.
                 let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    slice.iter().map(|x| f(x)).collect::<Vec<R>>()
+                    one_batch(&items, b, batch, &*f)
                 }));
                 shared.deliver(b, out);
             }
@@ -112,12 +111,17 @@ where
         fallback: (started == 0).then(|| {
             let f = Arc::clone(&f);
             let items = Arc::clone(&items);
-            Box::new(move |b: usize| {
-                let slice = &items[b * batch..((b + 1) * batch).min(items.len())];
-                slice.iter().map(|x| f(x)).collect::<Vec<R>>()
-            }) as Box<dyn Fn(usize) -> Vec<R> + 'scope>
+            Box::new(move |b: usize| one_batch(&items, b, batch, &*f))
+                as Box<dyn Fn(usize) -> Vec<R> + 'scope>
         }),
     }
+}
+
+/// `f` over the `b`-th batch of `batch` items.
+fn one_batch<T, R>(items: &[T], b: usize, batch: usize, f: &impl Fn(&T) -> R) -> Vec<R> {
+    let end = b.saturating_add(1).saturating_mul(batch).min(items.len());
+    let start = b.saturating_mul(batch).min(end);
+    items[start..end].iter().map(f).collect()
 }
 
 type Outcome<R> = std::thread::Result<Vec<R>>;

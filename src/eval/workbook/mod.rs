@@ -167,7 +167,7 @@ pub fn load(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
             if let Some(template) = &template {
                 made_by_template(model, template, &header, &body, &view, &mut diagnostics);
             }
-            measurements::table_rows(&header, body, &mut diagnostics, value)
+            measurements::table_rows(&header, body.into_iter().map(Ok), &mut diagnostics, value)
                 .map(|rows| Box::new(rows) as RowIter)
         }
     };
