@@ -65,11 +65,15 @@ impl Source {
     /// Decodes bytes as UTF-8 (a BOM is dropped) or, when they are not valid UTF-8, as
     /// Windows-1252. Returns the encoding used, so callers may mention it.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> (Self, Encoding) {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
+        Source::from_vec(name, bytes.to_vec())
+    }
+
+    /// As [`Source::from_bytes`], keeping the bytes as the text when they are UTF-8.
+    pub fn from_vec(name: impl Into<String>, bytes: Vec<u8>) -> (Self, Encoding) {
+        match String::from_utf8(without_bom(bytes)) {
             Ok(text) => (Source::new(name, text), Encoding::Utf8),
-            Err(_) => {
-                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Err(e) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
                 (Source::new(name, text.into_owned()), Encoding::Windows1252)
             }
         }
@@ -82,16 +86,24 @@ impl Source {
     /// and an error (F0003) where it is. Line ends of a lone CR (old Mac files) are read as
     /// line ends; a file that has no other kind gets a warning (F0004).
     pub fn plan_from_bytes(name: impl Into<String>, bytes: &[u8]) -> (Self, Encoding) {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let (text, encoding, invalid) = match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), Encoding::Utf8, Vec::new()),
-            Err(_) => match utf8_with_invalid_bytes(bytes) {
-                Some((text, invalid)) => (text, Encoding::Utf8, invalid),
-                None => {
-                    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                    (text.into_owned(), Encoding::Windows1252, Vec::new())
+        Source::plan_from_vec(name, bytes.to_vec())
+    }
+
+    /// As [`Source::plan_from_bytes`], keeping the bytes as the text when they are UTF-8: a
+    /// copy of a large plan would double the memory while reading it.
+    pub fn plan_from_vec(name: impl Into<String>, bytes: Vec<u8>) -> (Self, Encoding) {
+        let (text, encoding, invalid) = match String::from_utf8(without_bom(bytes)) {
+            Ok(text) => (text, Encoding::Utf8, Vec::new()),
+            Err(e) => {
+                let bytes = e.as_bytes();
+                match utf8_with_invalid_bytes(bytes) {
+                    Some((text, invalid)) => (text, Encoding::Utf8, invalid),
+                    None => {
+                        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                        (text.into_owned(), Encoding::Windows1252, Vec::new())
+                    }
                 }
-            },
+            }
         };
         let (text, first_cr) = lone_carriage_returns(text);
         let mut source = Source::new(name, text);
@@ -220,6 +232,13 @@ fn utf8_with_invalid_bytes(bytes: &[u8]) -> Option<(String, Vec<(Span, Vec<u8>)>
 
 /// Every CR not followed by LF turned into LF (the same length, so spans keep), and where the
 /// first one was when the text has no LF of its own: CR-only line ends.
+fn without_bom(mut bytes: Vec<u8>) -> Vec<u8> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    bytes
+}
+
 fn lone_carriage_returns(text: String) -> (String, Option<usize>) {
     if !text.contains('\r') {
         return (text, None);

@@ -285,16 +285,12 @@ mod rollup {
                     tipologia: None,
                     tipo: None,
                     udm: Udm::Count,
-                    fonte: None,
-                    kpi: None,
-                    note: vec![],
                     targets: vec![],
                     weight: Weight {
                         relative: d(w),
                         share: d(w),
                     },
-                    template: None,
-                    baseline: None,
+                    extra: None,
                 })
                 .collect(),
         }

@@ -109,14 +109,29 @@ pub fn check_staged_keeping(text: &str, workers: usize, keep: Keep) -> Checked {
     }
     let mut sink = Sink::default();
     let mut syntax = Vec::new();
+    let count = objectives.remaining();
     let model = if workers > 1 {
         // The objectives are parsed on the workers while this thread resolves the ones before.
         std::thread::scope(|scope| {
             let objectives = objectives.ahead(scope);
-            resolve::resolve_staged(&rest, objectives, text, &mut sink, &mut syntax, keep)
+            resolve::resolve_staged(
+                &rest,
+                (objectives, count),
+                text,
+                &mut sink,
+                &mut syntax,
+                keep,
+            )
         })
     } else {
-        resolve::resolve_staged(&rest, objectives, text, &mut sink, &mut syntax, keep)
+        resolve::resolve_staged(
+            &rest,
+            (objectives, count),
+            text,
+            &mut sink,
+            &mut syntax,
+            keep,
+        )
     };
     let mut diagnostics = rest.diagnostics;
     diagnostics.append(&mut syntax);

@@ -54,10 +54,13 @@ pub(super) fn resolve_owned(parsed: &mut Parsed, text: &str, sink: &mut Sink) ->
 
 /// [`resolve_owned`] as the objectives are parsed: `rest` holds every other item, and
 /// `objectives` gives each objective's tree (or the broken item in its place), dropped once it
-/// is resolved. The whole tree is never built. Their syntax diagnostics go to `diagnostics`.
+/// is resolved, and how many there are. The whole tree is never built. Their syntax diagnostics go to `diagnostics`.
 pub(super) fn resolve_staged(
     rest: &Parsed,
-    objectives: impl Iterator<Item = crate::syntax::parser::ChunkOutcome>,
+    (objectives, count): (
+        impl Iterator<Item = crate::syntax::parser::ChunkOutcome>,
+        usize,
+    ),
     text: &str,
     sink: &mut Sink,
     diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
@@ -74,6 +77,7 @@ pub(super) fn resolve_staged(
     });
     let mut r = Resolver::new(rest, text, sink);
     r.keep = keep;
+    r.model.objectives.reserve_exact(count);
     r.run(&rest.plan, inputs);
     r.model
 }
@@ -960,16 +964,19 @@ impl<'a> Resolver<'a> {
                 .or(t.and_then(|t| t.tipo.as_ref()))
                 .and_then(|x| x.value.known),
             udm: udm.unwrap_or(Udm::Count),
-            fonte: pick(|f| &f.fonte),
-            kpi: pick(|f| &f.kpi),
-            note: notes.iter().map(|n| n.value.value.clone()).collect(),
             targets: resolved,
-            baseline,
             weight: Weight {
                 relative: Decimal::ZERO,
                 share: Decimal::ZERO,
             },
-            template: own.modello.as_ref().map(|m| m.value.value.clone()),
+            extra: IndicatorExtra {
+                fonte: pick(|f| &f.fonte),
+                kpi: pick(|f| &f.kpi),
+                note: notes.iter().map(|n| n.value.value.clone()).collect(),
+                baseline,
+                template: own.modello.as_ref().map(|m| m.value.value.clone()),
+            }
+            .boxed(),
         };
         (indicator, entry, formula)
     }

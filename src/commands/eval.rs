@@ -386,7 +386,7 @@ fn load_measurements(
     // Bytes, not text: a workbook is recognised by its first bytes.
     let name = path.display().to_string();
     match files::read_bytes(path) {
-        Ok(bytes) => Ok(eval::load_bytes(model, &name, &bytes)),
+        Ok(bytes) => Ok(eval::load_vec(model, &name, bytes)),
         Err(error) => Err(Box::new((
             Source::new(name, ""),
             Diagnostic::new(Span::point(0), error),

@@ -139,7 +139,7 @@ impl Walk {
 pub fn read(path: &Path) -> (Source, Option<Diagnostic>) {
     let name = path.display().to_string();
     match read_bytes(path) {
-        Ok(bytes) => (Source::from_bytes(name, &bytes).0, None),
+        Ok(bytes) => (Source::from_vec(name, bytes).0, None),
         Err(error) => (
             Source::new(name, ""),
             Some(Diagnostic::new(Span::point(0), error)),
@@ -231,7 +231,7 @@ fn kind(metadata: &Metadata) -> FileKind {
 pub fn read_plan(path: &Path) -> (Source, Option<Diagnostic>) {
     let name = path.display().to_string();
     match read_bytes(path) {
-        Ok(bytes) => (Source::plan_from_bytes(name, &bytes).0, None),
+        Ok(bytes) => (Source::plan_from_vec(name, bytes).0, None),
         Err(error) => (
             Source::new(name, ""),
             Some(Diagnostic::new(Span::point(0), error)),

@@ -561,39 +561,97 @@ struct Rows<'a> {
     model: &'a Model,
     loaded: &'a mut Loaded,
     codes: HashMap<&'a str, Target>,
-    /// The codes a file may give, for "did you mean".
-    candidates: Vec<&'a str>,
-    seen: HashMap<String, Span>,
+    /// The codes a file may give, for "did you mean": listed at the first unknown code.
+    candidates: Option<Vec<&'a str>>,
+    /// Where each code of the plan was first given.
+    first: FirstRows,
+    /// Where each other code (unknown, or `rilevazione`) was first given.
+    first_other: HashMap<String, Span>,
     /// What the rows with an empty value cell are for.
     blank: HashSet<Target>,
+}
+
+/// Where each code the plan knows was first given, in one table: the indicators objective by
+/// objective, then the measures. A map keyed by a copy of each code took three times the
+/// memory, at eval's peak.
+struct FirstRows {
+    /// Where each objective's indicators start in `spans`.
+    starts: Vec<usize>,
+    /// Where the measures start in `spans`.
+    measures: usize,
+    spans: Vec<Option<Span>>,
+}
+
+impl FirstRows {
+    fn new(model: &Model) -> Self {
+        let mut starts = Vec::with_capacity(model.objectives.len());
+        let mut measures = 0;
+        for objective in &model.objectives {
+            starts.push(measures);
+            measures += objective.indicators.len();
+        }
+        FirstRows {
+            starts,
+            measures,
+            spans: vec![None; measures + model.measures.len()],
+        }
+    }
+
+    fn slot(&mut self, target: Target) -> Option<&mut Option<Span>> {
+        let at = match target {
+            Target::Measure(id) => self.measures.checked_add(id)?,
+            Target::Indicator(o, i) => self.starts.get(o)?.checked_add(i)?,
+        };
+        self.spans.get_mut(at)
+    }
+
+    fn clear(&mut self) {
+        *self = FirstRows {
+            starts: Vec::new(),
+            measures: 0,
+            spans: Vec::new(),
+        };
+    }
 }
 
 impl<'a> Rows<'a> {
     fn new(model: &'a Model, loaded: &'a mut Loaded) -> Self {
         let indicators: usize = model.objectives.iter().map(|o| o.indicators.len()).sum();
         let mut codes = HashMap::with_capacity(indicators + model.measures.len());
-        let mut candidates = vec![RILEVAZIONE];
         for (o, objective) in model.objectives.iter().enumerate() {
             for (i, indicator) in objective.indicators.iter().enumerate() {
                 codes.insert(indicator.code.as_str(), Target::Indicator(o, i));
-                if indicator.formula.is_none() {
-                    candidates.push(indicator.code.as_str());
-                }
             }
         }
         for (id, measure) in model.measures.iter().enumerate() {
             codes.insert(measure.code.as_str(), Target::Measure(id));
-            candidates.push(measure.code.as_str());
         }
-        let seen = HashMap::with_capacity(codes.len());
         Rows {
             model,
             loaded,
             codes,
-            candidates,
-            seen,
+            candidates: None,
+            first: FirstRows::new(model),
+            first_other: HashMap::new(),
             blank: HashSet::new(),
         }
+    }
+
+    /// The codes a file may give: `rilevazione`, the indicators measured directly, the
+    /// measures.
+    fn candidates(&mut self) -> &[&'a str] {
+        let model = self.model;
+        self.candidates.get_or_insert_with(|| {
+            let direct = model.objectives.iter().flat_map(|o| &o.indicators);
+            std::iter::once(RILEVAZIONE)
+                .chain(
+                    direct
+                        .filter(|i| i.formula.is_none())
+                        .map(|i| i.code.as_str()),
+                )
+                .chain(model.measures.iter().map(|m| m.code.as_str()))
+                .collect()
+        })
     }
 
     fn error(&mut self, span: Span, error: MeasureError) {
@@ -601,7 +659,7 @@ impl<'a> Rows<'a> {
     }
 
     fn row(&mut self, row: Row) {
-        let code = row.code.text.trim().to_string();
+        let code = row.code.text.trim();
         if code.is_empty() {
             self.error(
                 Span::point(row.code.span.start.max(row.span.start)),
@@ -610,12 +668,33 @@ impl<'a> Rows<'a> {
             return;
         }
         let code_span = row.code.span;
-        if let Some(first) = self.seen.get(&code) {
-            let first = *first;
+        // `rilevazione` first, as a measure may have that name.
+        let known = match code {
+            RILEVAZIONE => None,
+            _ => self.codes.get(code).copied(),
+        };
+        let first = match known {
+            Some(target) => match self.first.slot(target) {
+                Some(Some(first)) => Some(*first),
+                Some(slot) => {
+                    *slot = Some(code_span);
+                    None
+                }
+                None => None,
+            },
+            None => match self.first_other.get(code) {
+                Some(first) => Some(*first),
+                None => {
+                    self.first_other.insert(code.to_string(), code_span);
+                    None
+                }
+            },
+        };
+        if let Some(first) = first {
+            let code = code.to_string();
             self.error(code_span, MeasureError::DuplicateCode { code, first });
             return;
         }
-        self.seen.insert(code.clone(), code_span);
         if code == RILEVAZIONE {
             match self.literal(&row.value) {
                 Some((span, Some(literal))) => match value::monitoring_date(literal) {
@@ -627,9 +706,10 @@ impl<'a> Rows<'a> {
             }
             return;
         }
-        let Some(target) = self.codes.get(code.as_str()).copied() else {
+        let Some(target) = known else {
             let suggestion =
-                suggest::closest(&code, self.candidates.iter().copied()).map(str::to_string);
+                suggest::closest(code, self.candidates().iter().copied()).map(str::to_string);
+            let code = code.to_string();
             self.error(code_span, MeasureError::UnknownCode { code, suggestion });
             return;
         };
@@ -648,7 +728,7 @@ impl<'a> Rows<'a> {
                     self.error(
                         code_span,
                         MeasureError::Computed {
-                            code,
+                            code: code.to_string(),
                             measures,
                             formula: formula.span,
                         },
@@ -659,7 +739,7 @@ impl<'a> Rows<'a> {
             }
         };
         if let Some(cell) = &row.udm {
-            self.udm_column(&code, cell, udm);
+            self.udm_column(code, cell, udm);
         }
         let note = row.note.filter(|n| !n.is_empty());
         let from_sheet = matches!(row.value, Raw::Sheet(..));
@@ -671,7 +751,7 @@ impl<'a> Rows<'a> {
                 self.blank.insert(target);
                 Val::NotAvailable
             }
-            Some(literal) => match value::typed(literal, udm, &code) {
+            Some(literal) => match value::typed(literal, udm, code) {
                 Ok(v) => v,
                 // A spreadsheet number in a `%` row, in a cell not formatted as a percentage.
                 Err(MeasureError::PercentWithoutSign { code, number }) if from_sheet => {
@@ -750,7 +830,9 @@ impl<'a> Rows<'a> {
         }
         // The rows are all read: their maps are no longer needed, and a large plan's are large.
         self.codes = HashMap::new();
-        self.seen = HashMap::new();
+        self.first.clear();
+        self.first_other = HashMap::new();
+        self.candidates = None;
         let mut codes: Vec<String> = Vec::new();
         needs::each_needed(self.model, |n| {
             if self.loaded.measurements.get(n.target).is_none() || self.blank.contains(&n.target) {

@@ -44,6 +44,16 @@ pub fn load_bytes(model: &Model, name: &str, bytes: &[u8]) -> (Source, Loaded) {
     (source, loaded)
 }
 
+/// As [`load_bytes`], keeping the bytes of a text file as its text instead of a copy.
+pub fn load_vec(model: &Model, name: &str, bytes: Vec<u8>) -> (Source, Loaded) {
+    if workbook::is_workbook(&bytes) {
+        return workbook::load(model, name, &bytes);
+    }
+    let source = Source::from_vec(name, bytes).0;
+    let loaded = load(model, &source);
+    (source, loaded)
+}
+
 /// What the command line says about the evaluation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {

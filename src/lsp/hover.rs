@@ -274,7 +274,7 @@ fn formula_site(
             let result = model.objectives.iter().enumerate().find_map(|(o, obj)| {
                 obj.indicators.iter().find_map(|i| {
                     let formula = i.formula.as_ref()?;
-                    (i.template.as_deref() == Some(t) && formula.span == f.expr)
+                    (i.template() == Some(t) && formula.span == f.expr)
                         .then(|| crate::check::formula_unit(model, o, formula, &doc.text))
                 })
             });

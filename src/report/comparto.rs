@@ -28,7 +28,7 @@ pub fn unassigned_title(lang: Lang, ambito: bool) -> &'static str {
 
 /// `baseline 2023: 45%`, for beside the target.
 pub fn baseline_text(indicator: &Indicator, lang: Lang) -> Option<String> {
-    let (year, value) = indicator.baseline.as_ref()?;
+    let (year, value) = indicator.baseline()?;
     let v = value
         .as_ref()
         .map_or("n.d.".to_string(), |v| target_value_text(v, indicator.udm));

@@ -216,13 +216,11 @@ fn wide(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Resu
                     String::new()
                 },
                 indicator
-                    .baseline
-                    .as_ref()
+                    .baseline()
                     .map(|(y, _)| y.to_string())
                     .unwrap_or_default(),
                 indicator
-                    .baseline
-                    .as_ref()
+                    .baseline()
                     .map(|(_, v)| {
                         v.as_ref()
                             .map_or("n.d.".to_string(), |v| target_cell(v, indicator.udm))

@@ -278,7 +278,7 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
         .collect();
     for &i in &indicators {
         let ind = &objective.indicators[i];
-        plan_marks.push(ind.note.iter().map(|n| note(&ind.code, n)).collect());
+        plan_marks.push(ind.note().iter().map(|n| note(&ind.code, n)).collect());
     }
     let mut value_marks: Vec<Vec<usize>> = Vec::new();
     for &i in &indicators {

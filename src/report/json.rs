@@ -381,7 +381,7 @@ fn indicator(
     j.field("ritardo_gg", &json!(r.score.late_days));
     j.field(
         "baseline",
-        &match &indicator.baseline {
+        &match indicator.baseline() {
             Some((year, v)) => json!({
                 "anno": year,
                 "valore": v.as_ref().map_or(Value::Null, |v| target_value(v, indicator.udm)),
@@ -404,7 +404,7 @@ fn indicator(
         target_field(j, &year.to_string(), t, indicator.udm);
     }
     j.end_object();
-    j.field("note_piano", &json!(indicator.note));
+    j.field("note_piano", &json!(indicator.note()));
     j.key("storico");
     j.begin_array();
     for e in report.dates {

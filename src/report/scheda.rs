@@ -227,7 +227,7 @@ pub fn plan_notes<'a>(report: Report<'a>, o: usize) -> Vec<(Option<&'a str>, &'a
     for i in report.indicators(o) {
         if let Some(ind) = objective.indicators.get(i) {
             out.extend(
-                ind.note
+                ind.note()
                     .iter()
                     .map(|n| (Some(ind.name.as_str()), n.as_str())),
             );

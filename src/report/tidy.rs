@@ -230,7 +230,7 @@ pub fn write(report: Report, w: &mut dyn std::io::Write) -> std::io::Result<()> 
                     },
                 );
             }
-            if let Some((year, v)) = &indicator.baseline {
+            if let Some((year, v)) = indicator.baseline() {
                 let v = v
                     .as_ref()
                     .map(|v| target_value(v, indicator.udm))

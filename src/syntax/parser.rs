@@ -158,6 +158,12 @@ fn is_objective(text: &str, chunk: &scan::Chunk) -> bool {
 const AHEAD_BATCH: usize = 32;
 
 impl<'t> Objectives<'t> {
+    /// How many objectives are still to come: a resolver reserves room for them at once
+    /// instead of doubling a vector of 10,000 objectives up to 16,384.
+    pub fn remaining(&self) -> usize {
+        self.chunks.len().saturating_sub(self.next) + self.parsed.len()
+    }
+
     /// The same outcomes, parsed on `workers` threads of `scope` while the caller uses the
     /// ones before (`parallel::ahead`): resolving an objective overlaps parsing the next.
     pub fn ahead<'scope>(
