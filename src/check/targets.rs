@@ -52,7 +52,7 @@ pub(super) fn resolve(
     meant: Option<i32>,
     sink: &mut Sink,
 ) -> Vec<(i32, TargetSpec)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(targets.len());
     for field in targets {
         let t = &field.value;
         let year = t.year.value;

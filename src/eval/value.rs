@@ -74,7 +74,11 @@ fn read_with(cell: &Cell, iso_dates: bool, fast: bool) -> Result<Literal, (Span,
     let trimmed = cell.text.trim();
     // Excel writes a non-breaking space before `€` and `%`: read it as a space, keeping byte
     // offsets (U+00A0 is two bytes, U+202F three).
-    let text = trimmed.replace('\u{A0}', "  ").replace('\u{202F}', "   ");
+    let text = if trimmed.contains(['\u{A0}', '\u{202F}']) {
+        std::borrow::Cow::Owned(trimmed.replace('\u{A0}', "  ").replace('\u{202F}', "   "))
+    } else {
+        std::borrow::Cow::Borrowed(trimmed)
+    };
     let whole = cell.sub(lead, lead + trimmed.len());
     let bad = |problem: ValueProblem| {
         (
@@ -99,7 +103,7 @@ fn read_with(cell: &Cell, iso_dates: bool, fast: bool) -> Result<Literal, (Span,
     {
         return Ok(Literal::Number {
             value,
-            text: text.clone(),
+            text: text.into_owned(),
             unit: None,
         });
     }

@@ -45,8 +45,8 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberProblem> {
             .map(|d| sign(negative) + &super::super::italian::number(d));
         return Err(NumberProblem::Malformed { suggestion });
     }
-    let groups: Vec<&str> = int_part.split('.').collect();
-    let groups_ok = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let mut groups = int_part.split('.');
+    let groups_ok = groups.next().is_some_and(|g| g.len() <= 3) && groups.all(|g| g.len() == 3);
     if dots > 0 && !groups_ok {
         if dots == 1 && frac_part.is_none() {
             // `2.5` or `157575.48`: read the dot as a decimal point to suggest a spelling.
@@ -57,7 +57,10 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberProblem> {
         }
         return Err(NumberProblem::Malformed { suggestion: None });
     }
-    let int_digits = int_part.replace('.', "");
+    let int_digits = match dots {
+        0 => std::borrow::Cow::Borrowed(int_part),
+        _ => std::borrow::Cow::Owned(int_part.replace('.', "")),
+    };
     let frac = frac_part.unwrap_or("");
     match crate::range::check_written(&int_digits, frac) {
         Ok(()) => {}
@@ -67,13 +70,39 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberProblem> {
             return Err(NumberProblem::TooManyDecimals { suggestion });
         }
     }
-    let plain = match frac_part {
-        Some(frac) => format!("{int_digits}.{frac}"),
-        None => int_digits,
+    let value = match from_digits(&int_digits, frac_part) {
+        Some(value) => value,
+        None => {
+            let plain = match frac_part {
+                Some(frac) => format!("{int_digits}.{frac}"),
+                None => int_digits.into_owned(),
+            };
+            // Within the range a number has at most 25 digits: it is always exact.
+            Decimal::from_str_exact(&plain).map_err(|_| NumberProblem::TooLarge)?
+        }
     };
-    // Within the range a number has at most 25 digits: it is always exact.
-    let value = Decimal::from_str_exact(&plain).map_err(|_| NumberProblem::TooLarge)?;
     Ok(if negative { -value } else { value })
+}
+
+/// The decimal of digits before and after the comma, with as many decimals as written, the
+/// value `Decimal::from_str_exact` gives for `int.frac`, without writing that text: a large
+/// plan or measurement file has numbers by the hundred thousand. `None` for anything but
+/// digits on both sides, left to `from_str_exact`.
+fn from_digits(int_digits: &str, frac: Option<&str>) -> Option<Decimal> {
+    if int_digits.is_empty() || frac == Some("") {
+        return None;
+    }
+    let frac = frac.unwrap_or("");
+    let mut mantissa: i128 = 0;
+    for b in int_digits.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, u32::try_from(frac.len()).ok()?).ok()
 }
 
 /// A number with too many decimals, rounded to the decimals allowed, the Italian way.
@@ -159,6 +188,56 @@ pub fn scientific(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The digits read without text give the value and the scale `from_str_exact` gives,
+    /// since reports print a value with the decimals it was written with.
+    #[test]
+    fn digits_read_as_from_str_exact_reads_them() {
+        let ints = [
+            "0",
+            "7",
+            "000",
+            "0007",
+            "10",
+            "999999999999999",
+            "123456789012345",
+        ];
+        let fracs = [
+            None,
+            Some("0"),
+            Some("5"),
+            Some("50"),
+            Some("0000000001"),
+            Some("9999999999"),
+        ];
+        for int in ints {
+            for frac in fracs {
+                let text = match frac {
+                    Some(f) => format!("{int}.{f}"),
+                    None => int.to_string(),
+                };
+                let expected = Decimal::from_str_exact(&text).unwrap();
+                let got = from_digits(int, frac).unwrap();
+                assert_eq!(got, expected, "{text}");
+                assert_eq!(got.scale(), expected.scale(), "{text}");
+                assert_eq!(got.to_string(), expected.to_string(), "{text}");
+            }
+        }
+        let zeros = format!("{}1", "0".repeat(2000));
+        assert_eq!(
+            from_digits(&zeros, Some("5")),
+            Decimal::from_str_exact("1.5").ok()
+        );
+        for odd in [
+            ("", Some("5")),
+            ("5", Some("")),
+            ("1a", None),
+            ("1", Some("x")),
+            ("", None),
+        ] {
+            assert_eq!(from_digits(odd.0, odd.1), None, "{odd:?}");
+        }
+    }
 
     fn ok(s: &str) -> String {
         parse_number(s).unwrap().to_string()
