@@ -276,7 +276,6 @@ mod rollup {
                 .iter()
                 .enumerate()
                 .map(|(i, w)| Indicator {
-                    name: format!("i{i}"),
                     code: format!("01_01_OS01.i{i}"),
                     title: String::new(),
                     span: Default::default(),

@@ -111,7 +111,7 @@ fn seed_performance_column_is_reproduced() {
         if !ok {
             failures.push(format!(
                 "{card} #{row} ({}): printed {printed:?}, expected {expect:?}, got {got:?}",
-                model.objectives[o].indicators[row - 1].name
+                model.objectives[o].indicators[row - 1].name()
             ));
         }
         checked_rows += 1;

@@ -253,7 +253,7 @@ fn the_transcription_matches_the_extracted_rows() {
         );
         for (ind, row) in o.indicators.iter().zip(card_rows) {
             for p in compare(ind, row, years, &mut used) {
-                problems.push(format!("{} row {} ({}): {p}", o.code, row.row, ind.name));
+                problems.push(format!("{} row {} ({}): {p}", o.code, row.row, ind.name()));
             }
         }
     }

@@ -947,7 +947,6 @@ impl<'a> Resolver<'a> {
             &own.note[..]
         };
         let indicator = Indicator {
-            name: name.clone(),
             code: format!("{}.{name}", o.code.value),
             title,
             span: ind.span,

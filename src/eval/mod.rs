@@ -87,8 +87,6 @@ pub struct IndicatorResult {
     /// Its value (measured, or computed by its formula); `NotAvailable` when n.d. or not
     /// computable.
     pub value: Val,
-    /// The target for the scored year, if any (`None` also for `target YEAR n.d.`).
-    pub target: Option<TargetSpec>,
     pub score: Score,
     pub notes: Vec<Note>,
 }
@@ -154,6 +152,14 @@ pub struct Located {
 
 /// Scores `model` with `measurements`. Returns no evaluation when a diagnostic is an error
 /// (a year outside the triennio).
+/// The target an indicator is scored against in `year`: its target for the year, unless
+/// that is `n.d.`. Read from the plan, not kept in each result.
+pub fn scored_target(indicator: &crate::check::model::Indicator, year: i32) -> Option<&TargetSpec> {
+    indicator
+        .target(year)
+        .filter(|t| !matches!(t, TargetSpec::NotAvailable))
+}
+
 pub fn evaluate(
     model: &Model,
     plan_text: &str,
@@ -245,16 +251,13 @@ pub fn evaluate(
             .zip(values)
             .enumerate()
             .map(|(i, (indicator, computed))| {
-                let target = indicator
-                    .target(year)
-                    .filter(|t| !matches!(t, TargetSpec::NotAvailable))
-                    .cloned();
-                let score = score::score(&computed, target.as_ref(), &model.scoring, dates);
+                let target = scored_target(indicator, year);
+                let score = score::score(&computed, target, &model.scoring, dates);
                 if score.status == Status::NotComputable
                     && let Computed::Value(value) = &computed
                 {
                     // A value and a target, yet no performance: say why, where the value is.
-                    let reason = match (value, &target) {
+                    let reason = match (value, target) {
                         (
                             Val::Number(_),
                             Some(TargetSpec::Compare {
@@ -286,7 +289,6 @@ pub fn evaluate(
                         Computed::Value(v) => v,
                         Computed::NotComputable => Val::NotAvailable,
                     },
-                    target,
                     score,
                     notes: notes(model, measurements, o, i),
                 }

@@ -148,7 +148,7 @@ fn indicator<'m>(model: &'m Model, objective: &str, name: &str) -> Option<(usize
     let i = model.objectives[o]
         .indicators
         .iter()
-        .find(|i| i.name == name)?;
+        .find(|i| i.name() == name)?;
     Some((o, i))
 }
 

@@ -178,7 +178,7 @@ fn wide(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Resu
             else {
                 continue;
             };
-            let (cmp, target) = match &r.target {
+            let (cmp, target) = match crate::eval::scored_target(indicator, report.eval.year) {
                 Some(TargetSpec::Compare { comparator, value }) => (
                     comparator.symbol().to_string(),
                     target_cell(value, indicator.udm),
@@ -193,7 +193,7 @@ fn wide(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Resu
                 text_cell(&objective.code),
                 text_cell(&objective.title),
                 percent_cell(result.tally.performance),
-                text_cell(&indicator.name),
+                text_cell(indicator.name()),
                 text_cell(&indicator.code),
                 text_cell(&indicator.title),
                 indicator.udm.canonical().to_string(),

@@ -345,7 +345,7 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
                         @let ind = &objective.indicators[i];
                         tr {
                             td.ind {
-                                b { (identifier(&ind.name)) @for n in &plan_marks[k] { (mark(*n)) } }
+                                b { (identifier(ind.name())) @for n in &plan_marks[k] { (mark(*n)) } }
                                 span.title { (ind.title) }
                             }
                             td { (ind.algoritmo.as_deref().unwrap_or("")) }
@@ -383,8 +383,8 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
                         @let ind = &objective.indicators[i];
                         @let r = &result.indicators[i];
                         @let perf: Vec<Option<Decimal>> = report.dates.iter().map(|e| scheda::indicator_performance(e, o, i)).collect();
-                        tr.indicator data-name=(ind.name) {
-                            td.ind { b { (identifier(&ind.name)) } }
+                        tr.indicator data-name=(ind.name()) {
+                            td.ind { b { (identifier(ind.name())) } }
                             @for (d, e) in report.dates.iter().enumerate() {
                                 td.num {
                                     @if let Some(at) = e.objectives.get(o).and_then(|x| x.indicators.get(i)) {
@@ -393,7 +393,7 @@ fn card(report: Report, o: usize, lang: Lang) -> Markup {
                                     }
                                 }
                             }
-                            @for (year, text) in scheda::target_cells(report, ind, r, lang) {
+                            @for (year, text) in scheda::target_cells(report, ind, lang) {
                                 @if year == eval.year {
                                     td.scored { (quantity(&text)) }
                                 } @else {

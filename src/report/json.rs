@@ -357,11 +357,12 @@ fn indicator(
     r: &IndicatorResult,
 ) {
     j.begin_object();
-    j.str_field("nome", &indicator.name);
+    j.str_field("nome", indicator.name());
     j.str_field("titolo", &indicator.title);
     j.str_field("udm", indicator.udm.canonical());
     j.field("valore", &value(&r.value, indicator.udm));
-    target_field(j, "target", r.target.as_ref(), indicator.udm);
+    let target = crate::eval::scored_target(indicator, report.eval.year);
+    target_field(j, "target", target, indicator.udm);
     j.key("peso");
     j.number(percent(indicator.weight.share));
     j.field("performance", &opt_percent(r.score.performance));

@@ -247,7 +247,7 @@ pub fn write(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io:
             let mut cells = vec![
                 format!(
                     "**{}** — {}",
-                    escape(&indicator.name),
+                    escape(indicator.name()),
                     escape(&indicator.title)
                 ),
                 escape(indicator.udm.canonical()),
@@ -270,7 +270,7 @@ pub fn write(report: Report, lang: Lang, w: &mut dyn std::io::Write) -> std::io:
             }
             // Written by the report itself: comparators stay as they are.
             cells.extend(
-                scheda::target_cells(report, indicator, r, lang)
+                scheda::target_cells(report, indicator, lang)
                     .into_iter()
                     .map(|(_, text)| text),
             );

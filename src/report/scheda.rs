@@ -7,7 +7,7 @@ use super::comparto::target_with_baseline;
 use super::{Report, percent, target_text, weight_text};
 use crate::check::model::{Indicator, Objective, TargetSpec};
 use crate::diagnostics::Lang;
-use crate::eval::{Evaluation, IndicatorResult};
+use crate::eval::Evaluation;
 use crate::italian;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -19,12 +19,7 @@ pub fn targets<'m>(
     let (first, last) = report.model.plan.triennio;
     (first..=last.max(first))
         .take(10)
-        .map(|y| {
-            let t = indicator
-                .target(y)
-                .filter(|t| !matches!(t, TargetSpec::NotAvailable));
-            (y, t)
-        })
+        .map(|y| (y, crate::eval::scored_target(indicator, y)))
         .collect()
 }
 
@@ -40,21 +35,12 @@ pub fn years(report: Report, objective: &Objective) -> Vec<i32> {
 
 /// The target cells of one indicator's row, one per year of [`years`]: the scored year's is
 /// the target the evaluation used (with its baseline), the others the plan's.
-pub fn target_cells(
-    report: Report,
-    indicator: &Indicator,
-    result: &IndicatorResult,
-    lang: Lang,
-) -> Vec<(i32, String)> {
+pub fn target_cells(report: Report, indicator: &Indicator, lang: Lang) -> Vec<(i32, String)> {
     targets(report, indicator)
         .into_iter()
         .map(|(year, t)| {
             let text = if year == report.eval.year {
-                target_with_baseline(
-                    target_text(result.target.as_ref(), indicator.udm),
-                    indicator,
-                    lang,
-                )
+                target_with_baseline(target_text(t, indicator.udm), indicator, lang)
             } else {
                 target_of_year(t, indicator)
             };
@@ -226,11 +212,7 @@ pub fn plan_notes<'a>(report: Report<'a>, o: usize) -> Vec<(Option<&'a str>, &'a
         objective.note.iter().map(|n| (None, n.as_str())).collect();
     for i in report.indicators(o) {
         if let Some(ind) = objective.indicators.get(i) {
-            out.extend(
-                ind.note()
-                    .iter()
-                    .map(|n| (Some(ind.name.as_str()), n.as_str())),
-            );
+            out.extend(ind.note().iter().map(|n| (Some(ind.name()), n.as_str())));
         }
     }
     out

@@ -344,7 +344,7 @@ pub fn write(report: Report, options: Options, w: &mut dyn std::io::Write) -> st
                 continue;
             };
             let mut row = vec![
-                cut(&indicator.name, 28),
+                cut(indicator.name(), 28),
                 indicator.udm.canonical().to_string(),
             ];
             for (k, e) in report.dates.iter().enumerate() {
@@ -363,7 +363,7 @@ pub fn write(report: Report, options: Options, w: &mut dyn std::io::Write) -> st
                 row.push(value);
             }
             row.extend(
-                scheda::target_cells(report, indicator, r, lang)
+                scheda::target_cells(report, indicator, lang)
                     .into_iter()
                     .map(|(_, text)| text),
             );

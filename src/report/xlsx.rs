@@ -575,7 +575,10 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             else {
                 continue;
             };
-            let (comparator, target) = target(r.target.as_ref(), indicator.udm);
+            let (comparator, target) = target(
+                crate::eval::scored_target(indicator, report.eval.year),
+                indicator.udm,
+            );
             let notes: Vec<String> = super::indicator_notes(indicator, r, lang)
                 .iter()
                 .map(|n| format!("{}: {}", n.code, n.text))
@@ -583,7 +586,7 @@ pub fn render(report: Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             let mut row = vec![
                 text(&objective.code),
                 Out::Performance(result.tally.performance),
-                text(&indicator.name),
+                text(indicator.name()),
                 text(&indicator.code),
                 text(&indicator.title),
                 text(indicator.tipologia.map(tipologia_text).unwrap_or("")),
