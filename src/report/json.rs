@@ -28,25 +28,28 @@ fn opt_percent(p: Option<Decimal>) -> Value {
 }
 
 /// A value in its unit: percentages in percent, dates ISO, sì/no as booleans, `no` for a date
-/// not done as `false`.
-fn value(v: &Val, udm: Udm) -> Value {
+/// not done as `false`. Written as it is, without a `Value` (twice an indicator).
+fn write_value(j: &mut Pretty, v: &Val, udm: Udm) {
     match v {
-        Val::Number(n) if udm == Udm::Percent => number(percent(*n)),
-        Val::Number(n) => number(*n),
-        Val::Date(d) => Value::String(d.to_string()),
-        Val::Bool(b) => Value::Bool(*b),
-        Val::NotDone => Value::Bool(false),
-        Val::NotAvailable => Value::Null,
+        Val::Number(n) => write_number(j, *n, udm),
+        Val::Date(d) => j.display_string(d),
+        Val::Bool(b) => j.bool(*b),
+        Val::NotDone => j.bool(false),
+        Val::NotAvailable => j.null(),
     }
 }
 
-fn target_value(v: &TargetValue, udm: Udm) -> Value {
+fn write_target_value(j: &mut Pretty, v: &TargetValue, udm: Udm) {
     match v {
-        TargetValue::Number(n) if udm == Udm::Percent => number(percent(*n)),
-        TargetValue::Number(n) => number(*n),
-        TargetValue::Date(d) => Value::String(d.to_string()),
-        TargetValue::Bool(b) => Value::Bool(*b),
+        TargetValue::Number(n) => write_number(j, *n, udm),
+        TargetValue::Date(d) => j.display_string(d),
+        TargetValue::Bool(b) => j.bool(*b),
     }
+}
+
+/// A number in its unit: percentages in percent.
+fn write_number(j: &mut Pretty, n: Decimal, udm: Udm) {
+    j.number(if udm == Udm::Percent { percent(n) } else { n });
 }
 
 /// The codes of the prerequisites that condition a performance (not fully met).
@@ -341,10 +344,11 @@ fn target_field(j: &mut Pretty, key: &str, t: Option<&TargetSpec>, udm: Udm) {
         Some(TargetSpec::Compare { comparator, value }) => {
             j.begin_object();
             j.str_field("confronto", comparator.symbol());
-            j.field("valore", &target_value(value, udm));
+            j.key("valore");
+            write_target_value(j, value, udm);
             j.end_object();
         }
-        _ => j.value(&Value::Null),
+        _ => j.null(),
     }
 }
 
@@ -360,15 +364,18 @@ fn indicator(
     j.str_field("nome", indicator.name());
     j.str_field("titolo", &indicator.title);
     j.str_field("udm", indicator.udm.canonical());
-    j.field("valore", &value(&r.value, indicator.udm));
+    j.key("valore");
+    write_value(j, &r.value, indicator.udm);
     let target = crate::eval::scored_target(indicator, report.eval.year);
     target_field(j, "target", target, indicator.udm);
     j.key("peso");
     j.number(percent(indicator.weight.share));
-    j.field("performance", &opt_percent(r.score.performance));
+    j.key("performance");
+    j.opt_number(r.score.performance.map(percent));
     j.str_field("stato", r.score.status.key());
     j.str_field("codice", &indicator.code);
-    j.field("calcolato", &Value::Bool(indicator.formula.is_some()));
+    j.key("calcolato");
+    j.bool(indicator.formula.is_some());
     // A formula written in points, computed as the ratio it means: the checker's warning.
     let corrected = indicator.formula.as_ref().and_then(|f| f.corrected);
     j.field(
@@ -380,29 +387,34 @@ fn indicator(
         },
     );
     j.field("ritardo_gg", &json!(r.score.late_days));
-    j.field(
-        "baseline",
-        &match indicator.baseline() {
-            Some((year, v)) => json!({
-                "anno": year,
-                "valore": v.as_ref().map_or(Value::Null, |v| target_value(v, indicator.udm)),
-            }),
-            None => Value::Null,
-        },
-    );
-    j.field(
+    j.key("baseline");
+    match indicator.baseline() {
+        Some((year, v)) => {
+            j.begin_object();
+            j.field("anno", &json!(year));
+            j.key("valore");
+            match v {
+                Some(v) => write_target_value(j, v, indicator.udm),
+                None => j.null(),
+            }
+            j.end_object();
+        }
+        None => j.null(),
+    }
+    j.array(
         "note",
-        &Value::Array(
-            r.notes
-                .iter()
-                .map(|n| json!({"codice": n.code, "nota": n.text}))
-                .collect(),
-        ),
+        r.notes
+            .iter()
+            .map(|n| json!({"codice": n.code, "nota": n.text})),
     );
     j.key("targets");
     j.begin_object();
+    let mut key = String::new();
     for (year, t) in super::scheda::targets(report, indicator) {
-        target_field(j, &year.to_string(), t, indicator.udm);
+        key.clear();
+        // Writing into a String cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut key, format_args!("{year}"));
+        target_field(j, &key, t, indicator.udm);
     }
     j.end_object();
     j.field("note_piano", &json!(indicator.note()));
@@ -414,9 +426,12 @@ fn indicator(
         };
         j.element();
         j.begin_object();
-        j.str_field("al", &e.as_of.to_string());
-        j.field("valore", &value(&at.value, indicator.udm));
-        j.field("performance", &opt_percent(at.score.performance));
+        j.key("al");
+        j.display_string(e.as_of);
+        j.key("valore");
+        write_value(j, &at.value, indicator.udm);
+        j.key("performance");
+        j.opt_number(at.score.performance.map(percent));
         j.str_field("stato", at.score.status.key());
         j.end_object();
     }

@@ -168,11 +168,38 @@ impl<'w> Pretty<'w> {
         self.has_value = true;
     }
 
+    /// An exact decimal or `null`.
+    pub fn opt_number(&mut self, d: Option<Decimal>) {
+        match d {
+            Some(d) => self.number(d),
+            None => self.null(),
+        }
+    }
+
+    /// A string of what `v` displays as, which must need no escape (a date, a number): written
+    /// without a `String` of its own.
+    pub fn display_string(&mut self, v: impl std::fmt::Display) {
+        self.raw(b"\"");
+        // Writing into a Vec cannot fail.
+        let _ = write!(self.buf, "{v}");
+        self.raw(b"\"");
+        self.has_value = true;
+    }
+
+    pub fn null(&mut self) {
+        self.raw(b"null");
+        self.has_value = true;
+    }
+
+    pub fn bool(&mut self, b: bool) {
+        self.raw(if b { b"true" } else { b"false" });
+        self.has_value = true;
+    }
+
     pub fn value(&mut self, v: &Value) {
         match v {
-            Value::Null => self.raw(b"null"),
-            Value::Bool(true) => self.raw(b"true"),
-            Value::Bool(false) => self.raw(b"false"),
+            Value::Null => self.null(),
+            Value::Bool(b) => self.bool(*b),
             // With `arbitrary_precision`, a number is printed as its text.
             Value::Number(n) => self.raw(n.as_str().as_bytes()),
             Value::String(s) => self.string(s),
