@@ -166,3 +166,65 @@ fn the_json_report_written_on_several_threads_is_the_one_written_on_one() {
     }
     assert_eq!(written, 3);
 }
+
+/// A large plan's objectives are scored on several threads: the same evaluation and the same
+/// diagnostics, in the same order, as on one. Every shipped plan with each of its measurement
+/// files, and the measurement cases' plan with each case that evaluates (division by zero,
+/// missing values, late deadlines: diagnostics in the plan and in the file).
+#[test]
+fn an_evaluation_on_several_threads_is_the_one_on_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<(PathBuf, PathBuf)> = [
+        ("pistoia-prato-2024.piano", "pistoia-prato-2024-06-30.csv"),
+        ("pistoia-prato-2024.piano", "pistoia-prato-2024-12-31.csv"),
+        ("comune-2024.piano", "comune-2024-12-31.csv"),
+    ]
+    .iter()
+    .map(|(p, m)| (root.join("plans").join(p), root.join("plans").join(m)))
+    .collect();
+    let dir = root.join("tests/measurements");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv" || x == "json"))
+        .collect();
+    files.sort();
+    cases.extend(files.into_iter().map(|f| (dir.join("plan.piano"), f)));
+    let (mut compared, mut with_diagnostics) = (0, 0);
+    for (plan, measurements) in &cases {
+        let text = std::fs::read_to_string(plan).unwrap();
+        let checked = piano::check_plan(&Source::new(plan.display().to_string(), text.as_str()));
+        let bytes = std::fs::read(measurements).unwrap();
+        let name = measurements.display().to_string();
+        let (_, loaded) = piano::eval::load_bytes(&checked.model, &name, &bytes);
+        if loaded.has_errors() {
+            continue;
+        }
+        let options = piano::eval::Options::default();
+        let evaluate = |workers| {
+            piano::eval::evaluate_with(
+                &checked.model,
+                &text,
+                &loaded.measurements,
+                options,
+                workers,
+            )
+        };
+        let one = evaluate(1);
+        for workers in [2, 3] {
+            assert!(
+                one == evaluate(workers),
+                "{} with {}: {workers} threads differ",
+                plan.display(),
+                measurements.display()
+            );
+        }
+        compared += 1;
+        with_diagnostics += usize::from(!one.1.is_empty());
+    }
+    assert!(compared >= 10, "{compared} cases evaluated");
+    assert!(
+        with_diagnostics >= 3,
+        "{with_diagnostics} cases with diagnostics"
+    );
+}

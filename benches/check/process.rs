@@ -10,14 +10,24 @@ pub struct Run {
     pub max_rss: usize,
 }
 
+pub fn run(args: &[&str]) -> Run {
+    run_into(args, Stdio::null())
+}
+
+/// [`run`], with the standard output into `path`, as `piano eval … > report.json`.
+pub fn run_to_file(args: &[&str], path: &std::path::Path) -> Run {
+    let file = std::fs::File::create(path).expect("the report file can be made");
+    run_into(args, Stdio::from(file))
+}
+
 // The child is reaped by `wait4`, which also gives its peak memory.
 #[allow(clippy::zombie_processes)]
-pub fn run(args: &[&str]) -> Run {
+fn run_into(args: &[&str], stdout: Stdio) -> Run {
     let start = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_piano"))
         .args(args)
         .env("PIANO_LANG", "en")
-        .stdout(Stdio::null())
+        .stdout(stdout)
         .stderr(Stdio::null())
         .spawn()
         .expect("the piano binary runs");

@@ -17,7 +17,7 @@ pub mod series;
 pub mod value;
 pub mod workbook;
 
-use crate::check::model::{Model, TargetSpec, TargetValue};
+use crate::check::model::{Model, Objective, TargetSpec, TargetValue};
 use crate::diagnostics::Diagnostic;
 use crate::source::Source;
 use crate::span::Span;
@@ -166,6 +166,19 @@ pub fn evaluate(
     measurements: &Measurements,
     options: Options,
 ) -> (Option<Evaluation>, Vec<Located>) {
+    let workers = crate::syntax::parallel::workers_for_objectives(model.objectives.len());
+    evaluate_with(model, plan_text, measurements, options, workers)
+}
+
+/// [`evaluate`], scoring the objectives on `workers` threads (1: on this one); the same
+/// results and diagnostics whatever their number.
+pub fn evaluate_with(
+    model: &Model,
+    plan_text: &str,
+    measurements: &Measurements,
+    options: Options,
+    workers: usize,
+) -> (Option<Evaluation>, Vec<Located>) {
     let mut located = Vec::new();
     let (as_of, as_of_from) = match (options.as_of, measurements.monitoring) {
         (Some(d), _) => (Some(d), AsOfFrom::Option),
@@ -239,67 +252,22 @@ pub fn evaluate(
     };
     let dates = Dates { as_of, year_end };
 
+    // Each objective is scored on its own: a large plan's on the workers, in plan order.
+    let scored = |&(o, objective): &(usize, &Objective)| {
+        score_objective(model, o, objective, measurements, plan_text, year, dates)
+    };
+    let each_objective: Vec<(usize, &Objective)> = model.objectives.iter().enumerate().collect();
+    let each: Vec<Scored> = match workers {
+        0 | 1 => each_objective.iter().map(scored).collect(),
+        workers => crate::syntax::parallel::map(&each_objective, workers, scored),
+    };
     let mut plan_diagnostics = Vec::new();
     let mut file_diagnostics = Vec::new();
     let mut objectives = Vec::with_capacity(model.objectives.len());
-    for (o, objective) in model.objectives.iter().enumerate() {
-        let values =
-            formula::objective_values(model, o, measurements, plan_text, &mut plan_diagnostics);
-        let indicators: Vec<IndicatorResult> = objective
-            .indicators
-            .iter()
-            .zip(values)
-            .enumerate()
-            .map(|(i, (indicator, computed))| {
-                let target = scored_target(indicator, year);
-                let score = score::score(&computed, target, &model.scoring, dates);
-                if score.status == Status::NotComputable
-                    && let Computed::Value(value) = &computed
-                {
-                    // A value and a target, yet no performance: say why, where the value is.
-                    let reason = match (value, target) {
-                        (
-                            Val::Number(_),
-                            Some(TargetSpec::Compare {
-                                value: TargetValue::Number(_),
-                                ..
-                            }),
-                        ) => Uncomputable::Ratio,
-                        _ => Uncomputable::Mismatch,
-                    };
-                    let error = EvalError::NotComputable {
-                        indicator: indicator.code.clone(),
-                        reason,
-                    };
-                    match (
-                        &indicator.formula,
-                        measurements.get(Target::Indicator(o, i)),
-                    ) {
-                        (Some(f), _) => plan_diagnostics.push(Diagnostic::new(f.span, error)),
-                        (None, Some(entry)) => {
-                            file_diagnostics.push(Diagnostic::new(entry.span, error))
-                        }
-                        (None, None) => {
-                            plan_diagnostics.push(Diagnostic::new(indicator.span, error))
-                        }
-                    }
-                }
-                IndicatorResult {
-                    value: match computed {
-                        Computed::Value(v) => v,
-                        Computed::NotComputable => Val::NotAvailable,
-                    },
-                    score,
-                    notes: notes(model, measurements, o, i),
-                }
-            })
-            .collect();
-        let scores: Vec<_> = indicators
-            .iter()
-            .map(|r| (r.score.status, r.score.performance))
-            .collect();
-        let tally = rollup::objective(objective, &scores, model.scoring.missing);
-        objectives.push(ObjectiveResult { indicators, tally });
+    for one in each {
+        objectives.push(one.result);
+        plan_diagnostics.extend(one.plan_diagnostics);
+        file_diagnostics.extend(one.file_diagnostics);
     }
     crate::diagnostics::sort(&mut plan_diagnostics);
     crate::diagnostics::sort(&mut file_diagnostics);
@@ -325,6 +293,87 @@ pub fn evaluate(
         objectives,
     };
     (Some(evaluation), located)
+}
+
+/// One objective's results, and the diagnostics of its evaluation in the plan and in the
+/// measurement file.
+struct Scored {
+    result: ObjectiveResult,
+    plan_diagnostics: Vec<Diagnostic>,
+    file_diagnostics: Vec<Diagnostic>,
+}
+
+/// The `o`th objective, `objective`, scored.
+fn score_objective(
+    model: &Model,
+    o: usize,
+    objective: &Objective,
+    measurements: &Measurements,
+    plan_text: &str,
+    year: i32,
+    dates: Dates,
+) -> Scored {
+    let mut plan_diagnostics = Vec::new();
+    let mut file_diagnostics = Vec::new();
+    let values =
+        formula::objective_values(model, o, measurements, plan_text, &mut plan_diagnostics);
+    let indicators: Vec<IndicatorResult> = objective
+        .indicators
+        .iter()
+        .zip(values)
+        .enumerate()
+        .map(|(i, (indicator, computed))| {
+            let target = scored_target(indicator, year);
+            let score = score::score(&computed, target, &model.scoring, dates);
+            if score.status == Status::NotComputable
+                && let Computed::Value(value) = &computed
+            {
+                // A value and a target, yet no performance: say why, where the value is.
+                let reason = match (value, target) {
+                    (
+                        Val::Number(_),
+                        Some(TargetSpec::Compare {
+                            value: TargetValue::Number(_),
+                            ..
+                        }),
+                    ) => Uncomputable::Ratio,
+                    _ => Uncomputable::Mismatch,
+                };
+                let error = EvalError::NotComputable {
+                    indicator: indicator.code.clone(),
+                    reason,
+                };
+                match (
+                    &indicator.formula,
+                    measurements.get(Target::Indicator(o, i)),
+                ) {
+                    (Some(f), _) => plan_diagnostics.push(Diagnostic::new(f.span, error)),
+                    (None, Some(entry)) => {
+                        file_diagnostics.push(Diagnostic::new(entry.span, error))
+                    }
+                    (None, None) => plan_diagnostics.push(Diagnostic::new(indicator.span, error)),
+                }
+            }
+            IndicatorResult {
+                value: match computed {
+                    Computed::Value(v) => v,
+                    Computed::NotComputable => Val::NotAvailable,
+                },
+                score,
+                notes: notes(model, measurements, o, i),
+            }
+        })
+        .collect();
+    let scores: Vec<_> = indicators
+        .iter()
+        .map(|r| (r.score.status, r.score.performance))
+        .collect();
+    let tally = rollup::objective(objective, &scores, model.scoring.missing);
+    Scored {
+        result: ObjectiveResult { indicators, tally },
+        plan_diagnostics,
+        file_diagnostics,
+    }
 }
 
 /// The notes of an indicator's own row and of the measures its formula uses.

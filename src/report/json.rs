@@ -105,7 +105,11 @@ pub fn render(report: Report) -> String {
 /// Writes the report as it walks the plan, straight to `w` (`Pretty` gives the bytes of the
 /// whole tree pretty-printed at once); only small pieces are built as values.
 pub fn write(report: Report, w: &mut dyn Write) -> io::Result<()> {
-    write_with(report, w, workers_for(report.model.objectives.len()))
+    write_with(
+        report,
+        w,
+        crate::syntax::parallel::workers_for_objectives(report.model.objectives.len()),
+    )
 }
 
 /// [`write`] on `workers` threads (1: on this one); the same bytes whatever their number.
@@ -231,18 +235,6 @@ pub fn write_with(report: Report, w: &mut dyn Write, workers: usize) -> io::Resu
     );
     j.end_object();
     j.finish()
-}
-
-/// Objectives from which the JSON report is made on several threads.
-const PARALLEL_FROM: usize = 256;
-
-/// The threads worth writing a report of `objectives` objectives on.
-pub fn workers_for(objectives: usize) -> usize {
-    if objectives >= PARALLEL_FROM {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-    } else {
-        1
-    }
 }
 
 /// One objective of the report as it is written at `depth` (see [`Pretty::nested`]); `None`

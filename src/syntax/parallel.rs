@@ -11,6 +11,19 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 /// parses as deep on a worker as on the main thread.
 const STACK: usize = 8 * 1024 * 1024;
 
+/// Objectives from which a plan's evaluation and its JSON report are made on several threads:
+/// below, a thread costs more than it gives.
+const OBJECTIVES_IN_PARALLEL_FROM: usize = 256;
+
+/// The threads worth scoring or reporting `objectives` objectives on (1: this one).
+pub fn workers_for_objectives(objectives: usize) -> usize {
+    if objectives >= OBJECTIVES_IN_PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    }
+}
+
 pub fn map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     // Several batches per worker balance the load; not so many that the counter dominates.
     let batch = items.len().div_ceil(workers * 16).max(1);
