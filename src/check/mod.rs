@@ -110,20 +110,14 @@ pub fn check_staged_keeping(text: &str, workers: usize, keep: Keep) -> Checked {
     let mut sink = Sink::default();
     let mut syntax = Vec::new();
     let count = objectives.remaining();
-    let model = if workers > 1 {
-        // The objectives are parsed on the workers while this thread resolves the ones before.
-        std::thread::scope(|scope| {
-            let objectives = objectives.ahead(scope);
-            resolve::resolve_staged(
-                &rest,
-                (objectives, count),
-                text,
-                &mut sink,
-                &mut syntax,
-                keep,
-            )
-        })
-    } else {
+    // On several workers, the objectives are parsed on them while this thread resolves the
+    // ones before; the scope spawns nothing on one.
+    let model = std::thread::scope(|scope| {
+        let objectives: Box<dyn Iterator<Item = _>> = if workers > 1 {
+            Box::new(objectives.ahead(scope))
+        } else {
+            Box::new(objectives)
+        };
         resolve::resolve_staged(
             &rest,
             (objectives, count),
@@ -132,7 +126,7 @@ pub fn check_staged_keeping(text: &str, workers: usize, keep: Keep) -> Checked {
             &mut syntax,
             keep,
         )
-    };
+    });
     let mut diagnostics = rest.diagnostics;
     diagnostics.append(&mut syntax);
     crate::diagnostics::sort(&mut diagnostics);
