@@ -337,6 +337,7 @@ fn main() {
                     LayoutChoice::Wide => piano::report::CsvLayout::Wide,
                     LayoutChoice::Tidy => piano::report::CsvLayout::Tidy,
                 },
+                ..Default::default()
             },
             // The report streams to standard output as it is written.
             &mut std::io::stdout().lock(),

@@ -19,6 +19,32 @@ pub struct Source {
     places: Vec<(usize, String)>,
 }
 
+/// Text quoted by byte range in messages: a source's text, or a plan's text that is only read
+/// again when something is quoted from it (`piano eval` lets a large plan's text go once it is
+/// checked: see `commands::plan_text`).
+pub trait Quote: Sync {
+    /// The text of `span`, if it lies in the text.
+    fn quote(&self, span: Span) -> Option<&str>;
+}
+
+impl Quote for str {
+    fn quote(&self, span: Span) -> Option<&str> {
+        self.get(span.range())
+    }
+}
+
+impl<Q: Quote + ?Sized> Quote for &Q {
+    fn quote(&self, span: Span) -> Option<&str> {
+        (**self).quote(span)
+    }
+}
+
+impl Quote for String {
+    fn quote(&self, span: Span) -> Option<&str> {
+        self.as_str().quote(span)
+    }
+}
+
 /// How the bytes of a file were decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {

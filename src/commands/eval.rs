@@ -4,6 +4,7 @@
 //! standard error (so that the report on standard output stays clean); a plan or a
 //! measurement file with errors produces no report and exit status 1.
 
+use super::plan_text::{self, PlanText};
 use super::{FAILED, OK, Outcome, USAGE, count, files, write};
 use crate::diagnostics::render::{self, Format as DiagFormat};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
@@ -14,7 +15,7 @@ use crate::span::Span;
 use crate::syntax::literal;
 use std::path::PathBuf;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EvalArgs {
     pub plan: PathBuf,
     /// One file per monitoring date, in any order.
@@ -37,6 +38,30 @@ pub struct EvalArgs {
     pub order: report::Order,
     /// `--layout` of the CSV report.
     pub layout: report::CsvLayout,
+    /// A plan of at least this many bytes is let go once checked, and read again if a
+    /// diagnostic shows a place in it ([`plan_text::RELEASE_FROM`]; tests lower it).
+    pub release_plan_from: usize,
+}
+
+impl Default for EvalArgs {
+    fn default() -> Self {
+        EvalArgs {
+            plan: PathBuf::new(),
+            measurements: Vec::new(),
+            as_of: None,
+            year: None,
+            format: Format::default(),
+            output: None,
+            lang: Lang::It,
+            fancy: false,
+            color: false,
+            stdout_is_terminal: false,
+            responsabile: None,
+            order: report::Order::Plan,
+            layout: report::CsvLayout::Wide,
+            release_plan_from: plan_text::RELEASE_FROM,
+        }
+    }
 }
 
 impl EvalArgs {
@@ -46,17 +71,8 @@ impl EvalArgs {
         EvalArgs {
             plan: plan.into(),
             measurements: measurements.to_vec(),
-            as_of: None,
-            year: None,
             format,
-            output: None,
-            lang: Lang::It,
-            fancy: false,
-            color: false,
-            stdout_is_terminal: false,
-            responsabile: None,
-            order: report::Order::Plan,
-            layout: report::CsvLayout::Wide,
+            ..EvalArgs::default()
         }
     }
 }
@@ -70,15 +86,25 @@ struct Tally {
 
 impl Tally {
     /// Renders the diagnostics of `source`; `plan` is given for the measurement file, whose
-    /// diagnostics may show places in the plan.
+    /// diagnostics may show places in the plan (read again only if one does).
     fn render(
         &mut self,
         out: &mut Outcome,
         source: &Source,
-        plan: Option<&Source>,
+        plan: Option<&PlanText>,
         diagnostics: &[Diagnostic],
         args: &EvalArgs,
     ) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        let plan = plan
+            .filter(|_| {
+                diagnostics
+                    .iter()
+                    .any(|d| !d.texts(args.lang).in_plan.is_empty())
+            })
+            .map(PlanText::source);
         for d in diagnostics {
             match d.severity() {
                 Severity::Error => self.errors += 1,
@@ -167,6 +193,7 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
         return out;
     }
 
+    let stamp = plan_text::Stamp::of(&args.plan);
     let (plan, problem) = files::read_plan(&args.plan);
     if let Some(d) = problem {
         tally.render(&mut out, &plan, None, &[d], args);
@@ -182,6 +209,7 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
         out.status = FAILED;
         return out;
     }
+    let plan = PlanText::new(plan, &args.plan, stamp, args.release_plan_from);
     let model = &checked.model;
     if args.measurements.len() > 1 && as_of.is_some() {
         out.stderr = lang
@@ -220,8 +248,7 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
             sources.push(source);
             continue;
         }
-        let (evaluation, located) =
-            eval::evaluate(model, &plan.text, &loaded.measurements, options);
+        let (evaluation, located) = eval::evaluate(model, &plan, &loaded.measurements, options);
         // Each file's diagnostics together, so that the cap on their number applies per file.
         let of = |place: fn(&Place) -> bool| -> Vec<Diagnostic> {
             located
@@ -231,7 +258,9 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
                 .collect()
         };
         let in_plan = of(|p| matches!(p, Place::Plan));
-        tally.render(&mut out, &plan, None, &in_plan, args);
+        if !in_plan.is_empty() {
+            tally.render(&mut out, plan.source(), None, &in_plan, args);
+        }
         let in_file = of(|p| matches!(p, Place::Measurements));
         tally.render(&mut out, &source, Some(&plan), &in_file, args);
         for l in &located {
@@ -249,6 +278,12 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
             });
             sources.push(source);
         }
+    }
+    if plan.changed() {
+        out.stderr.push_str(&lang.pick(
+            format!("piano: `{}` è cambiato dopo il controllo: le diagnostiche qui sopra che lo citano non ne mostrano il testo\n", args.plan.display()),
+            format!("piano: `{}` changed after its check: the diagnostics above that point into it do not show its text\n", args.plan.display()),
+        ));
     }
     if tally.errors > 0 {
         out.stderr.push_str(&tally.summary(lang, false));
@@ -343,7 +378,7 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
             out.status = OK;
         }
     }
-    crate::drop_aside((checked, evaluations, filtered_model), plan.text.len());
+    crate::drop_aside((checked, evaluations, filtered_model), plan.len());
     out
 }
 

@@ -6,6 +6,7 @@ pub mod eval;
 pub mod files;
 pub mod fix;
 pub mod fmt;
+pub mod plan_text;
 pub mod template;
 pub mod template_xlsx;
 pub mod write;

@@ -9,6 +9,7 @@ use super::needs::Target;
 use super::value::Val;
 use crate::check::model::{Function, Indicator, Model, RExpr, RExprKind};
 use crate::diagnostics::Diagnostic;
+use crate::source::Quote;
 use crate::span::Span;
 use crate::syntax::ast::{BinOp, Udm};
 use chrono::{NaiveDate, TimeDelta};
@@ -38,7 +39,7 @@ pub fn objective_values(
     model: &Model,
     o: usize,
     measurements: &Measurements,
-    plan_text: &str,
+    plan_text: &dyn Quote,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Computed> {
     let indicators = model
@@ -141,7 +142,8 @@ pub fn dependency_order(indicators: &[Indicator]) -> Vec<usize> {
 
 struct Evaluator<'a> {
     measurements: &'a Measurements,
-    plan_text: &'a str,
+    /// The plan, quoted in messages (a division's divisor).
+    plan_text: &'a dyn Quote,
     diagnostics: &'a mut Vec<Diagnostic>,
     /// The indicators computed so far (every one a formula may use, in dependency order).
     done: Vec<Option<Computed>>,
@@ -267,7 +269,7 @@ impl Evaluator<'_> {
                 if b.is_zero() {
                     let divisor = self
                         .plan_text
-                        .get(rhs.span.range())
+                        .quote(rhs.span)
                         .unwrap_or("")
                         .trim()
                         .to_string();

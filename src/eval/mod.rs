@@ -19,7 +19,7 @@ pub mod workbook;
 
 use crate::check::model::{Model, Objective, TargetSpec, TargetValue};
 use crate::diagnostics::Diagnostic;
-use crate::source::Source;
+use crate::source::{Quote, Source};
 use crate::span::Span;
 use chrono::{Datelike, NaiveDate};
 use error::{EvalError, Uncomputable, YearFrom};
@@ -160,9 +160,9 @@ pub fn scored_target(indicator: &crate::check::model::Indicator, year: i32) -> O
         .filter(|t| !matches!(t, TargetSpec::NotAvailable))
 }
 
-pub fn evaluate(
+pub fn evaluate<Q: Quote + ?Sized>(
     model: &Model,
-    plan_text: &str,
+    plan_text: &Q,
     measurements: &Measurements,
     options: Options,
 ) -> (Option<Evaluation>, Vec<Located>) {
@@ -172,13 +172,15 @@ pub fn evaluate(
 
 /// [`evaluate`], scoring the objectives on `workers` threads (1: on this one); the same
 /// results and diagnostics whatever their number.
-pub fn evaluate_with(
+pub fn evaluate_with<Q: Quote + ?Sized>(
     model: &Model,
-    plan_text: &str,
+    plan_text: &Q,
     measurements: &Measurements,
     options: Options,
     workers: usize,
 ) -> (Option<Evaluation>, Vec<Located>) {
+    // One copy of what follows for every kind of text: a `&Q` is itself a `Quote`.
+    let plan_text: &dyn Quote = &plan_text;
     let mut located = Vec::new();
     let (as_of, as_of_from) = match (options.as_of, measurements.monitoring) {
         (Some(d), _) => (Some(d), AsOfFrom::Option),
@@ -309,7 +311,7 @@ fn score_objective(
     o: usize,
     objective: &Objective,
     measurements: &Measurements,
-    plan_text: &str,
+    plan_text: &dyn Quote,
     year: i32,
     dates: Dates,
 ) -> Scored {
