@@ -240,12 +240,9 @@ pub fn write_with(report: Report, w: &mut dyn Write, workers: usize) -> io::Resu
 /// One objective of the report as it is written at `depth` (see [`Pretty::nested`]); `None`
 /// for an objective the evaluation does not have.
 fn objective_bytes(report: Report, o: usize, depth: usize) -> Option<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let mut nested = Pretty::nested(&mut bytes, depth);
+    let mut nested = Pretty::nested(depth);
     let written = objective(&mut nested, report, o);
-    // Writing into a Vec cannot fail.
-    let _ = nested.flush_all();
-    written.then_some(bytes)
+    written.then(|| nested.into_bytes())
 }
 
 /// One objective of the report, as an element of `obiettivi`; `false` (and nothing written)
@@ -329,9 +326,8 @@ fn objective(j: &mut Pretty, report: Report, o: usize) -> bool {
 }
 
 /// `{"confronto": ">=", "valore": 95}` or `null`, written as it is walked (three times an
-/// indicator: a value tree each cost more than the writing).
-fn target_field(j: &mut Pretty, key: &str, t: Option<&TargetSpec>, udm: Udm) {
-    j.key(key);
+/// indicator: a value tree each cost more than the writing); its key is written before.
+fn target_value(j: &mut Pretty, t: Option<&TargetSpec>, udm: Udm) {
     match t {
         Some(TargetSpec::Compare { comparator, value }) => {
             j.begin_object();
@@ -359,7 +355,8 @@ fn indicator(
     j.key("valore");
     write_value(j, &r.value, indicator.udm);
     let target = crate::eval::scored_target(indicator, report.eval.year);
-    target_field(j, "target", target, indicator.udm);
+    j.key("target");
+    target_value(j, target, indicator.udm);
     j.key("peso");
     j.number(percent(indicator.weight.share));
     j.key("performance");
@@ -401,12 +398,9 @@ fn indicator(
     );
     j.key("targets");
     j.begin_object();
-    let mut key = String::new();
     for (year, t) in super::scheda::targets(report, indicator) {
-        key.clear();
-        // Writing into a String cannot fail.
-        let _ = std::fmt::Write::write_fmt(&mut key, format_args!("{year}"));
-        target_field(j, &key, t, indicator.udm);
+        j.year_key(year);
+        target_value(j, t, indicator.udm);
     }
     j.end_object();
     j.field("note_piano", &json!(indicator.note()));
