@@ -382,12 +382,12 @@ mod tests {
                 2 => (mid, hi >> (x % 32)),
                 _ => (mid, hi),
             };
-            let lo = if x % 5 == 0 { lo % 1000 } else { lo };
+            let lo = if x.is_multiple_of(5) { lo % 1000 } else { lo };
             cases.push(Decimal::from_parts(
                 lo,
                 mid,
                 hi,
-                x % 2 == 0,
+                x.is_multiple_of(2),
                 (x % 29) as u32,
             ));
         }
