@@ -437,3 +437,45 @@ fn json_report_written_in_pieces_is_the_whole_tree_printed_at_once() {
         assert_eq!(out.stdout, whole, "{plan}");
     }
 }
+
+/// The parts of the JSON report written piece by piece without a value tree: the plan's notes
+/// of an indicator, the notes of the measurement file, and the change between two dates, on the
+/// seed plan at its two monitoring dates.
+#[test]
+fn json_report_writes_notes_and_changes_as_values() {
+    let out = run(&EvalArgs::new(
+        "plans/pistoia-prato-2024.piano",
+        &[
+            "plans/pistoia-prato-2024-06-30.csv".into(),
+            "plans/pistoia-prato-2024-12-31.csv".into(),
+        ],
+        Format::Json,
+    ));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("the report is JSON");
+    let indicators: Vec<&serde_json::Value> = json["obiettivi"]
+        .as_array()
+        .expect("obiettivi")
+        .iter()
+        .flat_map(|o| o["indicatori"].as_array().expect("indicatori"))
+        .collect();
+    let noted: Vec<&serde_json::Value> = indicators
+        .iter()
+        .filter(|i| i["note_piano"] != serde_json::json!([]))
+        .copied()
+        .collect();
+    assert!(!noted.is_empty(), "the seed's indicators have notes");
+    assert!(
+        noted
+            .iter()
+            .any(|i| i["note_piano"]
+                == serde_json::json!(["Target modificato rispetto al PIAO 2024"]))
+    );
+    assert!(
+        indicators.iter().all(
+            |i| i["note"].is_array() && (i["variazione"].is_null() || i["variazione"].is_i64())
+        ),
+        "notes are arrays, changes whole numbers or null"
+    );
+    assert!(indicators.iter().any(|i| i["variazione"].is_i64()));
+}

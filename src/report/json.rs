@@ -367,15 +367,14 @@ fn indicator(
     j.bool(indicator.formula.is_some());
     // A formula written in points, computed as the ratio it means: the checker's warning.
     let corrected = indicator.formula.as_ref().and_then(|f| f.corrected);
-    j.field(
-        "formula_corretta",
-        &match corrected {
-            Some(crate::check::model::Correction::TimesHundred) => json!("U0305"),
-            Some(crate::check::model::Correction::OverHundred) => json!("U0312"),
-            None => Value::Null,
-        },
-    );
-    j.field("ritardo_gg", &json!(r.score.late_days));
+    j.key("formula_corretta");
+    match corrected {
+        Some(crate::check::model::Correction::TimesHundred) => j.string("U0305"),
+        Some(crate::check::model::Correction::OverHundred) => j.string("U0312"),
+        None => j.null(),
+    }
+    j.key("ritardo_gg");
+    j.opt_integer(r.score.late_days);
     j.key("baseline");
     match indicator.baseline() {
         Some((year, v)) => {
@@ -390,12 +389,16 @@ fn indicator(
         }
         None => j.null(),
     }
-    j.array(
-        "note",
-        r.notes
-            .iter()
-            .map(|n| json!({"codice": n.code, "nota": n.text})),
-    );
+    j.key("note");
+    j.begin_array();
+    for n in &r.notes {
+        j.element();
+        j.begin_object();
+        j.str_field("codice", &n.code);
+        j.str_field("nota", &n.text);
+        j.end_object();
+    }
+    j.end_array();
     j.key("targets");
     j.begin_object();
     for (year, t) in super::scheda::targets(report, indicator) {
@@ -403,7 +406,13 @@ fn indicator(
         target_value(j, t, indicator.udm);
     }
     j.end_object();
-    j.field("note_piano", &json!(indicator.note()));
+    j.key("note_piano");
+    j.begin_array();
+    for note in indicator.note() {
+        j.element();
+        j.string(note);
+    }
+    j.end_array();
     j.key("storico");
     j.begin_array();
     for e in report.dates {
@@ -422,9 +431,9 @@ fn indicator(
         j.end_object();
     }
     j.end_array();
-    j.field(
-        "variazione",
-        &change(report, |e| super::scheda::indicator_performance(e, o, k)),
-    );
+    j.key("variazione");
+    j.opt_integer(super::scheda::change(report, |e| {
+        super::scheda::indicator_performance(e, o, k)
+    }));
     j.end_object();
 }

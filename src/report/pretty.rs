@@ -217,6 +217,18 @@ impl<'w> Pretty<'w> {
         }
     }
 
+    /// An integer or `null`.
+    pub fn opt_integer(&mut self, n: Option<i64>) {
+        match n {
+            Some(n) => {
+                let mut digits = itoa::Buffer::new();
+                self.raw(digits.format(n).as_bytes());
+                self.has_value = true;
+            }
+            None => self.null(),
+        }
+    }
+
     /// A string of what `v` displays as, which must need no escape (a date, a number): written
     /// without a `String` of its own.
     pub fn display_string(&mut self, v: impl std::fmt::Display) {
