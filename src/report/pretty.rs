@@ -37,7 +37,8 @@ impl<'w> Pretty<'w> {
     pub fn nested(depth: usize) -> Pretty<'static> {
         Pretty {
             w: None,
-            buf: Vec::new(),
+            // An objective of ten indicators is some 11 KB: one allocation, not a dozen.
+            buf: Vec::with_capacity(16 * 1024),
             depth,
             has_value: false,
             error: None,
