@@ -32,7 +32,7 @@ fn opt_percent(p: Option<Decimal>) -> Value {
 fn write_value(j: &mut Pretty, v: &Val, udm: Udm) {
     match v {
         Val::Number(n) => write_number(j, *n, udm),
-        Val::Date(d) => j.display_string(d),
+        Val::Date(d) => j.date(*d),
         Val::Bool(b) => j.bool(*b),
         Val::NotDone => j.bool(false),
         Val::NotAvailable => j.null(),
@@ -42,7 +42,7 @@ fn write_value(j: &mut Pretty, v: &Val, udm: Udm) {
 fn write_target_value(j: &mut Pretty, v: &TargetValue, udm: Udm) {
     match v {
         TargetValue::Number(n) => write_number(j, *n, udm),
-        TargetValue::Date(d) => j.display_string(d),
+        TargetValue::Date(d) => j.date(*d),
         TargetValue::Bool(b) => j.bool(*b),
     }
 }
@@ -422,7 +422,7 @@ fn indicator(
         j.element();
         j.begin_object();
         j.key("al");
-        j.display_string(e.as_of);
+        j.date(e.as_of);
         j.key("valore");
         write_value(j, &at.value, indicator.udm);
         j.key("performance");
