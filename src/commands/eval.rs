@@ -281,8 +281,8 @@ pub fn run_to(args: &EvalArgs, stdout: &mut dyn std::io::Write) -> Outcome {
     }
     if plan.changed() {
         out.stderr.push_str(&lang.pick(
-            format!("piano: `{}` è cambiato dopo il controllo: le diagnostiche qui sopra che lo citano non ne mostrano il testo\n", args.plan.display()),
-            format!("piano: `{}` changed after its check: the diagnostics above that point into it do not show its text\n", args.plan.display()),
+            format!("piano: `{}` è cambiato dopo il controllo: gli errori e gli avvisi qui sopra non ne mostrano le righe; il report è del piano controllato\n", args.plan.display()),
+            format!("piano: `{}` changed after its check: the errors and warnings above do not show its lines; the report is of the plan as checked\n", args.plan.display()),
         ));
     }
     if tally.errors > 0 {

@@ -380,6 +380,34 @@ mod tests {
         }
     }
 
+    /// Parts made apart and put in, small (through the buffer) and large (written as they
+    /// are): the same bytes as the whole document written at once.
+    #[test]
+    fn parts_made_apart_are_the_document() {
+        let items = [
+            json!("small"),
+            json!("x".repeat(3 * super::CHUNK)),
+            json!([1, 2]),
+        ];
+        let whole = json!({ "parts": items });
+        let mut out = Vec::new();
+        let mut p = Pretty::new(&mut out);
+        p.begin_object();
+        p.key("parts");
+        p.begin_array();
+        for item in &items {
+            p.element();
+            let mut part = Pretty::nested(p.depth());
+            part.value(item);
+            p.value_bytes(&part.into_bytes());
+        }
+        p.end_array();
+        p.end_object();
+        p.finish().unwrap();
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert!(String::from_utf8(out).unwrap() == expected);
+    }
+
     #[test]
     fn dates_are_written_as_displayed() {
         use chrono::NaiveDate;
