@@ -41,8 +41,6 @@ pub struct PlanText {
     stamp: Option<Stamp>,
     /// The length of the text first read: a second read must give as much.
     len: usize,
-    /// Set when the second read found another text: the diagnostics were shown without it.
-    changed: OnceLock<()>,
 }
 
 impl PlanText {
@@ -60,7 +58,6 @@ impl PlanText {
             path: path.to_path_buf(),
             stamp,
             len,
-            changed: OnceLock::new(),
         }
     }
 
@@ -68,12 +65,9 @@ impl PlanText {
     /// changed since, the source has the plan's name and no text: diagnostics are shown
     /// without their snippet, and [`PlanText::changed`] says so.
     pub fn source(&self) -> &Source {
-        self.source.get_or_init(|| match self.read_again() {
-            Some(source) => source,
-            None => {
-                let _ = self.changed.set(());
-                Source::new(self.name.clone(), "")
-            }
+        self.source.get_or_init(|| {
+            self.read_again()
+                .unwrap_or_else(|| Source::new(self.name.clone(), ""))
         })
     }
 
@@ -85,9 +79,10 @@ impl PlanText {
         (problem.is_none() && source.text.len() == self.len).then_some(source)
     }
 
-    /// Whether the plan's file changed before it could be read again.
+    /// Whether the plan's file changed before it could be read again: what was read has
+    /// not the length of what was checked.
     pub fn changed(&self) -> bool {
-        self.changed.get().is_some()
+        self.source.get().is_some_and(|s| s.text.len() != self.len)
     }
 
     /// The length of the plan's text.
